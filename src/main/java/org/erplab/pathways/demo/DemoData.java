@@ -1,0 +1,223 @@
+package org.erplab.pathways.demo;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.Tenant;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.task.Task;
+import org.erplab.pathways.participant.domain.FiscalCode;
+import org.erplab.pathways.participant.domain.Participant;
+import org.erplab.pathways.pathway.domain.Pathway;
+import org.erplab.pathways.pathway.domain.PathwayService;
+import org.erplab.pathways.security.AppUser;
+import org.erplab.pathways.security.CamundaIdentityAuthenticationProvider;
+import org.erplab.pathways.security.Roles;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Demo data (profile {@code demo}): two projects with their partners, one user per role (password {@code demo}, demo
+ * only) and a handful of pathways at every stage, driven through the real processes. Idempotent: whatever exists is
+ * left as it is.
+ */
+@Component
+@ConditionalOnProperty(name = "demo.enabled", havingValue = "true")
+public class DemoData {
+
+  private static final Logger LOG = LoggerFactory.getLogger(DemoData.class);
+  public static final String PASSWORD = "demo";
+
+  private final JdbcClient jdbc;
+  private final IdentityService identityService;
+  private final TaskService taskService;
+  private final PathwayService pathways;
+  private final CamundaIdentityAuthenticationProvider users;
+
+  public DemoData(JdbcClient jdbc, IdentityService identityService, TaskService taskService, PathwayService pathways,
+      CamundaIdentityAuthenticationProvider users) {
+    this.users = users;
+    this.jdbc = jdbc;
+    this.identityService = identityService;
+    this.taskService = taskService;
+    this.pathways = pathways;
+  }
+
+  @EventListener(ApplicationReadyEvent.class)
+  @Order(10)
+  public void load() {
+    projects();
+    people();
+    if (jdbc.sql("select count(*) from pathway").query(Integer.class).single() == 0) {
+      pathwaysAtEveryStage();
+      LOG.info("Demo pathways created");
+    }
+  }
+
+  private void projects() {
+    project("LORENTEGGIO", "Lorenteggio - Milano", "Milano", "MI", "12-07");
+    project("BOLLATE", "Turati-Verdi - Bollate", "Bollate", "MI", "11-11");
+    organisation("ALER_MI", "ALER Milano", "ALER");
+    organisation("COMUNE_MI", "Comune di Milano", "MUNICIPALITY");
+    organisation("MILOLAB", "MILOLab - Laboratorio sociale Lorenteggio", "LAB");
+    organisation("AFOL_MET", "AFOL Metropolitana", "CPI");
+    organisation("SOLCO", "Sol.Co Milano", "ACCREDITED_OPERATOR");
+    organisation("MESTIERI", "Mestieri Lombardia", "ACCREDITED_OPERATOR");
+    organisation("COMUNE_BOLLATE", "Comune di Bollate", "MUNICIPALITY");
+    organisation("LAB_BOLLATE", "Laboratorio sociale Turati-Verdi", "LAB");
+    organisation("CONSORZIO_SIR", "Consorzio SiR", "ACCREDITED_OPERATOR");
+    organisation("REGIONE_LOMBARDIA", "Regione Lombardia", "REGION");
+    partner("LORENTEGGIO", "ALER_MI", true);
+    for (String org : List.of("COMUNE_MI", "MILOLAB", "AFOL_MET", "SOLCO", "MESTIERI", "REGIONE_LOMBARDIA")) {
+      partner("LORENTEGGIO", org, false);
+    }
+    partner("BOLLATE", "COMUNE_BOLLATE", true);
+    for (String org : List.of("LAB_BOLLATE", "AFOL_MET", "CONSORZIO_SIR", "ALER_MI", "REGIONE_LOMBARDIA")) {
+      partner("BOLLATE", org, false);
+    }
+  }
+
+  private void people() {
+    user("lab.lorenteggio", "Giulia", "Ferri", Roles.LAB, "MILOLAB", "LORENTEGGIO");
+    user("cpi.milano", "Marco", "Galli", Roles.CPI, "AFOL_MET", "LORENTEGGIO");
+    user("operator.lorenteggio", "Sara", "Colombo", Roles.OPERATOR, "SOLCO", "LORENTEGGIO");
+    user("lab.bollate", "Luca", "Fontana", Roles.LAB, "LAB_BOLLATE", "BOLLATE");
+    user("cpi.bollate", "Elena", "Riva", Roles.CPI, "AFOL_MET", "BOLLATE");
+    user("operator.bollate", "Paolo", "Greco", Roles.OPERATOR, "CONSORZIO_SIR", "BOLLATE");
+    user("manager", "Anna", "Moretti", Roles.MANAGER, "REGIONE_LOMBARDIA", "LORENTEGGIO", "BOLLATE");
+    user("auditor", "Davide", "Conti", Roles.AUDITOR, "REGIONE_LOMBARDIA", "LORENTEGGIO", "BOLLATE");
+    user("admin", "Amministratore", "Sistema", Roles.ADMIN, "REGIONE_LOMBARDIA", "LORENTEGGIO", "BOLLATE");
+  }
+
+  private void pathwaysAtEveryStage() {
+    // LORENTEGGIO
+    UUID callBack = start("LORENTEGGIO", Pathway.Channel.SELF_REGISTRATION, "BRB", "GNN", 1990, 3, 12, "M");
+    complete(callBack, "lab.lorenteggio", "Task_CallBack", Map.of("contactOutcome", "NOT_REACHED"));
+    start("LORENTEGGIO", Pathway.Channel.LAB, "RSS", "LRA", 1985, 6, 20, "F");
+    UUID toVerify = start("LORENTEGGIO", Pathway.Channel.LAB, "BNC", "PLA", 1978, 11, 2, "F");
+    complete(toVerify, "lab.lorenteggio", "Task_IntakeInterview", interview("UNEMPLOYED", true, "NONE", "MIGRANT"));
+    UUID toAssign = start("LORENTEGGIO", Pathway.Channel.LAB, "MRN", "LCU", 1995, 1, 15, "M");
+    complete(toAssign, "lab.lorenteggio", "Task_IntakeInterview", interview("UNEMPLOYED", false, "NONE", "NONE"));
+    UUID toMeet = start("LORENTEGGIO", Pathway.Channel.CPI_DESK, "CST", "FNC", 1969, 9, 30, "M");
+    complete(toMeet, "lab.lorenteggio", "Task_IntakeInterview", interview("UNEMPLOYED", false, "NONE", "FORMER_DETAINEE"));
+    complete(toMeet, "cpi.milano", "Task_AssignOperator", Map.of("operatorOrganisation", "SOLCO"));
+    UUID handedOver = start("LORENTEGGIO", Pathway.Channel.LAB, "SNT", "MRA", 1988, 4, 8, "F");
+    complete(handedOver, "lab.lorenteggio", "Task_IntakeInterview", interview("FIRST_JOB_SEEKER", false, "NONE", "GENDER_VIOLENCE"));
+    complete(handedOver, "cpi.milano", "Task_AssignOperator", Map.of("operatorOrganisation", "SOLCO"));
+    complete(handedOver, "operator.lorenteggio", "Task_FirstAppointment", Map.of("appointmentDate", LocalDate.now().toString()));
+    UUID ineligible = start("LORENTEGGIO", Pathway.Channel.CPI_DESK, "VRD", "GPP", 1975, 2, 25, "M");
+    complete(ineligible, "lab.lorenteggio", "Task_IntakeInterview", interview("EMPLOYED", false, "NONE", "NONE"));
+    UUID noConsent = start("LORENTEGGIO", Pathway.Channel.LAB, "GLL", "SFO", 1960, 7, 7, "F");
+    Map<String, Object> refused = new LinkedHashMap<>(interview("RETIRED", false, "NONE", "NONE"));
+    refused.put("consentGiven", false);
+    complete(noConsent, "lab.lorenteggio", "Task_IntakeInterview", refused);
+    // BOLLATE
+    start("BOLLATE", Pathway.Channel.LAB, "FRR", "NDR", 1992, 5, 5, "M");
+    UUID bollateMeet = start("BOLLATE", Pathway.Channel.LAB, "LMB", "CHR", 1983, 10, 19, "F");
+    complete(bollateMeet, "lab.bollate", "Task_IntakeInterview", interview("INACTIVE", false, "NONE", "DISABILITY"));
+  }
+
+  private static Map<String, Object> interview(String employment, boolean naspi, String otherMeasure, String vulnerability) {
+    Map<String, Object> values = new LinkedHashMap<>();
+    values.put("consentGiven", true);
+    values.put("residentInErp", true);
+    values.put("housingHardship", true);
+    values.put("employmentStatus", employment);
+    values.put("hasDid", true);
+    values.put("education", "LOWER_SECONDARY");
+    values.put("naspiRecipient", naspi);
+    values.put("otherMeasure", otherMeasure);
+    values.put("permitStatus", "MIGRANT".equals(vulnerability) ? "VALID" : "NOT_REQUIRED");
+    values.put("vulnerabilities", new ArrayList<>(List.of(vulnerability)));
+    values.put("note", "Colloquio dimostrativo");
+    return values;
+  }
+
+  private UUID start(String project, Pathway.Channel channel, String surname, String name, int year, int month,
+      int day, String gender) {
+    String months = "ABCDEHLMPRST";
+    String first15 = surname + name + String.format("%02d", year % 100) + months.charAt(month - 1)
+        + String.format("%02d", "F".equals(gender) ? day + 40 : day) + "F205";
+    String code = first15 + FiscalCode.checkCharacter(first15);
+    Participant person = new Participant(null, project, code, "Demo " + name, "Persona " + surname,
+        LocalDate.of(year, month, day), gender, "IT", null, "+39 02 0000000", null, null, null);
+    return pathways.start(person, channel, channel == Pathway.Channel.SELF_REGISTRATION ? OffsetDateTime.now() : null)
+        .pathwayId();
+  }
+
+  private void complete(UUID pathwayId, String userId, String taskKey, Map<String, Object> values) {
+    Task task = taskService.createTaskQuery().processInstanceBusinessKey(pathwayId.toString())
+        .taskDefinitionKey(taskKey).singleResult();
+    AppUser user = users.load(userId);
+    identityService.setAuthentication(user.id(), user.groups(), List.copyOf(user.projects()));
+    try {
+      taskService.claim(task.getId(), userId);
+      taskService.complete(task.getId(), values);
+    } finally {
+      identityService.clearAuthentication();
+    }
+  }
+
+  private void project(String code, String name, String municipality, String province, String patronDay) {
+    if (jdbc.sql("select count(*) from project where code = ?").param(code).query(Integer.class).single() == 0) {
+      jdbc.sql("insert into project (code, name, municipality, province, patron_day, start_date, end_date) values (?, ?, ?, ?, ?, ?, ?)")
+          .params(code, name, municipality, province, patronDay, LocalDate.of(2025, 1, 1), LocalDate.of(2027, 6, 30))
+          .update();
+    }
+    if (identityService.createTenantQuery().tenantId(code).count() == 0) {
+      Tenant tenant = identityService.newTenant(code);
+      tenant.setName(name);
+      identityService.saveTenant(tenant);
+    }
+  }
+
+  private void organisation(String code, String name, String type) {
+    if (jdbc.sql("select count(*) from organisation where code = ?").param(code).query(Integer.class).single() == 0) {
+      jdbc.sql("insert into organisation (code, name, type) values (?, ?, ?)").params(code, name, type).update();
+    }
+    if (identityService.createGroupQuery().groupId(code).count() == 0) {
+      Group group = identityService.newGroup(code);
+      group.setName(name);
+      group.setType(Roles.ORGANISATION_TYPE);
+      identityService.saveGroup(group);
+    }
+  }
+
+  private void partner(String project, String organisation, boolean lead) {
+    if (jdbc.sql("select count(*) from project_organisation where project_code = ? and organisation_code = ?")
+        .params(project, organisation).query(Integer.class).single() == 0) {
+      jdbc.sql("insert into project_organisation (project_code, organisation_code, lead_entity) values (?, ?, ?)")
+          .params(project, organisation, lead).update();
+    }
+  }
+
+  private void user(String id, String firstName, String lastName, String role, String organisation, String... projects) {
+    if (identityService.createUserQuery().userId(id).count() > 0) {
+      return;
+    }
+    User user = identityService.newUser(id);
+    user.setFirstName(firstName);
+    user.setLastName(lastName);
+    user.setEmail(id + "@demo.invalid");
+    user.setPassword(PASSWORD);
+    identityService.saveUser(user);
+    identityService.createMembership(id, role);
+    identityService.createMembership(id, organisation);
+    for (String project : projects) {
+      identityService.createTenantUserMembership(project, id);
+    }
+  }
+}

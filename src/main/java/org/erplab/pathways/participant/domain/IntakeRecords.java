@@ -1,0 +1,76 @@
+package org.erplab.pathways.participant.domain;
+
+import java.time.OffsetDateTime;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/** Special-category and free-text data recorded during a pathway: kept in the registry, never in the engine. */
+@Service
+public class IntakeRecords {
+
+  private final JdbcClient jdbc;
+
+  public IntakeRecords(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  /** Replaces the pathway's recorded vulnerabilities (a new interview supersedes the previous one). */
+  public void recordVulnerabilities(UUID pathwayId, List<String> vulnerabilities, String user) {
+    jdbc.sql("delete from participant_vulnerability where pathway_id = ?").param(pathwayId).update();
+    OffsetDateTime now = OffsetDateTime.now();
+    for (String vulnerability : new LinkedHashSet<>(vulnerabilities)) {
+      jdbc.sql("insert into participant_vulnerability (pathway_id, vulnerability, recorded_at, recorded_by) values (?, ?, ?, ?)")
+          .params(pathwayId, vulnerability, now, user)
+          .update();
+    }
+  }
+
+  public void addNote(UUID pathwayId, String taskKey, String taskId, String field, String text, String user) {
+    jdbc.sql("""
+            insert into case_note (pathway_id, task_key, task_id, field, note_text, author, created_at)
+            values (?, ?, ?, ?, ?, ?, ?)""")
+        .params(pathwayId, taskKey, taskId, field, text, user, OffsetDateTime.now())
+        .update();
+  }
+
+  public List<String> vulnerabilities(UUID pathwayId) {
+    return jdbc.sql("select vulnerability from participant_vulnerability where pathway_id = ? order by vulnerability")
+        .param(pathwayId)
+        .query(String.class)
+        .list();
+  }
+
+  public List<CaseNote> notes(UUID pathwayId) {
+    return jdbc.sql("""
+            select task_key, field, note_text, author, created_at from case_note where pathway_id = ? order by created_at, id""")
+        .param(pathwayId)
+        .query((rs, i) -> new CaseNote(rs.getString("task_key"), rs.getString("field"), rs.getString("note_text"),
+            rs.getString("author"), rs.getObject("created_at", OffsetDateTime.class)))
+        .list();
+  }
+
+  /** Vulnerabilities recorded in any pathway of the participant. */
+  public List<String> vulnerabilitiesOfParticipant(UUID participantId) {
+    return jdbc.sql("""
+            select distinct v.vulnerability from participant_vulnerability v join pathway p on p.id = v.pathway_id
+            where p.participant_id = ? order by v.vulnerability""")
+        .param(participantId)
+        .query(String.class)
+        .list();
+  }
+
+  public List<CaseNote> notesOfParticipant(UUID participantId) {
+    return jdbc.sql("""
+            select n.task_key, n.field, n.note_text, n.author, n.created_at from case_note n
+            join pathway p on p.id = n.pathway_id where p.participant_id = ? order by n.created_at, n.id""")
+        .param(participantId)
+        .query((rs, i) -> new CaseNote(rs.getString("task_key"), rs.getString("field"), rs.getString("note_text"),
+            rs.getString("author"), rs.getObject("created_at", OffsetDateTime.class)))
+        .list();
+  }
+
+  public record CaseNote(String taskKey, String field, String text, String author, OffsetDateTime createdAt) {}
+}

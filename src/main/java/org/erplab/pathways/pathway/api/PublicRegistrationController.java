@@ -1,0 +1,71 @@
+package org.erplab.pathways.pathway.api;
+
+import jakarta.validation.Valid;
+import java.time.OffsetDateTime;
+import java.util.Map;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.erplab.pathways.calendar.domain.ProjectCalendars;
+import org.erplab.pathways.common.api.ApiException;
+import org.erplab.pathways.participant.api.PersonValidator;
+import org.erplab.pathways.participant.domain.FiscalCode;
+import org.erplab.pathways.participant.domain.Participant;
+import org.erplab.pathways.pathway.domain.Pathway;
+import org.erplab.pathways.pathway.domain.PathwayService;
+import org.erplab.pathways.project.domain.ProjectDirectory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Public self-registration, no login: the lab gets a call-back task due in 5 working days. The answer is the same
+ * whether or not the person was already registered (202), so the endpoint tells nobody who is in a pathway.
+ */
+@RestController
+class PublicRegistrationController {
+
+  static final String ACCEPTED = "Registrazione ricevuta: il laboratorio sociale ti richiamerà.";
+
+  private final PathwayService service;
+  private final ProjectDirectory projects;
+  private final PersonValidator personValidator;
+  private final ProjectCalendars calendars;
+
+  PublicRegistrationController(PathwayService service, ProjectDirectory projects, PersonValidator personValidator,
+      ProjectCalendars calendars) {
+    this.service = service;
+    this.projects = projects;
+    this.personValidator = personValidator;
+    this.calendars = calendars;
+  }
+
+  @PostMapping("/api/public/registrations")
+  ResponseEntity<Map<String, String>> register(@Valid @RequestBody PublicRegistrationRequest request) {
+    if (projects.find(request.projectCode()).isEmpty()) {
+      throw ApiException.badRequest("projectCode", "unknown project");
+    }
+    var today = calendars.today(ClockUtil.getCurrentTime());
+    var errors = personValidator.check("", request.fiscalCode(), null, null, null, today);
+    if (!errors.isEmpty()) {
+      throw ApiException.badRequest(errors);
+    }
+    FiscalCode code = FiscalCode.parse(request.fiscalCode());
+    Participant person = new Participant(null, request.projectCode(), code.value(), request.firstName().trim(),
+        request.lastName().trim(), code.birthDate(today), code.gender(), null, null, blankToNull(request.phone()),
+        blankToNull(request.email()), null, null);
+    try {
+      service.start(person, Pathway.Channel.SELF_REGISTRATION, OffsetDateTime.now());
+    } catch (ApiException e) {
+      if (e.status() != HttpStatus.CONFLICT) {
+        throw e;
+      }
+      // already in an open pathway: nothing changes, and the caller is not told
+    }
+    return ResponseEntity.status(HttpStatus.ACCEPTED).body(Map.of("message", ACCEPTED));
+  }
+
+  private static String blankToNull(String value) {
+    return value == null || value.isBlank() ? null : value.trim();
+  }
+}

@@ -1,0 +1,60 @@
+package org.erplab.pathways.pathway.domain;
+
+import java.time.OffsetDateTime;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Table pathway. */
+@Repository
+public class PathwayRecords {
+
+  private final JdbcClient jdbc;
+
+  public PathwayRecords(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  public Optional<Pathway> find(UUID id) {
+    return jdbc.sql("select * from pathway where id = ?").param(id).query(Pathway.class).optional();
+  }
+
+  public boolean hasOpenPathway(UUID participantId) {
+    return jdbc.sql("select count(*) from pathway where open_participant_id = ?")
+        .param(participantId).query(Integer.class).single() > 0;
+  }
+
+  public void insert(Pathway p) {
+    jdbc.sql("""
+            insert into pathway (id, participant_id, project_code, channel, stage, status, consent_at, created_at,
+            open_participant_id) values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+        .params(p.id(), p.participantId(), p.projectCode(), p.channel(), p.stage(), p.status(), p.consentAt(),
+            p.createdAt(), p.participantId())
+        .update();
+  }
+
+  public void attachProcessInstance(UUID id, String processInstanceId) {
+    jdbc.sql("update pathway set process_instance_id = ? where id = ?").params(processInstanceId, id).update();
+  }
+
+  public void updateStage(UUID id, String stage) {
+    jdbc.sql("update pathway set stage = ? where id = ? and status <> 'CLOSED'").params(stage, id).update();
+  }
+
+  public void recordOperator(UUID id, String organisation) {
+    jdbc.sql("update pathway set operator_organisation = ? where id = ?").params(organisation, id).update();
+  }
+
+  public void recordConsent(UUID id, OffsetDateTime at) {
+    jdbc.sql("update pathway set consent_at = ? where id = ?").params(at, id).update();
+  }
+
+  public void close(UUID id, String outcome, String reasons, String referral, OffsetDateTime at) {
+    jdbc.sql("""
+            update pathway set status = 'CLOSED', stage = 'CLOSED', outcome = ?, reasons = ?, referral = ?, closed_at = ?,
+            open_participant_id = null where id = ?""")
+        .params(outcome, reasons, referral, at, id)
+        .update();
+  }
+}

@@ -1,0 +1,67 @@
+package org.erplab.pathways.pathway.domain;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.Map;
+import java.util.UUID;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.variable.Variables;
+import org.erplab.pathways.calendar.domain.ProjectCalendars;
+import org.erplab.pathways.common.api.ApiException;
+import org.erplab.pathways.participant.domain.Participant;
+import org.erplab.pathways.participant.domain.ParticipantRegistry;
+import org.erplab.pathways.pathway.process.PathwayProcess;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Takes a person in charge: registry entry, pathway record and process instance, in one transaction. */
+@Service
+public class PathwayService {
+
+  private final ParticipantRegistry registry;
+  private final PathwayRecords pathways;
+  private final RuntimeService runtimeService;
+  private final ProjectCalendars calendars;
+
+  public PathwayService(ParticipantRegistry registry, PathwayRecords pathways, RuntimeService runtimeService,
+      ProjectCalendars calendars) {
+    this.registry = registry;
+    this.pathways = pathways;
+    this.runtimeService = runtimeService;
+    this.calendars = calendars;
+  }
+
+  /**
+   * Starts a pathway for the person in the project. The person must already be validated.
+   *
+   * @throws ApiException 409 when the person has an open pathway in the project
+   */
+  @Transactional
+  public StartedPathway start(Participant person, Pathway.Channel channel, OffsetDateTime consentAt) {
+    Participant participant = registry.register(person);
+    if (pathways.hasOpenPathway(participant.id())) {
+      throw ApiException.conflict("This person already has an open pathway in project " + participant.projectCode());
+    }
+    UUID pathwayId = UUID.randomUUID();
+    OffsetDateTime now = OffsetDateTime.now();
+    pathways.insert(new Pathway(pathwayId, participant.id(), participant.projectCode(), channel.name(), null, "INTAKE",
+        Pathway.Status.ACTIVE.name(), null, null, null, null, consentAt, now, null));
+    LocalDate today = calendars.today(org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime());
+    Map<String, Object> variables = Variables.createVariables()
+        .putValue(PathwayProcess.Variables.PATHWAY_ID, pathwayId.toString())
+        .putValue(PathwayProcess.Variables.PARTICIPANT_ID, participant.id().toString())
+        .putValue(PathwayProcess.Variables.PROJECT_CODE, participant.projectCode())
+        .putValue(PathwayProcess.Variables.CHANNEL, channel.name())
+        .putValue(PathwayProcess.Variables.AGE_AT_INTAKE, ParticipantRegistry.age(participant.birthDate(), today));
+    ProcessInstance instance = runtimeService.createProcessInstanceByKey(PathwayProcess.KEY)
+        .processDefinitionWithoutTenantId()
+        .businessKey(pathwayId.toString())
+        .setVariables(variables)
+        .execute();
+    pathways.attachProcessInstance(pathwayId, instance.getId());
+    return new StartedPathway(pathwayId, participant.id(), instance.getId());
+  }
+
+  public record StartedPathway(UUID pathwayId, UUID participantId, String processInstanceId) {}
+}

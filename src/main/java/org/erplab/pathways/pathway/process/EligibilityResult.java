@@ -1,0 +1,71 @@
+package org.erplab.pathways.pathway.process;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reads the eligibility decision (one row per reason that applies) and concludes the screening. The ranking is
+ * fixed: any INELIGIBLE row makes the person ineligible with every such reason; otherwise any TO_VERIFY row asks the
+ * CPI to verify those items; no row means eligible. The rules themselves are the DMN table's, edited by managers.
+ */
+@Component("eligibilityResult")
+public class EligibilityResult {
+
+  public static final String ELIGIBLE = "ELIGIBLE";
+  public static final String INELIGIBLE = "INELIGIBLE";
+  public static final String TO_VERIFY = "TO_VERIFY";
+  public static final String DOCUMENTS_MISSING = "DOCUMENTS_MISSING";
+
+  /** End listener of the decision task: folds {@code eligibilityChecks} into outcome, reasons and items. */
+  public void fold(DelegateExecution execution) {
+    @SuppressWarnings("unchecked")
+    List<Map<String, Object>> checks = (List<Map<String, Object>>) execution.getVariable(EligibilityProcess.Variables.ELIGIBILITY_CHECKS);
+    Screening screening = screen(checks == null ? List.of() : checks);
+    execution.removeVariable(EligibilityProcess.Variables.ELIGIBILITY_CHECKS);
+    execution.setVariable(EligibilityProcess.Variables.SCREENING_OUTCOME, screening.outcome());
+    execution.setVariable(PathwayProcess.Variables.ELIGIBILITY_REASONS, String.join(",", screening.reasons()));
+    execution.setVariable(EligibilityProcess.Variables.VERIFICATION_ITEMS, String.join(",", screening.itemsToVerify()));
+  }
+
+  /** Start listener of the eligibility end events. */
+  public void conclude(DelegateExecution execution, String outcome) {
+    execution.setVariable(PathwayProcess.Variables.ELIGIBILITY_OUTCOME, outcome);
+    String reasons = (String) execution.getVariable(PathwayProcess.Variables.ELIGIBILITY_REASONS);
+    if (INELIGIBLE.equals(outcome) && (reasons == null || reasons.isBlank())) {
+      // the CPI found that the items it had to verify are not satisfied
+      execution.setVariable(PathwayProcess.Variables.ELIGIBILITY_REASONS,
+          execution.getVariable(EligibilityProcess.Variables.VERIFICATION_ITEMS));
+    }
+    if (ELIGIBLE.equals(outcome)) {
+      execution.setVariable(PathwayProcess.Variables.ELIGIBILITY_REASONS, "");
+    }
+  }
+
+  /** Take listener of the documents timeout: the missing documents never arrived. */
+  public void documentsMissing(DelegateExecution execution) {
+    execution.setVariable(PathwayProcess.Variables.ELIGIBILITY_REASONS, DOCUMENTS_MISSING);
+  }
+
+  public static Screening screen(List<Map<String, Object>> checks) {
+    Set<String> reasons = new LinkedHashSet<>();
+    Set<String> toVerify = new LinkedHashSet<>();
+    for (Map<String, Object> check : checks) {
+      String outcome = String.valueOf(check.get("outcome"));
+      String reason = String.valueOf(check.get("reason"));
+      if (INELIGIBLE.equals(outcome)) {
+        reasons.add(reason);
+      } else if (TO_VERIFY.equals(outcome)) {
+        toVerify.add(reason);
+      }
+    }
+    String outcome = !reasons.isEmpty() ? INELIGIBLE : !toVerify.isEmpty() ? TO_VERIFY : ELIGIBLE;
+    return new Screening(outcome, new ArrayList<>(reasons), new ArrayList<>(toVerify));
+  }
+
+  public record Screening(String outcome, List<String> reasons, List<String> itemsToVerify) {}
+}

@@ -1,0 +1,36 @@
+package org.erplab.pathways.pathway.process;
+
+import java.time.OffsetDateTime;
+import java.util.UUID;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.erplab.pathways.pathway.domain.PathwayRecords;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps the pathway record in step with the models: {@code ${pathwayLifecycle.stage(execution, 'VERIFICATION')}} as a
+ * start listener, {@code ${pathwayLifecycle.close(execution, 'INELIGIBLE')}} on closing end events.
+ */
+@Component("pathwayLifecycle")
+public class PathwayLifecycle {
+
+  private final PathwayRecords pathways;
+
+  public PathwayLifecycle(PathwayRecords pathways) {
+    this.pathways = pathways;
+  }
+
+  public void stage(DelegateExecution execution, String stage) {
+    pathways.updateStage(pathwayId(execution), stage);
+  }
+
+  public void close(DelegateExecution execution, String outcome) {
+    pathways.close(pathwayId(execution), outcome,
+        (String) execution.getVariable(PathwayProcess.Variables.ELIGIBILITY_REASONS),
+        (String) execution.getVariable(EligibilityProcess.Variables.REFERRAL),
+        OffsetDateTime.now());
+  }
+
+  static UUID pathwayId(DelegateExecution execution) {
+    return UUID.fromString((String) execution.getVariable(PathwayProcess.Variables.PATHWAY_ID));
+  }
+}

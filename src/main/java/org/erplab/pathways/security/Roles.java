@@ -1,0 +1,29 @@
+package org.erplab.pathways.security;
+
+import java.util.Set;
+
+/** Roles are Camunda groups of type {@link #GROUP_TYPE}; organisations are groups of type {@link #ORGANISATION_TYPE}. */
+public final class Roles {
+
+  public static final String GROUP_TYPE = "ROLE";
+  public static final String ORGANISATION_TYPE = "ORGANISATION";
+
+  public static final String LAB = "lab";
+  public static final String CPI = "cpi";
+  public static final String OPERATOR = "operator";
+  public static final String SOCIAL = "social";
+  public static final String HOUSING = "housing";
+  public static final String MANAGER = "manager";
+  public static final String AUDITOR = "auditor";
+  public static final String ADMIN = "admin";
+
+  public static final Set<String> ALL = Set.of(LAB, CPI, OPERATOR, SOCIAL, HOUSING, MANAGER, AUDITOR, ADMIN);
+  /** Staff working on pathways of their projects (not auditors, not admins). */
+  public static final Set<String> PROJECT_STAFF = Set.of(LAB, CPI, OPERATOR, SOCIAL, HOUSING, MANAGER);
+  /** Roles that may read a participant's personal file. */
+  public static final Set<String> PERSONAL_DATA_READERS = Set.of(LAB, CPI, OPERATOR, SOCIAL);
+  /** Roles that may take a person in charge through the API. */
+  public static final Set<String> INTAKE = Set.of(LAB, CPI);
+
+  private Roles() {}
+}

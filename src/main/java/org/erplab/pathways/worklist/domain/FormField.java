@@ -1,0 +1,18 @@
+package org.erplab.pathways.worklist.domain;
+
+import java.util.List;
+
+/** One input field of a Camunda Form: its key is the variable name and the API field. */
+public record FormField(
+    String key,
+    String type,
+    String subtype,
+    String label,
+    boolean required,
+    List<String> allowedValues,
+    String pattern,
+    Double min,
+    Double max,
+    Integer minLength,
+    Integer maxLength,
+    Object defaultValue) {}

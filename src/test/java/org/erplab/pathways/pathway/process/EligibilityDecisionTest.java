@@ -1,0 +1,184 @@
+package org.erplab.pathways.pathway.process;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.assertj.core.groups.Tuple;
+import org.camunda.bpm.dmn.engine.DmnDecision;
+import org.camunda.bpm.dmn.engine.DmnEngine;
+import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
+import org.erplab.pathways.pathway.process.IntakeProcess.Variables;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * One test per rule of {@code processes/eligibility/eligibility.dmn} (hit policy COLLECT: one row per reason that
+ * applies, outputs {@code outcome} and {@code reason}; no row means eligible).
+ */
+class EligibilityDecisionTest {
+
+  private static final Path DMN_FILE = Path.of("processes", "eligibility", "eligibility.dmn");
+  private static final String OUTCOME = "outcome";
+  private static final String REASON = "reason";
+
+  private static DmnEngine dmnEngine;
+  private static DmnDecision decision;
+
+  @BeforeAll
+  static void parseDecision() throws IOException {
+    dmnEngine = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
+    try (InputStream dmn = Files.newInputStream(DMN_FILE)) {
+      decision = dmnEngine.parseDecision(EligibilityProcess.DECISION_ELIGIBILITY, dmn);
+    }
+  }
+
+  @Test
+  void shouldFindNoReasonForAnEligiblePerson() {
+    assertThat(evaluate(eligiblePerson())).isEmpty();
+  }
+
+  @Test
+  void shouldAcceptAPersonWhoHasJustTurned18() {
+    Map<String, Object> person = eligiblePerson();
+    person.put(PathwayProcess.Variables.AGE_AT_INTAKE, 18);
+
+    assertThat(evaluate(person)).isEmpty();
+  }
+
+  @Test
+  void shouldRejectAMinor() {
+    Map<String, Object> person = eligiblePerson();
+    person.put(PathwayProcess.Variables.AGE_AT_INTAKE, 17);
+
+    assertThat(reasons(person)).containsExactly(tuple("INELIGIBLE", "UNDER_18"));
+  }
+
+  @Test
+  void shouldRejectAPersonNotResidentInPublicHousing() {
+    Map<String, Object> person = eligiblePerson();
+    person.put(Variables.RESIDENT_IN_ERP, false);
+
+    assertThat(reasons(person)).containsExactly(tuple("INELIGIBLE", "NOT_RESIDENT"));
+  }
+
+  @Test
+  void shouldRejectAnEmployedPerson() {
+    Map<String, Object> person = eligiblePerson();
+    person.put(Variables.EMPLOYMENT_STATUS, "EMPLOYED");
+
+    assertThat(reasons(person)).containsExactly(tuple("INELIGIBLE", "EMPLOYED"));
+  }
+
+  @Test
+  void shouldRejectAPersonAlreadyInAnotherMeasure() {
+    Map<String, Object> person = eligiblePerson();
+    person.put(Variables.OTHER_MEASURE, "GOL");
+
+    assertThat(reasons(person)).containsExactly(tuple("INELIGIBLE", "OTHER_MEASURE"));
+  }
+
+  @Test
+  void shouldRejectAPersonWithAnExpiredPermit() {
+    Map<String, Object> person = eligiblePerson();
+    person.put(Variables.PERMIT_STATUS, "EXPIRED");
+
+    assertThat(reasons(person)).containsExactly(tuple("INELIGIBLE", "NO_PERMIT"));
+  }
+
+  @Test
+  void shouldAskToVerifyAnInactivePersonWithoutDid() {
+    Map<String, Object> person = eligiblePerson();
+    person.put(Variables.EMPLOYMENT_STATUS, "INACTIVE");
+    person.put(Variables.HAS_DID, false);
+
+    assertThat(reasons(person)).containsExactly(tuple("TO_VERIFY", "NO_DID"));
+  }
+
+  @Test
+  void shouldAcceptAnInactivePersonWithDid() {
+    Map<String, Object> person = eligiblePerson();
+    person.put(Variables.EMPLOYMENT_STATUS, "INACTIVE");
+    person.put(Variables.HAS_DID, true);
+
+    assertThat(evaluate(person)).isEmpty();
+  }
+
+  @Test
+  void shouldAskToVerifyANaspiRecipient() {
+    Map<String, Object> person = eligiblePerson();
+    person.put(Variables.NASPI_RECIPIENT, true);
+
+    assertThat(reasons(person)).containsExactly(tuple("TO_VERIFY", "NASPI"));
+  }
+
+  @Test
+  void shouldAskToVerifyAnUnknownPermit() {
+    Map<String, Object> person = eligiblePerson();
+    person.put(Variables.PERMIT_STATUS, "UNKNOWN");
+
+    assertThat(reasons(person)).containsExactly(tuple("TO_VERIFY", "PERMIT_UNKNOWN"));
+  }
+
+  @Test
+  void shouldCollectEveryReasonThatApplies() {
+    Map<String, Object> person = eligiblePerson();
+    person.put(PathwayProcess.Variables.AGE_AT_INTAKE, 16);
+    person.put(Variables.RESIDENT_IN_ERP, false);
+    person.put(Variables.NASPI_RECIPIENT, true);
+    person.put(Variables.PERMIT_STATUS, "UNKNOWN");
+
+    assertThat(reasons(person))
+        .containsExactlyInAnyOrder(
+            tuple("INELIGIBLE", "UNDER_18"),
+            tuple("INELIGIBLE", "NOT_RESIDENT"),
+            tuple("TO_VERIFY", "NASPI"),
+            tuple("TO_VERIFY", "PERMIT_UNKNOWN"));
+  }
+
+  @Test
+  void shouldNotFireAnyRuleOnMissingData() {
+    Map<String, Object> unknown = new HashMap<>();
+    unknown.put(PathwayProcess.Variables.AGE_AT_INTAKE, null);
+    unknown.put(Variables.RESIDENT_IN_ERP, null);
+    unknown.put(Variables.EMPLOYMENT_STATUS, null);
+    unknown.put(Variables.HAS_DID, null);
+    unknown.put(Variables.NASPI_RECIPIENT, null);
+    unknown.put(Variables.OTHER_MEASURE, null);
+    unknown.put(Variables.PERMIT_STATUS, null);
+
+    assertThat(evaluate(unknown)).isEmpty();
+  }
+
+  @Test
+  void shouldNotFailWhenVariablesAreAbsent() {
+    assertThat(evaluate(new HashMap<>())).isEmpty();
+  }
+
+  /** Adult, resident, unemployed with DID, no NASPI, no other measure, Italian citizen: no rule applies. */
+  private static Map<String, Object> eligiblePerson() {
+    Map<String, Object> person = new HashMap<>();
+    person.put(PathwayProcess.Variables.AGE_AT_INTAKE, 35);
+    person.put(Variables.RESIDENT_IN_ERP, true);
+    person.put(Variables.EMPLOYMENT_STATUS, "UNEMPLOYED");
+    person.put(Variables.HAS_DID, true);
+    person.put(Variables.NASPI_RECIPIENT, false);
+    person.put(Variables.OTHER_MEASURE, "NONE");
+    person.put(Variables.PERMIT_STATUS, "NOT_REQUIRED");
+    return person;
+  }
+
+  private static List<Map<String, Object>> evaluate(Map<String, Object> variables) {
+    return dmnEngine.evaluateDecision(decision, variables).getResultList();
+  }
+
+  private static List<Tuple> reasons(Map<String, Object> variables) {
+    return evaluate(variables).stream().map(row -> tuple(row.get(OUTCOME), row.get(REASON))).toList();
+  }
+}
