@@ -22,6 +22,7 @@ import org.erplab.pathways.security.CamundaIdentityAuthenticationProvider;
 import org.erplab.pathways.security.Roles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
@@ -56,12 +57,15 @@ public class DemoData {
     this.pathways = pathways;
   }
 
+  @Value("${demo.pathways:true}")
+  private boolean withPathways;
+
   @EventListener(ApplicationReadyEvent.class)
   @Order(10)
   public void load() {
     projects();
     people();
-    if (jdbc.sql("select count(*) from pathway").query(Integer.class).single() == 0) {
+    if (withPathways && jdbc.sql("select count(*) from pathway").query(Integer.class).single() == 0) {
       pathwaysAtEveryStage();
       LOG.info("Demo pathways created");
     }

@@ -1,0 +1,106 @@
+package org.erplab.pathways.support;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+
+/** Real HTTP against the running application, as another system would call it. */
+public final class ApiClient {
+
+  private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+  private final String baseUrl;
+  private final String user;
+  private final String password;
+
+  private ApiClient(String baseUrl, String user, String password) {
+    this.baseUrl = baseUrl;
+    this.user = user;
+    this.password = password;
+  }
+
+  public static ApiClient anonymous(int port) {
+    return new ApiClient("http://localhost:" + port, null, null);
+  }
+
+  /** Logged in as a demo user (password {@code demo}). */
+  public static ApiClient as(int port, String user) {
+    return new ApiClient("http://localhost:" + port, user, "demo");
+  }
+
+  public static ApiClient as(int port, String user, String password) {
+    return new ApiClient("http://localhost:" + port, user, password);
+  }
+
+  public Response get(String path) {
+    return send(request(path).GET());
+  }
+
+  public Response post(String path, Object body) {
+    return send(request(path).header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(body instanceof String s ? s : json(body))));
+  }
+
+  public Response delete(String path) {
+    return send(request(path).DELETE());
+  }
+
+  private HttpRequest.Builder request(String path) {
+    HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl + path)).header("Accept", "application/json, application/problem+json");
+    if (user != null) {
+      builder.header("Authorization", "Basic "
+          + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
+    }
+    return builder;
+  }
+
+  private static Response send(HttpRequest.Builder request) {
+    try {
+      HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+      return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""), response.body());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  public static String json(Object body) {
+    try {
+      return JSON.writeValueAsString(body);
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException(e);
+    }
+  }
+
+  /** Status, content type and body; {@link #json()} parses the body. */
+  public record Response(int status, String contentType, String body) {
+
+    public JsonNode json() {
+      try {
+        return body == null || body.isEmpty() ? JSON.nullNode() : JSON.readTree(body);
+      } catch (JsonProcessingException e) {
+        throw new IllegalStateException("Not JSON (" + status + "): " + body, e);
+      }
+    }
+
+    public boolean isProblem() {
+      return contentType.startsWith("application/problem+json");
+    }
+
+    @Override
+    public String toString() {
+      return status + " " + body;
+    }
+  }
+}

@@ -1,0 +1,56 @@
+package org.erplab.pathways.support;
+
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import org.erplab.pathways.participant.domain.FiscalCode;
+
+/** Made-up people with valid, unique fiscal codes (so tests never collide on the one-open-pathway rule). */
+public final class TestPeople {
+
+  private static final String LETTERS = "BCDFGHLMNPRSTVZ";
+  private static final String MONTHS = "ABCDEHLMPRST";
+
+  private TestPeople() {}
+
+  public record Person(String fiscalCode, String firstName, String lastName, LocalDate birthDate, String gender) {
+
+    /** The {@code person} object of {@code POST /api/pathways}. */
+    public Map<String, Object> asRequest() {
+      Map<String, Object> person = new LinkedHashMap<>();
+      person.put("fiscalCode", fiscalCode);
+      person.put("firstName", firstName);
+      person.put("lastName", lastName);
+      person.put("birthDate", birthDate.toString());
+      person.put("gender", gender);
+      person.put("citizenship", "IT");
+      person.put("phone", "+39 333 1234567");
+      person.put("email", "persona@example.org");
+      return person;
+    }
+  }
+
+  /** A person of the given age today. */
+  public static Person aged(int years) {
+    ThreadLocalRandom random = ThreadLocalRandom.current();
+    LocalDate birth = LocalDate.now().minusYears(years).minusDays(random.nextInt(1, 300));
+    String gender = random.nextBoolean() ? "M" : "F";
+    StringBuilder surname = new StringBuilder();
+    StringBuilder name = new StringBuilder();
+    for (int i = 0; i < 3; i++) {
+      surname.append(LETTERS.charAt(random.nextInt(LETTERS.length())));
+      name.append(LETTERS.charAt(random.nextInt(LETTERS.length())));
+    }
+    String first15 = surname + name.toString() + String.format("%02d", birth.getYear() % 100)
+        + MONTHS.charAt(birth.getMonthValue() - 1)
+        + String.format("%02d", "F".equals(gender) ? birth.getDayOfMonth() + 40 : birth.getDayOfMonth())
+        + "F205";
+    String code = first15 + FiscalCode.checkCharacter(first15);
+    return new Person(code, "Nome" + name, "Cognome" + surname, birth, gender);
+  }
+
+  public static Person adult() {
+    return aged(35);
+  }
+}
