@@ -1,16 +1,14 @@
 package org.erplab.pathways;
 
-import org.camunda.bpm.spring.boot.starter.annotation.EnableProcessApplication;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 /**
- * Intake-to-placement pathways. Models and forms are deployed by the process application
- * ({@code META-INF/processes.xml}) with stable classpath resource names.
+ * Intake-to-placement pathways. Models and forms are deployed at start-up by {@code ModelDeployment} under stable
+ * classpath resource names.
  */
 @SpringBootApplication
-@EnableProcessApplication("erp-pathways")
 @ConfigurationPropertiesScan
 public class PathwaysApplication {
 

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.Tenant;
 import org.camunda.bpm.engine.identity.User;
@@ -69,6 +70,8 @@ public class DemoData {
       pathwaysAtEveryStage();
       LOG.info("Demo pathways created");
     }
+    LOG.info("Demo data ready: users {} (password '{}', demo only)", "lab.lorenteggio, cpi.milano, operator.lorenteggio, "
+        + "lab.bollate, cpi.bollate, operator.bollate, manager, auditor, admin", PASSWORD);
   }
 
   private void projects() {
@@ -220,6 +223,9 @@ public class DemoData {
     identityService.saveUser(user);
     identityService.createMembership(id, role);
     identityService.createMembership(id, organisation);
+    if (Roles.ADMIN.equals(role)) {
+      identityService.createMembership(id, Groups.CAMUNDA_ADMIN);
+    }
     for (String project : projects) {
       identityService.createTenantUserMembership(project, id);
     }

@@ -16,6 +16,7 @@ import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.erplab.pathways.pathway.process.PathwayProcess;
@@ -59,13 +60,24 @@ public class AuthorizationSetup {
   @Order(0)
   public void setUp() {
     ROLE_NAMES.forEach(this::ensureRoleGroup);
+    // the webapps offer a first-run "create admin" page while this group has no member: admins belong to it
+    if (identityService.createGroupQuery().groupId(Groups.CAMUNDA_ADMIN).count() == 0) {
+      Group group = identityService.newGroup(Groups.CAMUNDA_ADMIN);
+      group.setName("Amministratori Camunda");
+      group.setType(Groups.GROUP_TYPE_SYSTEM);
+      identityService.saveGroup(group);
+    }
     for (String role : Roles.ALL) {
       grant(role, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
     }
     for (String role : List.of(Roles.MANAGER, Roles.AUDITOR)) {
       grant(role, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
     }
-    grant(Roles.ADMIN, Resources.APPLICATION, ANY, Permissions.ALL);
+    // administrators: everything, on every resource (as Camunda grants its own camunda-admin group)
+    for (Resources resource : Resources.values()) {
+      grant(Roles.ADMIN, resource, ANY, Permissions.ALL);
+      grant(Groups.CAMUNDA_ADMIN, resource, ANY, Permissions.ALL);
+    }
     for (String role : Roles.INTAKE) {
       grant(role, Resources.PROCESS_DEFINITION, PathwayProcess.KEY, ProcessDefinitionPermissions.CREATE_INSTANCE);
       grant(role, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);

@@ -1,0 +1,34 @@
+package org.erplab.pathways.audit.api;
+
+import java.util.List;
+import java.util.UUID;
+import org.erplab.pathways.audit.domain.AuditTrail;
+import org.erplab.pathways.pathway.api.PathwayAccess;
+import org.erplab.pathways.pathway.domain.Pathway;
+import org.erplab.pathways.security.AppUser;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** A pathway's audit trail from Camunda history, for project staff and auditors of its project. */
+@RestController
+@RequestMapping("/api/pathways")
+class AuditController {
+
+  private final PathwayAccess access;
+  private final AuditTrail trail;
+
+  AuditController(PathwayAccess access, AuditTrail trail) {
+    this.access = access;
+    this.trail = trail;
+  }
+
+  /** Ordered by time: 403 for roles that may not read pathways, 404 for an unknown or another project's pathway. */
+  @GetMapping("/{id}/audit")
+  List<AuditEntryView> audit(@PathVariable UUID id, @AuthenticationPrincipal AppUser user) {
+    Pathway pathway = access.readable(id, user);
+    return trail.of(pathway.id()).stream().map(AuditEntryView::of).toList();
+  }
+}

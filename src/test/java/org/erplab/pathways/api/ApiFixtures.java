@@ -1,0 +1,387 @@
+package org.erplab.pathways.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.history.HistoricTaskInstance;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.task.Task;
+import org.erplab.pathways.support.ApiClient;
+import org.erplab.pathways.support.TestPeople;
+import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Shared steps of the API tests: demo users, starting pathways and driving them through their tasks over HTTP, and
+ * looking behind the API (engine and registry, without any engine authentication) to check what a request did or
+ * did not change.
+ */
+final class ApiFixtures {
+
+  static final String LORENTEGGIO = "LORENTEGGIO";
+  static final String BOLLATE = "BOLLATE";
+  static final ZoneId ROME = ZoneId.of("Europe/Rome");
+
+  // demo users (password "demo")
+  static final String LAB_LORENTEGGIO = "lab.lorenteggio";
+  static final String CPI_MILANO = "cpi.milano";
+  static final String OPERATOR_LORENTEGGIO = "operator.lorenteggio";
+  static final String LAB_BOLLATE = "lab.bollate";
+  static final String CPI_BOLLATE = "cpi.bollate";
+  static final String OPERATOR_BOLLATE = "operator.bollate";
+  static final String MANAGER = "manager";
+  static final String AUDITOR = "auditor";
+  static final String ADMIN = "admin";
+
+  // users the tests add (same password), for roles and combinations the demo data has no user for
+  static final String CPI_MILANO_2 = "cpi.milano.test";
+  static final String SOCIAL_LORENTEGGIO = "social.lorenteggio.test";
+  static final String HOUSING_LORENTEGGIO = "housing.lorenteggio.test";
+  static final String AUDITOR_BOLLATE = "auditor.bollate.test";
+  /**
+   * The only user the tests send wrong passwords for: the identity service throttles logins after a failed attempt
+   * (the user cannot log in for a few seconds, and is locked after 10 failures), so a wrong password for a demo user
+   * would break the tests that follow.
+   */
+  static final String WRONG_PASSWORD_USER = "wrong.password.test";
+
+  // task keys are part of the API contract: spelled out here (not taken from the process descriptors), so that
+  // renaming an element in a model breaks these tests as it would break other systems
+  static final String TASK_CALL_BACK = "Task_CallBack";
+  static final String TASK_INTAKE_INTERVIEW = "Task_IntakeInterview";
+  static final String TASK_VERIFY_ELIGIBILITY = "Task_VerifyEligibility";
+  static final String TASK_ASSIGN_OPERATOR = "Task_AssignOperator";
+  static final String TASK_FIRST_APPOINTMENT = "Task_FirstAppointment";
+
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+  private final int port;
+  private final TaskService taskService;
+  private final IdentityService identityService;
+  private final JdbcClient jdbc;
+
+  private final HistoryService historyService;
+  private final ManagementService managementService;
+
+  ApiFixtures(int port, ApplicationContext context) {
+    this.port = port;
+    this.taskService = context.getBean(TaskService.class);
+    this.identityService = context.getBean(IdentityService.class);
+    this.historyService = context.getBean(HistoryService.class);
+    this.managementService = context.getBean(ManagementService.class);
+    this.jdbc = context.getBean(JdbcClient.class);
+    ensureTestUsers();
+  }
+
+  ApiClient as(String user) {
+    return ApiClient.as(port, user);
+  }
+
+  ApiClient anonymous() {
+    return ApiClient.anonymous(port);
+  }
+
+  /** An existing LORENTEGGIO lab user with a wrong password (see {@link #WRONG_PASSWORD_USER}). */
+  ApiClient withWrongPassword() {
+    return ApiClient.as(port, WRONG_PASSWORD_USER, "wrong");
+  }
+
+  int port() {
+    return port;
+  }
+
+  // ---------------------------------------------------------------- users
+
+  /** The users the tests add to the identity service (idempotent): a second LORENTEGGIO CPI, social, housing, ... */
+  void ensureTestUsers() {
+    ensureUser(CPI_MILANO_2, "cpi", "AFOL_MET", LORENTEGGIO);
+    ensureUser(SOCIAL_LORENTEGGIO, "social", "COMUNE_MI", LORENTEGGIO);
+    ensureUser(HOUSING_LORENTEGGIO, "housing", "ALER_MI", LORENTEGGIO);
+    ensureUser(AUDITOR_BOLLATE, "auditor", "REGIONE_LOMBARDIA", BOLLATE);
+    ensureUser(WRONG_PASSWORD_USER, "lab", "MILOLAB", LORENTEGGIO);
+  }
+
+  void ensureUser(String id, String role, String organisation, String project) {
+    if (identityService.createUserQuery().userId(id).count() > 0) {
+      return;
+    }
+    User user = identityService.newUser(id);
+    user.setFirstName("Test");
+    user.setLastName(id);
+    user.setEmail(id + "@test.invalid");
+    user.setPassword("demo");
+    identityService.saveUser(user);
+    identityService.createMembership(id, role);
+    identityService.createMembership(id, organisation);
+    identityService.createTenantUserMembership(project, id);
+  }
+
+  // ---------------------------------------------------------------- pathways
+
+  record Started(UUID pathwayId, UUID participantId, String processInstanceId, TestPeople.Person person) {}
+
+  static Map<String, Object> pathwayRequest(String project, String channel, Map<String, Object> person) {
+    Map<String, Object> request = new LinkedHashMap<>();
+    request.put("projectCode", project);
+    request.put("channel", channel);
+    request.put("person", person);
+    return request;
+  }
+
+  /** A new adult taken in charge by the project's lab (channel LAB): waiting at Task_IntakeInterview. */
+  Started startPathway(String user, String project) {
+    return startPathway(user, project, TestPeople.adult(), "LAB");
+  }
+
+  Started startPathway(String user, String project, TestPeople.Person person, String channel) {
+    ApiClient.Response response = as(user).post("/api/pathways", pathwayRequest(project, channel, person.asRequest()));
+    assertThat(response.status()).as("start pathway: %s", response).isEqualTo(201);
+    JsonNode body = response.json();
+    return new Started(UUID.fromString(body.path("pathwayId").asText()),
+        UUID.fromString(body.path("participantId").asText()), body.path("processInstanceId").asText(), person);
+  }
+
+  static String labOf(String project) {
+    return LORENTEGGIO.equals(project) ? LAB_LORENTEGGIO : LAB_BOLLATE;
+  }
+
+  static String cpiOf(String project) {
+    return LORENTEGGIO.equals(project) ? CPI_MILANO : CPI_BOLLATE;
+  }
+
+  /** A pathway whose person was found ELIGIBLE: waiting at Task_AssignOperator (cpi). */
+  Started eligiblePathway(String project) {
+    Started started = startPathway(labOf(project), project);
+    completeTask(labOf(project), taskOf(started.pathwayId(), TASK_INTAKE_INTERVIEW), interview());
+    return started;
+  }
+
+  /** A pathway handed to the accredited operator {@code organisation}: waiting at Task_FirstAppointment. */
+  Started pathwayAtFirstAppointment(String project, String organisation) {
+    Started started = eligiblePathway(project);
+    completeTask(cpiOf(project), taskOf(started.pathwayId(), TASK_ASSIGN_OPERATOR),
+        Map.of("operatorOrganisation", organisation));
+    return started;
+  }
+
+  void completeTask(String user, String taskId, Map<String, Object> variables) {
+    ApiClient.Response response = as(user).post("/api/tasks/" + taskId + "/complete", body(variables));
+    assertThat(response.status()).as("complete task: %s", response).isEqualTo(204);
+  }
+
+  /** The valid answers of the intake interview that make an adult ELIGIBLE. */
+  static Map<String, Object> interview() {
+    Map<String, Object> values = new LinkedHashMap<>();
+    values.put("consentGiven", true);
+    values.put("residentInErp", true);
+    values.put("housingHardship", true);
+    values.put("employmentStatus", "UNEMPLOYED");
+    values.put("hasDid", true);
+    values.put("education", "UPPER_SECONDARY");
+    values.put("naspiRecipient", false);
+    values.put("otherMeasure", "NONE");
+    values.put("permitStatus", "NOT_REQUIRED");
+    values.put("vulnerabilities", List.of("NONE"));
+    values.put("note", "Colloquio svolto in sede");
+    return values;
+  }
+
+  /** The interview with one answer changed ({@code null} removes it). */
+  static Map<String, Object> interviewWith(String field, Object value) {
+    Map<String, Object> values = interview();
+    if (value == null) {
+      values.remove(field);
+    } else {
+      values.put(field, value);
+    }
+    return values;
+  }
+
+  static Map<String, Object> body(Map<String, Object> variables) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("variables", variables);
+    return body;
+  }
+
+  // ---------------------------------------------------------------- behind the API
+
+  /** The open task of the pathway with that key, straight from the engine (no authorization), if any. */
+  Optional<Task> openTask(UUID pathwayId, String taskKey) {
+    return Optional.ofNullable(taskService.createTaskQuery().processInstanceBusinessKey(pathwayId.toString())
+        .taskDefinitionKey(taskKey).singleResult());
+  }
+
+  /** The id of the pathway's open task with that key; fails if there is none. */
+  String taskOf(UUID pathwayId, String taskKey) {
+    return openTask(pathwayId, taskKey)
+        .orElseThrow(() -> new AssertionError("pathway " + pathwayId + " has no open " + taskKey))
+        .getId();
+  }
+
+  List<String> openTaskKeys(UUID pathwayId) {
+    return taskService.createTaskQuery().processInstanceBusinessKey(pathwayId.toString()).list().stream()
+        .map(Task::getTaskDefinitionKey).sorted().toList();
+  }
+
+  /** The task as the engine has it now (null once completed). */
+  Task task(String taskId) {
+    return taskService.createTaskQuery().taskId(taskId).singleResult();
+  }
+
+  /** The id of the pathway's completed task with that key. */
+  String completedTaskOf(UUID pathwayId, String taskKey) {
+    return historyService.createHistoricTaskInstanceQuery().processInstanceBusinessKey(pathwayId.toString())
+        .taskDefinitionKey(taskKey).finished().list().stream()
+        .map(HistoricTaskInstance::getId)
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("pathway " + pathwayId + " has no completed " + taskKey));
+  }
+
+  /** To fire timers by hand (the job executor is off in tests). */
+  ManagementService managementService() {
+    return managementService;
+  }
+
+  /** Who completed the task, from history (null while open). */
+  String completedBy(String taskId) {
+    HistoricTaskInstance task = historyService.createHistoricTaskInstanceQuery().taskId(taskId).singleResult();
+    return task == null || task.getEndTime() == null ? null : task.getAssignee();
+  }
+
+  /** The pathway's record as stored (stage, status, operator_organisation, ...). */
+  Map<String, Object> pathwayRecord(UUID pathwayId) {
+    return jdbc.sql("select * from pathway where id = ?").param(pathwayId).query().singleRow();
+  }
+
+  long participantCount(String fiscalCode) {
+    return jdbc.sql("select count(*) from participant where fiscal_code = ?").param(fiscalCode)
+        .query(Long.class).single();
+  }
+
+  long pathwayCount(String fiscalCode) {
+    return jdbc.sql("select count(*) from pathway p join participant pa on pa.id = p.participant_id where pa.fiscal_code = ?")
+        .param(fiscalCode).query(Long.class).single();
+  }
+
+  /** Ids of the person's pathways in the project that are not closed. */
+  List<UUID> openPathways(String fiscalCode, String project) {
+    return jdbc.sql("""
+            select p.id from pathway p join participant pa on pa.id = p.participant_id
+            where pa.fiscal_code = ? and p.project_code = ? and p.status <> 'CLOSED'""")
+        .params(fiscalCode, project).query(UUID.class).list();
+  }
+
+  long vulnerabilityCount(UUID pathwayId) {
+    return jdbc.sql("select count(*) from participant_vulnerability where pathway_id = ?").param(pathwayId)
+        .query(Long.class).single();
+  }
+
+  // ---------------------------------------------------------------- work lists
+
+  /** Every task of the user's work list for the query (e.g. {@code project=LORENTEGGIO&overdue=true}), all pages. */
+  List<JsonNode> allTasks(String user, String query) {
+    List<JsonNode> all = new ArrayList<>();
+    for (int first = 0; ; first += 200) {
+      ApiClient.Response page = as(user).get("/api/tasks?maxResults=200&firstResult=" + first
+          + (query.isEmpty() ? "" : "&" + query));
+      assertThat(page.status()).as("GET /api/tasks: %s", page).isEqualTo(200);
+      page.json().forEach(all::add);
+      if (page.json().size() < 200) {
+        return all;
+      }
+    }
+  }
+
+  Optional<JsonNode> listedTask(String user, String query, String taskId) {
+    return allTasks(user, query).stream().filter(t -> taskId.equals(t.path("id").asText())).findFirst();
+  }
+
+  // ---------------------------------------------------------------- problems
+
+  /** The field names of a 400's {@code errors}. */
+  static List<String> errorFields(ApiClient.Response response) {
+    List<String> fields = new ArrayList<>();
+    response.json().path("errors").forEach(e -> fields.add(e.path("field").asText()));
+    return fields;
+  }
+
+  /** Asserts an {@code application/problem+json} answer with that status (also in the body). */
+  static void assertProblem(ApiClient.Response response, int status) {
+    assertThat(response.status()).as("%s", response).isEqualTo(status);
+    assertThat(response.isProblem()).as("problem+json: %s (%s)", response, response.contentType()).isTrue();
+    assertThat(response.json().path("status").asInt()).as("status in body: %s", response).isEqualTo(status);
+  }
+
+  /** Asserts a 400 problem whose {@code errors} name exactly these fields, each with a message. */
+  static void assertInvalid(ApiClient.Response response, String... fields) {
+    assertProblem(response, 400);
+    assertThat(errorFields(response)).as("errors of %s", response).containsExactlyInAnyOrder(fields);
+    response.json().path("errors").forEach(e -> assertThat(e.path("message").asText()).isNotBlank());
+  }
+
+  // ---------------------------------------------------------------- raw HTTP
+
+  record RawResponse(int status, String body, Optional<String> wwwAuthenticate) {}
+
+  /** A request with an arbitrary Authorization header (or none), to see the headers of the answer. */
+  RawResponse raw(String method, String path, String authorization, String jsonBody) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+        .header("Accept", "application/json")
+        .method(method, jsonBody == null ? HttpRequest.BodyPublishers.noBody()
+            : HttpRequest.BodyPublishers.ofString(jsonBody));
+    if (jsonBody != null) {
+      request.header("Content-Type", "application/json");
+    }
+    if (authorization != null) {
+      request.header("Authorization", authorization);
+    }
+    try {
+      HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+      return new RawResponse(response.statusCode(), response.body(),
+          response.headers().firstValue("WWW-Authenticate"));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  static String basic(String user, String password) {
+    return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+  }
+
+  // ---------------------------------------------------------------- time
+
+  /** End (23:59:59) of a day in Europe/Rome: when a deadline on that day falls. */
+  static OffsetDateTime endOfDay(LocalDate day) {
+    return ZonedDateTime.of(day, LocalTime.of(23, 59, 59), ROME).toOffsetDateTime();
+  }
+
+  static OffsetDateTime dateTime(JsonNode node) {
+    return OffsetDateTime.parse(node.asText());
+  }
+}

@@ -1,0 +1,646 @@
+package org.erplab.pathways.pathway.process;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
+import static org.erplab.pathways.pathway.process.ProcessTestSupport.BOLLATE;
+import static org.erplab.pathways.pathway.process.ProcessTestSupport.CPI;
+import static org.erplab.pathways.pathway.process.ProcessTestSupport.LAB;
+import static org.erplab.pathways.pathway.process.ProcessTestSupport.LORENTEGGIO;
+import static org.erplab.pathways.pathway.process.ProcessTestSupport.MANAGER;
+import static org.erplab.pathways.pathway.process.ProcessTestSupport.MONDAY_23_NOVEMBER_2026;
+import static org.erplab.pathways.pathway.process.ProcessTestSupport.endOf;
+import static org.erplab.pathways.pathway.process.ProcessTestSupport.interview;
+import static org.erplab.pathways.pathway.process.ProcessTestSupport.setClock;
+import static org.erplab.pathways.pathway.process.ProcessTestSupport.vars;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.history.HistoricDetail;
+import org.camunda.bpm.engine.history.HistoricVariableUpdate;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.erplab.pathways.participant.domain.IntakeRecords;
+import org.erplab.pathways.participant.domain.ParticipantRegistry;
+import org.erplab.pathways.pathway.domain.Pathway;
+import org.erplab.pathways.pathway.domain.Pathway.Channel;
+import org.erplab.pathways.pathway.domain.PathwayRecords;
+import org.erplab.pathways.pathway.domain.PathwayService;
+import org.erplab.pathways.pathway.domain.PathwayService.StartedPathway;
+import org.erplab.pathways.pathway.process.EligibilityProcess.Elements;
+import org.erplab.pathways.support.ModelCoverage;
+import org.erplab.pathways.support.PathwaysSpringTest;
+import org.erplab.pathways.support.TestPeople;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * The {@code pathway} process from request to hand-over, started the real way ({@link PathwayService}) and driven
+ * through the processes it calls, {@code intake} and {@code eligibility}. The engine clock is frozen on the domain's
+ * example day, Monday 23 November 2026, 10:00 in Rome (a LORENTEGGIO deadline of 5 working days falls on 30 November,
+ * of 10 working days on 9 December: 7 December is Milano's patron day, 8 December a national holiday).
+ */
+@PathwaysSpringTest
+@ModelCoverage({PathwayProcess.KEY, IntakeProcess.KEY, EligibilityProcess.KEY})
+class PathwayProcessTest {
+
+  private static final LocalDate FIVE_WORKING_DAYS_LATER = LocalDate.of(2026, 11, 30);
+  private static final LocalDate TEN_WORKING_DAYS_LATER = LocalDate.of(2026, 12, 9);
+  private static final LocalDate THIRTY_DAYS_LATER = LocalDate.of(2026, 12, 23);
+
+  @Autowired ProcessEngine processEngine;
+  @Autowired PathwayService pathwayService;
+  @Autowired ParticipantRegistry participantRegistry;
+  @Autowired PathwayRecords pathwayRecords;
+  @Autowired IntakeRecords intakeRecords;
+  @Autowired RuntimeService runtimeService;
+  @Autowired TaskService taskService;
+  @Autowired ManagementService managementService;
+  @Autowired HistoryService historyService;
+
+  private ProcessTestSupport support;
+
+  @BeforeEach
+  void setUp() {
+    init(processEngine);
+    support = new ProcessTestSupport(pathwayService, participantRegistry, pathwayRecords, runtimeService, taskService,
+        managementService, historyService);
+    setClock(MONDAY_23_NOVEMBER_2026);
+  }
+
+  @AfterEach
+  void resetClock() {
+    ClockUtil.reset();
+  }
+
+  // ---- intake
+
+  @ParameterizedTest
+  @EnumSource(names = {"LAB", "CPI_DESK"})
+  void shouldInterviewAtOnceAPersonBroughtByTheLabOrTheCpiDesk(Channel channel) {
+    // given / when
+    Started pathway = startPathway(channel);
+
+    // then
+    assertThat(pathway.instance()).isWaitingAt(PathwayProcess.Elements.CALL_INTAKE);
+    assertThat(pathway.instance().getTenantId()).isEqualTo(LORENTEGGIO);
+    assertThat(pathway.instance()).calledProcessInstance(IntakeProcess.KEY)
+        .isWaitingAtExactly(IntakeProcess.Elements.TASK_INTAKE_INTERVIEW)
+        .hasNotPassed(IntakeProcess.Elements.TASK_CALL_BACK);
+    assertThat(task(pathway, IntakeProcess.Elements.TASK_INTAKE_INTERVIEW))
+        .hasCandidateGroup(LAB)
+        .hasDueDate(endOf(TEN_WORKING_DAYS_LATER));
+    Pathway record = record(pathway);
+    assertThat(record.stage()).isEqualTo("INTAKE");
+    assertThat(record.status()).isEqualTo(Pathway.Status.ACTIVE.name());
+    assertThat(record.processInstanceId()).isEqualTo(pathway.instance().getId());
+  }
+
+  @Test
+  void shouldCallBackASelfRegisteredPersonWithinFiveWorkingDaysBeforeTheInterview() {
+    // given
+    Started pathway = startPathway(Channel.SELF_REGISTRATION);
+    assertThat(pathway.instance()).calledProcessInstance(IntakeProcess.KEY)
+        .isWaitingAtExactly(IntakeProcess.Elements.TASK_CALL_BACK);
+    assertThat(task(pathway, IntakeProcess.Elements.TASK_CALL_BACK))
+        .hasCandidateGroup(LAB)
+        .hasDueDate(endOf(FIVE_WORKING_DAYS_LATER));
+
+    // when
+    complete(pathway, IntakeProcess.Elements.TASK_CALL_BACK, vars(IntakeProcess.Variables.CONTACT_OUTCOME, "REACHED"));
+
+    // then
+    ProcessInstance intake = calledInstance(pathway, IntakeProcess.KEY);
+    assertThat(intake).isWaitingAtExactly(IntakeProcess.Elements.TASK_INTAKE_INTERVIEW)
+        .hasPassed(IntakeProcess.Elements.SERVICE_RECORD_CONTACT_ATTEMPT);
+    assertThat(runtimeService.getVariable(intake.getId(), IntakeProcess.Variables.CONTACT_ATTEMPTS)).isEqualTo(1);
+    assertThat(task(pathway, IntakeProcess.Elements.TASK_INTAKE_INTERVIEW)).hasCandidateGroup(LAB);
+  }
+
+  @Test
+  void shouldCloseThePathwayAsUnreachableAfterThreeFailedCallBacks() {
+    // given
+    Started pathway = startPathway(Channel.SELF_REGISTRATION);
+
+    // when
+    for (int attempt = 1; attempt <= 2; attempt++) {
+      complete(pathway, IntakeProcess.Elements.TASK_CALL_BACK,
+          vars(IntakeProcess.Variables.CONTACT_OUTCOME, "NOT_REACHED"));
+      // then: another call back
+      ProcessInstance intake = calledInstance(pathway, IntakeProcess.KEY);
+      assertThat(intake).isWaitingAtExactly(IntakeProcess.Elements.TASK_CALL_BACK);
+      assertThat(runtimeService.getVariable(intake.getId(), IntakeProcess.Variables.CONTACT_ATTEMPTS))
+          .isEqualTo(attempt);
+    }
+    complete(pathway, IntakeProcess.Elements.TASK_CALL_BACK,
+        vars(IntakeProcess.Variables.CONTACT_OUTCOME, "NOT_REACHED"));
+
+    // then
+    assertThat(pathway.instance()).isEnded()
+        .hasPassed(PathwayProcess.Elements.END_UNREACHABLE)
+        .hasNotPassed(PathwayProcess.Elements.CALL_ELIGIBILITY);
+    Map<String, Object> variables = support.historicVariables(pathway.instance().getId());
+    assertThat(variables)
+        .containsEntry(IntakeProcess.Variables.CONTACT_ATTEMPTS, 3)
+        .containsEntry(IntakeProcess.Variables.CONTACT_ATTEMPTS_EXHAUSTED, true)
+        .containsEntry(PathwayProcess.Variables.INTAKE_OUTCOME, "UNREACHABLE");
+    assertClosed(pathway, "UNREACHABLE");
+  }
+
+  @Test
+  void shouldCloseThePathwayWhenThePersonRefusesConsent() {
+    // given
+    Started pathway = startPathway(Channel.LAB);
+
+    // when
+    complete(pathway, IntakeProcess.Elements.TASK_INTAKE_INTERVIEW,
+        interview(IntakeProcess.Variables.CONSENT_GIVEN, false));
+
+    // then
+    assertThat(pathway.instance()).isEnded()
+        .hasPassed(PathwayProcess.Elements.END_NO_CONSENT)
+        .hasNotPassed(PathwayProcess.Elements.CALL_ELIGIBILITY);
+    assertThat(support.historicVariables(pathway.instance().getId()))
+        .containsEntry(PathwayProcess.Variables.INTAKE_OUTCOME, "NO_CONSENT");
+    assertClosed(pathway, "NO_CONSENT");
+  }
+
+  // ---- operator and first appointment
+
+  @Test
+  void shouldAskTheCpiToAssignAnOperatorToAnEligiblePerson() {
+    // given
+    Started pathway = startPathway(Channel.LAB);
+
+    // when
+    complete(pathway, IntakeProcess.Elements.TASK_INTAKE_INTERVIEW, interview());
+
+    // then
+    assertThat(pathway.instance()).isWaitingAtExactly(PathwayProcess.Elements.TASK_ASSIGN_OPERATOR)
+        .hasPassed(PathwayProcess.Elements.CALL_INTAKE, PathwayProcess.Elements.CALL_ELIGIBILITY);
+    assertThat(task(pathway, PathwayProcess.Elements.TASK_ASSIGN_OPERATOR))
+        .hasCandidateGroup(CPI)
+        .hasDueDate(endOf(FIVE_WORKING_DAYS_LATER));
+    assertThat(runtimeService.getVariables(pathway.instance().getId()))
+        .containsEntry(PathwayProcess.Variables.INTAKE_OUTCOME, "COMPLETED")
+        .containsEntry(PathwayProcess.Variables.ELIGIBILITY_OUTCOME, EligibilityResult.ELIGIBLE)
+        .containsEntry(PathwayProcess.Variables.ELIGIBILITY_REASONS, "");
+    assertThat(passedInCalled(pathway, EligibilityProcess.KEY))
+        .contains(Elements.END_ELIGIBLE)
+        .doesNotContain(Elements.TASK_VERIFY_ELIGIBILITY);
+    assertThat(record(pathway).stage()).isEqualTo("OPERATOR_ASSIGNMENT");
+  }
+
+  @Test
+  void shouldGiveTheFirstAppointmentToTheChosenOperator() {
+    // given
+    Started pathway = startPathway(Channel.LAB);
+    complete(pathway, IntakeProcess.Elements.TASK_INTAKE_INTERVIEW, interview());
+
+    // when
+    complete(pathway, PathwayProcess.Elements.TASK_ASSIGN_OPERATOR,
+        vars(PathwayProcess.Variables.OPERATOR_ORGANISATION, "SOLCO"));
+
+    // then
+    assertThat(pathway.instance()).isWaitingAtExactly(PathwayProcess.Elements.TASK_FIRST_APPOINTMENT);
+    assertThat(task(pathway, PathwayProcess.Elements.TASK_FIRST_APPOINTMENT))
+        .hasCandidateGroup("SOLCO")
+        .hasDueDate(endOf(TEN_WORKING_DAYS_LATER));
+    Pathway record = record(pathway);
+    assertThat(record.operatorOrganisation()).isEqualTo("SOLCO");
+    assertThat(record.stage()).isEqualTo("FIRST_APPOINTMENT");
+  }
+
+  @Test
+  void shouldRefuseAnOrganisationThatIsNotAnAccreditedOperatorOfTheProject() {
+    // given
+    Started pathway = startPathway(Channel.LAB);
+    complete(pathway, IntakeProcess.Elements.TASK_INTAKE_INTERVIEW, interview());
+    Task assignment = task(pathway, PathwayProcess.Elements.TASK_ASSIGN_OPERATOR);
+
+    // when / then: the project's social lab, and another project's operator
+    for (String organisation : List.of("MILOLAB", "CONSORZIO_SIR")) {
+      assertThatThrownBy(() -> taskService.complete(assignment.getId(),
+          vars(PathwayProcess.Variables.OPERATOR_ORGANISATION, organisation)))
+          .isInstanceOf(ProcessEngineException.class)
+          .hasMessageContaining("not an accredited operator of project " + LORENTEGGIO);
+
+      // nothing changed
+      assertThat(pathway.instance()).isWaitingAtExactly(PathwayProcess.Elements.TASK_ASSIGN_OPERATOR);
+      assertThat(task(pathway, PathwayProcess.Elements.TASK_ASSIGN_OPERATOR).getId()).isEqualTo(assignment.getId());
+      assertThat(runtimeService.getVariables(pathway.instance().getId()))
+          .doesNotContainKey(PathwayProcess.Variables.OPERATOR_ORGANISATION);
+      Pathway record = record(pathway);
+      assertThat(record.operatorOrganisation()).isNull();
+      assertThat(record.stage()).isEqualTo("OPERATOR_ASSIGNMENT");
+    }
+  }
+
+  @Test
+  void shouldHandThePathwayOverWhenTheFirstAppointmentIsRecorded() {
+    // given
+    Started pathway = startedAtFirstAppointment();
+
+    // when
+    complete(pathway, PathwayProcess.Elements.TASK_FIRST_APPOINTMENT,
+        vars(PathwayProcess.Variables.APPOINTMENT_DATE, "2026-12-02"));
+
+    // then
+    assertThat(pathway.instance()).isEnded()
+        .hasPassed(PathwayProcess.Elements.END_HANDED_OVER)
+        .hasNotPassed(PathwayProcess.Elements.TASK_APPOINTMENT_OVERDUE);
+    Pathway record = record(pathway);
+    assertThat(record.stage()).isEqualTo("SKILLS_ASSESSMENT");
+    assertThat(record.status()).isEqualTo(Pathway.Status.ACTIVE.name());
+    assertThat(record.outcome()).isNull();
+    assertThat(record.operatorOrganisation()).isEqualTo("SOLCO");
+  }
+
+  @Test
+  void shouldAskTheCpiToRemindTheOperatorWhenTheFirstAppointmentIsOverdue() {
+    // given
+    Started pathway = startedAtFirstAppointment();
+    Job overdue = support.timer(pathway.id(), PathwayProcess.Elements.TIMER_FIRST_APPOINTMENT_OVERDUE);
+    assertThat(overdue.getDuedate()).isEqualTo(endOf(TEN_WORKING_DAYS_LATER))
+        .isEqualTo(task(pathway, PathwayProcess.Elements.TASK_FIRST_APPOINTMENT).getDueDate());
+
+    // when
+    support.fireTimer(pathway.id(), PathwayProcess.Elements.TIMER_FIRST_APPOINTMENT_OVERDUE);
+
+    // then: the reminder comes in addition to the appointment
+    assertThat(pathway.instance()).isWaitingAtExactly(PathwayProcess.Elements.TASK_FIRST_APPOINTMENT,
+        PathwayProcess.Elements.TASK_APPOINTMENT_OVERDUE);
+    assertThat(task(pathway, PathwayProcess.Elements.TASK_APPOINTMENT_OVERDUE)).hasCandidateGroup(CPI);
+
+    // when: the CPI has reminded the operator
+    complete(pathway, PathwayProcess.Elements.TASK_APPOINTMENT_OVERDUE,
+        vars(PathwayProcess.Variables.OPERATOR_REMINDED, true));
+
+    // then: only the reminder branch ends
+    assertThat(pathway.instance()).isNotEnded()
+        .hasPassed(PathwayProcess.Elements.END_ESCALATION_HANDLED)
+        .isWaitingAtExactly(PathwayProcess.Elements.TASK_FIRST_APPOINTMENT);
+
+    // when
+    complete(pathway, PathwayProcess.Elements.TASK_FIRST_APPOINTMENT,
+        vars(PathwayProcess.Variables.APPOINTMENT_DATE, "2026-12-14"));
+
+    // then
+    assertThat(pathway.instance()).isEnded().hasPassed(PathwayProcess.Elements.END_HANDED_OVER);
+    assertThat(record(pathway).stage()).isEqualTo("SKILLS_ASSESSMENT");
+  }
+
+  @Test
+  void shouldWithdrawTheReminderWhenTheFirstAppointmentIsRecorded() {
+    // given
+    Started pathway = startedAtFirstAppointment();
+    support.fireTimer(pathway.id(), PathwayProcess.Elements.TIMER_FIRST_APPOINTMENT_OVERDUE);
+
+    // when
+    complete(pathway, PathwayProcess.Elements.TASK_FIRST_APPOINTMENT,
+        vars(PathwayProcess.Variables.APPOINTMENT_DATE, "2026-12-14"));
+
+    // then
+    assertThat(pathway.instance()).isEnded()
+        .hasPassed(PathwayProcess.Elements.END_HANDED_OVER)
+        .hasNotPassed(PathwayProcess.Elements.END_ESCALATION_HANDLED);
+    assertThat(support.openTasks(pathway.id())).isEmpty();
+  }
+
+  // ---- eligibility
+
+  @Test
+  void shouldCloseAnIneligiblePersonWithEveryReasonAndSuggestAMeasure() {
+    // given
+    Started pathway = startPathway(Channel.CPI_DESK);
+
+    // when
+    complete(pathway, IntakeProcess.Elements.TASK_INTAKE_INTERVIEW, interview(
+        IntakeProcess.Variables.EMPLOYMENT_STATUS, "EMPLOYED",
+        IntakeProcess.Variables.RESIDENT_IN_ERP, false));
+
+    // then
+    assertThat(pathway.instance()).isEnded()
+        .hasPassed(PathwayProcess.Elements.CALL_ELIGIBILITY, PathwayProcess.Elements.END_INELIGIBLE)
+        .hasNotPassed(PathwayProcess.Elements.TASK_ASSIGN_OPERATOR);
+    assertThat(passedInCalled(pathway, EligibilityProcess.KEY))
+        .contains(Elements.RULE_SUGGEST_REFERRAL, Elements.END_INELIGIBLE)
+        .doesNotContain(Elements.TASK_VERIFY_ELIGIBILITY);
+    Pathway record = assertClosed(pathway, EligibilityResult.INELIGIBLE);
+    assertThat(record.reasonList()).containsExactlyInAnyOrder("NOT_RESIDENT", "EMPLOYED");
+    // referral.dmn: not in another measure, 35 years old, no housing hardship, employed -> Dote Unica Lavoro
+    assertThat(record.referral()).isEqualTo("DUL");
+  }
+
+  @Test
+  void shouldAskTheCpiToVerifyANaspiRecipientWithinTenWorkingDays() {
+    // given
+    Started pathway = startPathway(Channel.LAB);
+
+    // when
+    complete(pathway, IntakeProcess.Elements.TASK_INTAKE_INTERVIEW,
+        interview(IntakeProcess.Variables.NASPI_RECIPIENT, true));
+
+    // then
+    assertThat(pathway.instance()).isWaitingAtExactly(PathwayProcess.Elements.CALL_ELIGIBILITY);
+    ProcessInstance eligibility = calledInstance(pathway, EligibilityProcess.KEY);
+    assertThat(eligibility).isWaitingAtExactly(Elements.TASK_VERIFY_ELIGIBILITY);
+    assertThat(runtimeService.getVariable(eligibility.getId(), EligibilityProcess.Variables.VERIFICATION_ITEMS))
+        .isEqualTo("NASPI");
+    assertThat(task(pathway, Elements.TASK_VERIFY_ELIGIBILITY))
+        .hasCandidateGroup(CPI)
+        .hasDueDate(endOf(TEN_WORKING_DAYS_LATER));
+    assertThat(record(pathway).stage()).isEqualTo("VERIFICATION");
+  }
+
+  @Test
+  void shouldAssignAnOperatorWhenTheVerificationConfirmsEligibility() {
+    // given
+    Started pathway = startedAtVerification();
+
+    // when
+    complete(pathway, Elements.TASK_VERIFY_ELIGIBILITY,
+        vars(EligibilityProcess.Variables.VERIFICATION_OUTCOME, EligibilityResult.ELIGIBLE));
+
+    // then
+    assertThat(pathway.instance()).isWaitingAtExactly(PathwayProcess.Elements.TASK_ASSIGN_OPERATOR);
+    assertThat(runtimeService.getVariables(pathway.instance().getId()))
+        .containsEntry(PathwayProcess.Variables.ELIGIBILITY_OUTCOME, EligibilityResult.ELIGIBLE)
+        .containsEntry(PathwayProcess.Variables.ELIGIBILITY_REASONS, "");
+    assertThat(record(pathway).stage()).isEqualTo("OPERATOR_ASSIGNMENT");
+  }
+
+  @Test
+  void shouldCloseAsIneligibleForTheVerifiedItemWhenTheVerificationFails() {
+    // given
+    Started pathway = startedAtVerification();
+
+    // when
+    complete(pathway, Elements.TASK_VERIFY_ELIGIBILITY,
+        vars(EligibilityProcess.Variables.VERIFICATION_OUTCOME, EligibilityResult.INELIGIBLE));
+
+    // then
+    assertThat(pathway.instance()).isEnded().hasPassed(PathwayProcess.Elements.END_INELIGIBLE);
+    Pathway record = assertClosed(pathway, EligibilityResult.INELIGIBLE);
+    assertThat(record.reasonList()).containsExactly("NASPI");
+    // referral.dmn: 35 years old, unemployed, no housing hardship -> GOL
+    assertThat(record.referral()).isEqualTo("GOL");
+  }
+
+  @Test
+  void shouldAlertTheManagerWhenTheVerificationIsOverdueAndKeepTheVerificationOpen() {
+    // given
+    Started pathway = startedAtVerification();
+    assertThat(support.timer(pathway.id(), Elements.TIMER_VERIFICATION_OVERDUE).getDuedate())
+        .isEqualTo(endOf(TEN_WORKING_DAYS_LATER));
+
+    // when
+    support.fireTimer(pathway.id(), Elements.TIMER_VERIFICATION_OVERDUE);
+
+    // then
+    ProcessInstance eligibility = calledInstance(pathway, EligibilityProcess.KEY);
+    assertThat(eligibility).isWaitingAtExactly(Elements.TASK_VERIFY_ELIGIBILITY,
+        Elements.TASK_VERIFICATION_OVERDUE_ALERT);
+    assertThat(task(pathway, Elements.TASK_VERIFICATION_OVERDUE_ALERT)).hasCandidateGroup(MANAGER);
+
+    // when: the manager acknowledges the alert
+    complete(pathway, Elements.TASK_VERIFICATION_OVERDUE_ALERT,
+        vars(EligibilityProcess.Variables.ALERT_ACKNOWLEDGED, true));
+
+    // then: the verification is still due
+    assertThat(eligibility).hasPassed(Elements.END_ALERT_HANDLED)
+        .isWaitingAtExactly(Elements.TASK_VERIFY_ELIGIBILITY);
+
+    // when: the CPI verifies at last
+    complete(pathway, Elements.TASK_VERIFY_ELIGIBILITY,
+        vars(EligibilityProcess.Variables.VERIFICATION_OUTCOME, EligibilityResult.ELIGIBLE));
+
+    // then
+    assertThat(pathway.instance()).isWaitingAtExactly(PathwayProcess.Elements.TASK_ASSIGN_OPERATOR);
+  }
+
+  @Test
+  void shouldWaitForMissingDocumentsAndVerifyAgainWithANewDeadlineWhenTheyArrive() {
+    // given
+    Started pathway = startedAtVerification();
+
+    // when
+    complete(pathway, Elements.TASK_VERIFY_ELIGIBILITY,
+        vars(EligibilityProcess.Variables.VERIFICATION_OUTCOME, EligibilityResult.DOCUMENTS_MISSING));
+
+    // then
+    assertThat(calledInstance(pathway, EligibilityProcess.KEY)).isWaitingAtExactly(Elements.TASK_AWAIT_DOCUMENTS);
+    assertThat(task(pathway, Elements.TASK_AWAIT_DOCUMENTS))
+        .hasCandidateGroup(CPI)
+        .hasDueDate(endOf(THIRTY_DAYS_LATER));
+    assertThat(support.timer(pathway.id(), Elements.TIMER_DOCUMENTS_TIMEOUT).getDuedate())
+        .isEqualTo(endOf(THIRTY_DAYS_LATER));
+    assertThat(record(pathway).stage()).isEqualTo("DOCUMENTS");
+
+    // when: the documents arrive on Monday 14 December
+    setClock(LocalDateTime.of(2026, 12, 14, 9, 30));
+    complete(pathway, Elements.TASK_AWAIT_DOCUMENTS,
+        vars(EligibilityProcess.Variables.DOCUMENTS_RECEIVED_ON, "2026-12-14"));
+
+    // then: 10 working days from 14 December skip Christmas and Saint Stephen's day
+    LocalDate newDeadline = LocalDate.of(2026, 12, 29);
+    assertThat(calledInstance(pathway, EligibilityProcess.KEY)).isWaitingAtExactly(Elements.TASK_VERIFY_ELIGIBILITY);
+    assertThat(task(pathway, Elements.TASK_VERIFY_ELIGIBILITY)).hasDueDate(endOf(newDeadline));
+    assertThat(support.timer(pathway.id(), Elements.TIMER_VERIFICATION_OVERDUE).getDuedate())
+        .isEqualTo(endOf(newDeadline));
+    assertThat(managementService.createJobQuery().activityId(Elements.TIMER_DOCUMENTS_TIMEOUT)
+        .processInstanceId(calledInstance(pathway, EligibilityProcess.KEY).getId()).count()).isZero();
+    assertThat(record(pathway).stage()).isEqualTo("VERIFICATION");
+  }
+
+  @Test
+  void shouldCloseAsIneligibleWhenTheMissingDocumentsNeverArrive() {
+    // given
+    Started pathway = startedAtVerification();
+    complete(pathway, Elements.TASK_VERIFY_ELIGIBILITY,
+        vars(EligibilityProcess.Variables.VERIFICATION_OUTCOME, EligibilityResult.DOCUMENTS_MISSING));
+    Job timeout = support.timer(pathway.id(), Elements.TIMER_DOCUMENTS_TIMEOUT);
+
+    // when: 31 days later
+    setClock(MONDAY_23_NOVEMBER_2026.plusDays(31));
+    managementService.executeJob(timeout.getId());
+
+    // then
+    assertThat(pathway.instance()).isEnded().hasPassed(PathwayProcess.Elements.END_INELIGIBLE);
+    assertThat(passedInCalled(pathway, EligibilityProcess.KEY))
+        .contains(Elements.TIMER_DOCUMENTS_TIMEOUT, Elements.RULE_SUGGEST_REFERRAL, Elements.END_INELIGIBLE);
+    Pathway record = assertClosed(pathway, EligibilityResult.INELIGIBLE);
+    assertThat(record.reasonList()).containsExactly(EligibilityResult.DOCUMENTS_MISSING);
+    assertThat(record.referral()).isEqualTo("GOL");
+  }
+
+  // ---- deadlines
+
+  static Stream<Arguments> tenWorkingDaysFromMonday23November() {
+    return Stream.of(
+        Arguments.of(LORENTEGGIO, LocalDate.of(2026, 12, 9)),  // 7 Dec: Sant'Ambrogio, Milano's patron day
+        Arguments.of(BOLLATE, LocalDate.of(2026, 12, 7)));     // Bollate's patron day is 11 Nov
+  }
+
+  @ParameterizedTest
+  @MethodSource("tenWorkingDaysFromMonday23November")
+  void shouldCountTheVerificationDeadlineInTheProjectsWorkingDays(String projectCode, LocalDate expectedDay) {
+    // given: Monday 23 November 2026, 10:00 in Rome, the clock standing still
+    setClock(MONDAY_23_NOVEMBER_2026);
+    StartedPathway started = support.startPathway(projectCode, Channel.LAB);
+    Started pathway = new Started(started.pathwayId(), instance(started));
+
+    // when
+    complete(pathway, IntakeProcess.Elements.TASK_INTAKE_INTERVIEW,
+        interview(IntakeProcess.Variables.NASPI_RECIPIENT, true));
+
+    // then
+    Task verification = task(pathway, Elements.TASK_VERIFY_ELIGIBILITY);
+    assertThat(verification.getTenantId()).isEqualTo(projectCode);
+    assertThat(verification.getDueDate()).isEqualTo(endOf(expectedDay));
+    assertThat(verification.getDueDate().toInstant())
+        .isEqualTo(expectedDay.atTime(23, 59, 59).atZone(ProcessTestSupport.ROME).toInstant());
+  }
+
+  // ---- privacy
+
+  @Test
+  void shouldKeepThePersonOutOfTheEngine() {
+    // given
+    TestPeople.Person person = TestPeople.adult();
+    StartedPathway started = support.startPathway(LORENTEGGIO, Channel.LAB, person);
+    Started pathway = new Started(started.pathwayId(), instance(started));
+
+    // when: a full interview, with a free-text note and special-category data
+    Map<String, Object> answers = interview();
+    answers.put("note", "Ha lavorato come magazziniere, cerca un impiego vicino a casa");
+    answers.put("vulnerabilities", new ArrayList<>(List.of("MIGRANT", "DISABILITY")));
+    complete(pathway, IntakeProcess.Elements.TASK_INTAKE_INTERVIEW, answers);
+
+    // then: the sensitive answers went to the registry ...
+    assertThat(intakeRecords.vulnerabilities(pathway.id())).containsExactly("DISABILITY", "MIGRANT");
+    assertThat(intakeRecords.notes(pathway.id())).extracting(IntakeRecords.CaseNote::text)
+        .containsExactly("Ha lavorato come magazziniere, cerca un impiego vicino a casa");
+    // ... and neither they nor the person's identity are in the engine, at run time or in history
+    List<String> forbiddenNames = List.of("note", "vulnerabilities", "fiscalCode", "firstName", "lastName");
+    List<String> forbiddenValues = List.of(person.fiscalCode(), person.firstName(), person.lastName());
+    String pathwayInstance = pathway.instance().getId();
+    String intakeInstance = support.calledInstanceId(pathwayInstance, IntakeProcess.KEY);
+    String eligibilityInstance = support.calledInstanceId(pathwayInstance, EligibilityProcess.KEY);
+
+    Map<String, Object> runtime = runtimeService.getVariables(pathwayInstance);
+    assertThat(runtime).doesNotContainKeys(forbiddenNames.toArray(String[]::new));
+    assertNoneContains(runtime.values(), forbiddenValues);
+    for (String instance : List.of(pathwayInstance, intakeInstance, eligibilityInstance)) {
+      Map<String, Object> history = support.historicVariables(instance);
+      assertThat(history).doesNotContainKeys(forbiddenNames.toArray(String[]::new));
+      assertNoneContains(history.values(), forbiddenValues);
+      List<HistoricDetail> details = historyService.createHistoricDetailQuery().processInstanceId(instance).list();
+      assertThat(details).isNotEmpty();
+      for (HistoricDetail detail : details) {
+        if (detail instanceof HistoricVariableUpdate update) {
+          assertThat(update.getVariableName()).isNotIn(forbiddenNames);
+          assertNoneContains(List.of(String.valueOf(update.getValue())), forbiddenValues);
+        }
+      }
+    }
+  }
+
+  // ---- helpers
+
+  /** A pathway and its {@code pathway} process instance (kept to assert on it after it ended). */
+  record Started(UUID id, ProcessInstance instance) {}
+
+  private Started startPathway(Channel channel) {
+    StartedPathway started = support.startPathway(LORENTEGGIO, channel);
+    return new Started(started.pathwayId(), instance(started));
+  }
+
+  private ProcessInstance instance(StartedPathway started) {
+    ProcessInstance instance = runtimeService.createProcessInstanceQuery()
+        .processInstanceId(started.processInstanceId()).singleResult();
+    assertThat(instance).as("pathway instance").isNotNull();
+    return instance;
+  }
+
+  /** Eligible, interviewed, SOLCO assigned: waiting for the first appointment. */
+  private Started startedAtFirstAppointment() {
+    Started pathway = startPathway(Channel.LAB);
+    complete(pathway, IntakeProcess.Elements.TASK_INTAKE_INTERVIEW, interview());
+    complete(pathway, PathwayProcess.Elements.TASK_ASSIGN_OPERATOR,
+        vars(PathwayProcess.Variables.OPERATOR_ORGANISATION, "SOLCO"));
+    return pathway;
+  }
+
+  /** A NASPI recipient: the CPI must verify (item NASPI). */
+  private Started startedAtVerification() {
+    Started pathway = startPathway(Channel.LAB);
+    complete(pathway, IntakeProcess.Elements.TASK_INTAKE_INTERVIEW,
+        interview(IntakeProcess.Variables.NASPI_RECIPIENT, true));
+    return pathway;
+  }
+
+  private Task task(Started pathway, String taskKey) {
+    return support.task(pathway.id(), taskKey);
+  }
+
+  private void complete(Started pathway, String taskKey, Map<String, Object> values) {
+    support.complete(pathway.id(), taskKey, values);
+  }
+
+  private ProcessInstance calledInstance(Started pathway, String processKey) {
+    ProcessInstance called = runtimeService.createProcessInstanceQuery()
+        .superProcessInstanceId(pathway.instance().getId())
+        .processDefinitionKey(processKey)
+        .singleResult();
+    assertThat(called).as("running %s instance of pathway %s", processKey, pathway.id()).isNotNull();
+    return called;
+  }
+
+  /** The activities the pathway's (possibly ended) instance of that called process went through. */
+  private List<String> passedInCalled(Started pathway, String processKey) {
+    return support.passedActivities(support.calledInstanceId(pathway.instance().getId(), processKey));
+  }
+
+  private Pathway record(Started pathway) {
+    return support.record(pathway.id());
+  }
+
+  private Pathway assertClosed(Started pathway, String outcome) {
+    Pathway record = record(pathway);
+    assertThat(record.status()).isEqualTo(Pathway.Status.CLOSED.name());
+    assertThat(record.stage()).isEqualTo("CLOSED");
+    assertThat(record.outcome()).isEqualTo(outcome);
+    assertThat(record.closedAt()).isNotNull();
+    return record;
+  }
+
+  private static void assertNoneContains(Iterable<?> values, List<String> forbidden) {
+    for (Object value : values) {
+      String text = String.valueOf(value);
+      for (String secret : forbidden) {
+        assertThat(text).doesNotContain(secret);
+      }
+    }
+  }
+}

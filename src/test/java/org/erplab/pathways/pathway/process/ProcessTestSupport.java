@@ -1,0 +1,243 @@
+package org.erplab.pathways.pathway.process;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.history.HistoricActivityInstance;
+import org.camunda.bpm.engine.history.HistoricVariableInstance;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.erplab.pathways.participant.domain.Participant;
+import org.erplab.pathways.participant.domain.ParticipantRegistry;
+import org.erplab.pathways.pathway.domain.Pathway;
+import org.erplab.pathways.pathway.domain.PathwayRecords;
+import org.erplab.pathways.pathway.domain.PathwayService;
+import org.erplab.pathways.pathway.process.IntakeProcess.Variables;
+import org.erplab.pathways.support.TestPeople;
+
+/**
+ * What the process tests share: the frozen engine clock, valid people and interview answers, and task and timer
+ * handling by pathway id (the business key of the pathway and of every instance it calls).
+ */
+final class ProcessTestSupport {
+
+  static final ZoneId ROME = ZoneId.of("Europe/Rome");
+  static final String LORENTEGGIO = "LORENTEGGIO";
+  static final String BOLLATE = "BOLLATE";
+  /** Demo groups of the candidate-group assertions. */
+  static final String LAB = "lab";
+  static final String CPI = "cpi";
+  static final String MANAGER = "manager";
+
+  /** The domain's example day (DOMAIN.md, "Counting deadlines"): Monday 23 November 2026, 10:00 in Rome. */
+  static final LocalDateTime MONDAY_23_NOVEMBER_2026 = LocalDateTime.of(2026, 11, 23, 10, 0);
+
+  private final PathwayService pathwayService;
+  private final ParticipantRegistry registry;
+  private final PathwayRecords pathwayRecords;
+  private final RuntimeService runtimeService;
+  private final TaskService taskService;
+  private final ManagementService managementService;
+  private final HistoryService historyService;
+
+  ProcessTestSupport(PathwayService pathwayService, ParticipantRegistry registry, PathwayRecords pathwayRecords,
+      RuntimeService runtimeService, TaskService taskService, ManagementService managementService,
+      HistoryService historyService) {
+    this.pathwayService = pathwayService;
+    this.registry = registry;
+    this.pathwayRecords = pathwayRecords;
+    this.runtimeService = runtimeService;
+    this.taskService = taskService;
+    this.managementService = managementService;
+    this.historyService = historyService;
+  }
+
+  // ---- time
+
+  /** Freezes the engine clock at a local time in Rome. */
+  static void setClock(LocalDateTime romeTime) {
+    ClockUtil.setCurrentTime(rome(romeTime));
+  }
+
+  static Date rome(LocalDateTime romeTime) {
+    return Date.from(romeTime.atZone(ROME).toInstant());
+  }
+
+  /** A deadline falls at 23:59:59 of its last day, in Rome. */
+  static Date endOf(LocalDate day) {
+    return rome(LocalDateTime.of(day, LocalTime.of(23, 59, 59)));
+  }
+
+  // ---- people and pathways
+
+  static Participant participant(String projectCode, TestPeople.Person person) {
+    return new Participant(null, projectCode, person.fiscalCode(), person.firstName(), person.lastName(),
+        person.birthDate(), person.gender(), "IT", null, null, null, null, null);
+  }
+
+  /** Starts a pathway the real way (registry, pathway record and {@code pathway} instance) for a new adult. */
+  PathwayService.StartedPathway startPathway(String projectCode, Pathway.Channel channel) {
+    return startPathway(projectCode, channel, TestPeople.adult());
+  }
+
+  PathwayService.StartedPathway startPathway(String projectCode, Pathway.Channel channel, TestPeople.Person person) {
+    OffsetDateTime consentAt = channel == Pathway.Channel.SELF_REGISTRATION ? OffsetDateTime.now() : null;
+    return pathwayService.start(participant(projectCode, person), channel, consentAt);
+  }
+
+  /**
+   * A registry entry and an open pathway record, without the {@code pathway} instance: for tests that start a called
+   * process directly (the listeners write under the pathway's id) and must not touch the caller's model.
+   */
+  RegisteredPathway registerPathway(String projectCode, Pathway.Channel channel) {
+    Participant participant = registry.register(participant(projectCode, TestPeople.adult()));
+    UUID pathwayId = UUID.randomUUID();
+    pathwayRecords.insert(new Pathway(pathwayId, participant.id(), projectCode, channel.name(), null, "INTAKE",
+        Pathway.Status.ACTIVE.name(), null, null, null, null, null, OffsetDateTime.now(), null));
+    return new RegisteredPathway(pathwayId, participant.id(), projectCode, channel);
+  }
+
+  record RegisteredPathway(UUID pathwayId, UUID participantId, String projectCode, Pathway.Channel channel) {
+
+    /** The start variables the {@code pathway} process hands to the processes it calls. */
+    Map<String, Object> startVariables(int ageAtIntake) {
+      Map<String, Object> variables = new HashMap<>();
+      variables.put(PathwayProcess.Variables.PATHWAY_ID, pathwayId.toString());
+      variables.put(PathwayProcess.Variables.PARTICIPANT_ID, participantId.toString());
+      variables.put(PathwayProcess.Variables.PROJECT_CODE, projectCode);
+      variables.put(PathwayProcess.Variables.CHANNEL, channel.name());
+      variables.put(PathwayProcess.Variables.AGE_AT_INTAKE, ageAtIntake);
+      return variables;
+    }
+  }
+
+  /** Starts a called process ({@code intake}, {@code eligibility}) directly, as the pathway's call activity does. */
+  ProcessInstance startDirectly(String processKey, RegisteredPathway pathway, Map<String, Object> variables) {
+    return runtimeService.createProcessInstanceByKey(processKey)
+        .processDefinitionWithoutTenantId()
+        .businessKey(pathway.pathwayId().toString())
+        .setVariables(variables)
+        .execute();
+  }
+
+  Pathway record(UUID pathwayId) {
+    return pathwayRecords.find(pathwayId).orElseThrow();
+  }
+
+  /** Answers of Task_IntakeInterview that make an adult eligible: consenting, resident, unemployed with DID. */
+  static Map<String, Object> interview() {
+    Map<String, Object> values = new LinkedHashMap<>();
+    values.put(Variables.CONSENT_GIVEN, true);
+    values.put(Variables.RESIDENT_IN_ERP, true);
+    values.put(Variables.HOUSING_HARDSHIP, false);
+    values.put(Variables.EMPLOYMENT_STATUS, "UNEMPLOYED");
+    values.put(Variables.HAS_DID, true);
+    values.put(Variables.EDUCATION, "UPPER_SECONDARY");
+    values.put(Variables.NASPI_RECIPIENT, false);
+    values.put(Variables.OTHER_MEASURE, "NONE");
+    values.put(Variables.PERMIT_STATUS, "NOT_REQUIRED");
+    return values;
+  }
+
+  /** {@link #interview()} with some answers changed: {@code interview(NASPI_RECIPIENT, true, ...)}. */
+  static Map<String, Object> interview(Object... nameValuePairs) {
+    return with(interview(), nameValuePairs);
+  }
+
+  static Map<String, Object> with(Map<String, Object> base, Object... nameValuePairs) {
+    Map<String, Object> values = new LinkedHashMap<>(base);
+    for (int i = 0; i < nameValuePairs.length; i += 2) {
+      values.put((String) nameValuePairs[i], nameValuePairs[i + 1]);
+    }
+    return values;
+  }
+
+  static Map<String, Object> vars(Object... nameValuePairs) {
+    return with(Map.of(), nameValuePairs);
+  }
+
+  // ---- tasks and timers
+
+  /** The open task of that kind in the pathway (in the pathway instance or in a process it calls). */
+  Task task(UUID pathwayId, String taskKey) {
+    Task task = taskService.createTaskQuery()
+        .processInstanceBusinessKey(pathwayId.toString())
+        .taskDefinitionKey(taskKey)
+        .singleResult();
+    assertThat(task).as("open task %s of pathway %s", taskKey, pathwayId).isNotNull();
+    return task;
+  }
+
+  List<Task> openTasks(UUID pathwayId) {
+    return taskService.createTaskQuery().processInstanceBusinessKey(pathwayId.toString()).list();
+  }
+
+  void complete(UUID pathwayId, String taskKey, Map<String, Object> values) {
+    taskService.complete(task(pathwayId, taskKey).getId(), values);
+  }
+
+  /** The timer job of a boundary event, selected by the event's activity id (not via the task it is attached to). */
+  Job timer(UUID pathwayId, String timerId) {
+    List<String> instances = runtimeService.createProcessInstanceQuery()
+        .processInstanceBusinessKey(pathwayId.toString())
+        .list().stream()
+        .map(ProcessInstance::getId)
+        .toList();
+    List<Job> jobs = managementService.createJobQuery().activityId(timerId).list().stream()
+        .filter(job -> instances.contains(job.getProcessInstanceId()))
+        .toList();
+    assertThat(jobs).as("timer %s of pathway %s", timerId, pathwayId).hasSize(1);
+    return jobs.get(0);
+  }
+
+  /** Moves the clock one minute past the timer's due date and fires it (the job executor is off in tests). */
+  void fireTimer(UUID pathwayId, String timerId) {
+    Job job = timer(pathwayId, timerId);
+    ClockUtil.setCurrentTime(new Date(job.getDuedate().getTime() + 60_000));
+    managementService.executeJob(job.getId());
+  }
+
+  // ---- variables
+
+  /** Every variable a (possibly ended) process instance had, last value first, from history. */
+  Map<String, Object> historicVariables(String processInstanceId) {
+    Map<String, Object> values = new HashMap<>();
+    for (HistoricVariableInstance variable : historyService.createHistoricVariableInstanceQuery()
+        .processInstanceId(processInstanceId).list()) {
+      values.put(variable.getName(), variable.getValue());
+    }
+    return values;
+  }
+
+  /** Ids of the activities a (possibly ended) process instance has completed or is in. */
+  List<String> passedActivities(String processInstanceId) {
+    return historyService.createHistoricActivityInstanceQuery().processInstanceId(processInstanceId).list().stream()
+        .map(HistoricActivityInstance::getActivityId)
+        .toList();
+  }
+
+  /** The instance the pathway called for that process (running or ended). */
+  String calledInstanceId(String pathwayInstanceId, String processKey) {
+    return historyService.createHistoricProcessInstanceQuery()
+        .superProcessInstanceId(pathwayInstanceId)
+        .processDefinitionKey(processKey)
+        .singleResult()
+        .getId();
+  }
+}
