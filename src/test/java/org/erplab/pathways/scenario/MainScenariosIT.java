@@ -1,0 +1,184 @@
+package org.erplab.pathways.scenario;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.StreamSupport;
+import javax.sql.DataSource;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.erplab.pathways.support.ApiClient;
+import org.erplab.pathways.support.PathwaysSpringTest;
+import org.erplab.pathways.support.TestPeople;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The PostgreSQL suite: the main scenarios end to end over HTTP, as the lab, the CPI and the operator work them,
+ * on a real PostgreSQL (embedded, started from Maven Central).
+ */
+@PathwaysSpringTest
+class MainScenariosIT {
+
+  @LocalServerPort int port;
+  @Autowired DataSource dataSource;
+  @Autowired ManagementService managementService;
+  @Autowired RuntimeService runtimeService;
+
+  @AfterEach
+  void resetClock() {
+    ClockUtil.reset();
+  }
+
+  @Test
+  void shouldRunOnPostgreSql() {
+    assertThat(new JdbcTemplate(dataSource).queryForObject("select version()", String.class)).startsWith("PostgreSQL");
+  }
+
+  @Test
+  void shouldTakeASelfRegisteredPersonToTheAccreditedOperator() {
+    // a resident registers on the public page
+    var person = TestPeople.adult();
+    var registration = ApiClient.anonymous(port).post("/api/public/registrations", Map.of(
+        "projectCode", "LORENTEGGIO", "fiscalCode", person.fiscalCode(), "firstName", person.firstName(),
+        "lastName", person.lastName(), "phone", "+39 333 7654321", "consent", true));
+    assertThat(registration.status()).as(registration.toString()).isEqualTo(202);
+    String pathwayId = pathwayOfTask("lab.lorenteggio", "Task_CallBack", person.fiscalCode());
+
+    // the lab calls back: not reached once, then reached; holds the interview
+    complete("lab.lorenteggio", pathwayId, "Task_CallBack", Map.of("contactOutcome", "NOT_REACHED"));
+    complete("lab.lorenteggio", pathwayId, "Task_CallBack", Map.of("contactOutcome", "REACHED", "note", "richiamata"));
+    complete("lab.lorenteggio", pathwayId, "Task_IntakeInterview", interview(Map.of()));
+
+    // eligible: the CPI hands the case to an accredited operator, who records the first appointment
+    assertThat(pathway(pathwayId).get("stage").asText()).isEqualTo("OPERATOR_ASSIGNMENT");
+    complete("cpi.milano", pathwayId, "Task_AssignOperator", Map.of("operatorOrganisation", "SOLCO"));
+    complete("operator.lorenteggio", pathwayId, "Task_FirstAppointment", Map.of("appointmentDate", "2026-12-01"));
+
+    JsonNode done = pathway(pathwayId);
+    assertThat(done.get("status").asText()).isEqualTo("ACTIVE");
+    assertThat(done.get("stage").asText()).isEqualTo("SKILLS_ASSESSMENT");
+    assertThat(done.get("operatorOrganisation").asText()).isEqualTo("SOLCO");
+    assertThat(done.get("openTasks")).isEmpty();
+  }
+
+  @Test
+  void shouldCloseAnIneligiblePersonWithEveryReasonAndAReferral() {
+    String pathwayId = start("cpi.milano", "CPI_DESK", TestPeople.aged(25));
+    complete("lab.lorenteggio", pathwayId, "Task_IntakeInterview",
+        interview(Map.of("employmentStatus", "EMPLOYED", "residentInErp", false, "housingHardship", false)));
+
+    JsonNode closed = pathway(pathwayId);
+    assertThat(closed.get("status").asText()).isEqualTo("CLOSED");
+    assertThat(closed.get("outcome").asText()).isEqualTo("INELIGIBLE");
+    assertThat(texts(closed.get("reasons"))).containsExactlyInAnyOrder("NOT_RESIDENT", "EMPLOYED");
+    assertThat(closed.get("referral").asText()).isEqualTo("DUL");
+  }
+
+  @Test
+  void shouldCloseAfterThirtyDaysWithoutTheMissingDocuments() {
+    String pathwayId = start("lab.lorenteggio", "LAB", TestPeople.adult());
+    complete("lab.lorenteggio", pathwayId, "Task_IntakeInterview", interview(Map.of("naspiRecipient", true)));
+    complete("cpi.milano", pathwayId, "Task_VerifyEligibility", Map.of("verificationOutcome", "DOCUMENTS_MISSING"));
+    assertThat(pathway(pathwayId).get("stage").asText()).isEqualTo("DOCUMENTS");
+
+    // 31 days later the documents timer is due and fires
+    ClockUtil.setCurrentTime(Date.from(Instant.now().plus(Duration.ofDays(31))));
+    Job timer = managementService.createJobQuery().timers().duedateLowerThan(ClockUtil.getCurrentTime())
+        .activityId("Timer_DocumentsTimeout").processInstanceId(runtimeService.createProcessInstanceQuery()
+            .processInstanceBusinessKey(pathwayId).processDefinitionKey("eligibility").singleResult().getId())
+        .singleResult();
+    managementService.executeJob(timer.getId());
+
+    JsonNode closed = pathway(pathwayId);
+    assertThat(closed.get("outcome").asText()).isEqualTo("INELIGIBLE");
+    assertThat(texts(closed.get("reasons"))).containsExactly("DOCUMENTS_MISSING");
+    assertThat(closed.get("referral").isNull()).isFalse();
+  }
+
+  @Test
+  void shouldCloseAsUnreachableAfterThreeAttempts() {
+    var person = TestPeople.adult();
+    ApiClient.anonymous(port).post("/api/public/registrations", Map.of("projectCode", "BOLLATE",
+        "fiscalCode", person.fiscalCode(), "firstName", person.firstName(), "lastName", person.lastName(),
+        "email", "persona@example.org", "consent", true));
+    String pathwayId = pathwayOfTask("lab.bollate", "Task_CallBack", person.fiscalCode());
+    for (int attempt = 1; attempt <= 3; attempt++) {
+      complete("lab.bollate", pathwayId, "Task_CallBack", Map.of("contactOutcome", "NOT_REACHED"));
+    }
+    JsonNode closed = ApiClient.as(port, "lab.bollate").get("/api/pathways/" + pathwayId).json();
+    assertThat(closed.get("status").asText()).isEqualTo("CLOSED");
+    assertThat(closed.get("outcome").asText()).isEqualTo("UNREACHABLE");
+  }
+
+  private String start(String user, String channel, TestPeople.Person person) {
+    var response = ApiClient.as(port, user).post("/api/pathways",
+        Map.of("projectCode", "LORENTEGGIO", "channel", channel, "person", person.asRequest()));
+    assertThat(response.status()).as(response.toString()).isEqualTo(201);
+    return response.json().get("pathwayId").asText();
+  }
+
+  /** The pathway of the newest open task with that key that the user sees, checked through the registry. */
+  private String pathwayOfTask(String user, String taskKey, String fiscalCode) {
+    JsonNode tasks = ApiClient.as(port, user).get("/api/tasks?maxResults=200").json();
+    List<String> candidates = StreamSupport.stream(tasks.spliterator(), false)
+        .filter(t -> t.get("taskKey").asText().equals(taskKey))
+        .map(t -> t.get("pathwayId").asText())
+        .toList();
+    for (String candidate : candidates) {
+      String participant = ApiClient.as(port, user).get("/api/pathways/" + candidate).json().get("participantId").asText();
+      if (ApiClient.as(port, user).get("/api/participants/" + participant).json().get("fiscalCode").asText()
+          .equals(fiscalCode)) {
+        return candidate;
+      }
+    }
+    throw new AssertionError("No " + taskKey + " for the registered person among " + candidates);
+  }
+
+  private void complete(String user, String pathwayId, String taskKey, Map<String, Object> variables) {
+    JsonNode tasks = ApiClient.as(port, user).get("/api/tasks?maxResults=200").json();
+    String taskId = StreamSupport.stream(tasks.spliterator(), false)
+        .filter(t -> t.get("pathwayId").asText().equals(pathwayId) && t.get("taskKey").asText().equals(taskKey))
+        .map(t -> t.get("id").asText())
+        .findFirst()
+        .orElseThrow(() -> new AssertionError(user + " has no " + taskKey + " for " + pathwayId));
+    var response = ApiClient.as(port, user).post("/api/tasks/" + taskId + "/complete", Map.of("variables", variables));
+    assertThat(response.status()).as(taskKey + ": " + response).isEqualTo(204);
+  }
+
+  private JsonNode pathway(String pathwayId) {
+    return ApiClient.as(port, "cpi.milano").get("/api/pathways/" + pathwayId).json();
+  }
+
+  private static List<String> texts(JsonNode array) {
+    return StreamSupport.stream(array.spliterator(), false).map(JsonNode::asText).toList();
+  }
+
+  private static Map<String, Object> interview(Map<String, Object> overrides) {
+    Map<String, Object> values = new LinkedHashMap<>();
+    values.put("consentGiven", true);
+    values.put("residentInErp", true);
+    values.put("housingHardship", true);
+    values.put("employmentStatus", "UNEMPLOYED");
+    values.put("hasDid", true);
+    values.put("education", "UPPER_SECONDARY");
+    values.put("naspiRecipient", false);
+    values.put("otherMeasure", "NONE");
+    values.put("permitStatus", "NOT_REQUIRED");
+    values.put("vulnerabilities", List.of("MIGRANT"));
+    values.put("note", "colloquio");
+    values.putAll(overrides);
+    return values;
+  }
+}
