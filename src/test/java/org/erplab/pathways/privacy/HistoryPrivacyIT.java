@@ -45,6 +45,7 @@ class HistoryPrivacyIT {
   @Autowired DataSource dataSource;
   @Autowired TaskService taskService;
   @Autowired HistoryService historyService;
+  @Autowired org.camunda.bpm.engine.RuntimeService runtimeService;
   @Autowired IntakeRecords records;
 
   private final List<String> markers = new ArrayList<>();
@@ -102,6 +103,18 @@ class HistoryPrivacyIT {
         // deployed forms and models name the option codes on purpose; every other byte array is searched
         table -> table.equals("act_ge_bytearray") ? "deployment_id_ is null" : null);
     assertThat(hits).as("personal data found in Camunda tables").isEmpty();
+  }
+
+  @Test
+  void shouldFindAValueThatDoesReachTheEngine() throws Exception {
+    // control: the scan does see a value written to the engine outside a task completion (not filtered)
+    Pathway pathway = start();
+    String marker = marker("CONTROLLO");
+    runtimeService.setVariable(pathway.subprocess(), "controlMarker", marker);
+    List<DatabaseScan.Hit> hits = DatabaseScan.search(dataSource,
+        DatabaseScan.tables(dataSource, t -> t.startsWith("act_hi_") || t.startsWith("act_ru_")),
+        List.of(marker), table -> null);
+    assertThat(hits).extracting(DatabaseScan.Hit::table).contains("act_ru_variable", "act_hi_varinst");
   }
 
   private record Pathway(UUID id, String subprocess) {}
