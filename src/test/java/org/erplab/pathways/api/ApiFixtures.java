@@ -22,6 +22,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
@@ -372,6 +378,36 @@ final class ApiFixtures {
 
   static String basic(String user, String password) {
     return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+  }
+
+  // ---------------------------------------------------------------- concurrency
+
+  /** Sends the requests at the same moment (each on its own thread, released together) and returns the answers. */
+  @SafeVarargs
+  static List<ApiClient.Response> simultaneously(Supplier<ApiClient.Response>... requests)
+      throws Exception {
+    CountDownLatch ready = new CountDownLatch(requests.length);
+    CountDownLatch go = new CountDownLatch(1);
+    ExecutorService pool = Executors.newFixedThreadPool(requests.length);
+    try {
+      List<Future<ApiClient.Response>> futures = new ArrayList<>();
+      for (Supplier<ApiClient.Response> request : requests) {
+        futures.add(pool.submit(() -> {
+          ready.countDown();
+          go.await();
+          return request.get();
+        }));
+      }
+      assertThat(ready.await(10, TimeUnit.SECONDS)).isTrue();
+      go.countDown();
+      List<ApiClient.Response> responses = new ArrayList<>();
+      for (Future<ApiClient.Response> future : futures) {
+        responses.add(future.get(60, TimeUnit.SECONDS));
+      }
+      return responses;
+    } finally {
+      pool.shutdownNow();
+    }
   }
 
   // ---------------------------------------------------------------- time

@@ -30,6 +30,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.erplab.pathways.support.ApiClient;
 import org.erplab.pathways.support.PathwaysSpringTest;
 import org.erplab.pathways.support.TestPeople;
+import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -217,14 +218,36 @@ class PathwayApiTest {
   @Test
   void shouldRefuseASecondOpenPathwayOfTheSamePersonInTheSameProject() {
     ApiFixtures.Started first = api.startPathway(LAB_LORENTEGGIO, LORENTEGGIO);
+    Map<String, Object> person = first.person().asRequest();
+    person.put("firstName", "Diverso");
+    person.put("phone", "+39 320 1111111");
 
     ApiClient.Response again = api.as(CPI_MILANO).post("/api/pathways",
-        pathwayRequest(LORENTEGGIO, "CPI_DESK", first.person().asRequest()));
+        pathwayRequest(LORENTEGGIO, "CPI_DESK", person));
 
     assertProblem(again, 409);
+    JsonNode participant = api.as(LAB_LORENTEGGIO).get("/api/participants/" + first.participantId()).json();
+    assertThat(participant.path("firstName").asText()).as("the refused request changed nothing")
+        .isEqualTo(first.person().firstName());
+    assertThat(participant.path("phone").asText()).isEqualTo("+39 333 1234567");
     assertThat(api.openPathways(first.person().fiscalCode(), LORENTEGGIO)).containsExactly(first.pathwayId());
     assertThat(api.pathwayCount(first.person().fiscalCode())).isEqualTo(1);
     assertThat(api.openTaskKeys(first.pathwayId())).containsExactly(TASK_INTAKE_INTERVIEW);
+  }
+
+  @RepeatedTest(5)
+  void shouldStartOnlyOneOfTwoSimultaneousPathwaysOfTheSamePerson() throws Exception {
+    TestPeople.Person person = TestPeople.adult();
+
+    List<ApiClient.Response> responses = ApiFixtures.simultaneously(
+        () -> api.as(LAB_LORENTEGGIO).post("/api/pathways", pathwayRequest(LORENTEGGIO, "LAB", person.asRequest())),
+        () -> api.as(CPI_MILANO).post("/api/pathways", pathwayRequest(LORENTEGGIO, "CPI_DESK", person.asRequest())));
+
+    assertThat(responses).extracting(ApiClient.Response::status).as("%s", responses)
+        .containsExactlyInAnyOrder(201, 409);
+    assertProblem(responses.get(0).status() == 409 ? responses.get(0) : responses.get(1), 409);
+    assertThat(api.openPathways(person.fiscalCode(), LORENTEGGIO)).hasSize(1);
+    assertThat(api.participantCount(person.fiscalCode())).isEqualTo(1);
   }
 
   @Test

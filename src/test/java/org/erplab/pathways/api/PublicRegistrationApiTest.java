@@ -22,6 +22,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.erplab.pathways.support.ApiClient;
 import org.erplab.pathways.support.PathwaysSpringTest;
 import org.erplab.pathways.support.TestPeople;
+import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -146,6 +147,21 @@ class PublicRegistrationApiTest {
         .get("/api/participants/" + api.pathwayRecord(pathwayId).get("participant_id")).json();
     assertThat(participant.path("firstName").asText()).isEqualTo(person.firstName());
     assertThat(participant.path("phone").asText()).isEqualTo("+39 347 7654321");
+  }
+
+  @RepeatedTest(5)
+  void shouldAnswerTheSameToSimultaneousDuplicatesAndCreateOnePathway() throws Exception {
+    TestPeople.Person person = TestPeople.adult();
+
+    List<ApiClient.Response> responses = ApiFixtures.simultaneously(
+        () -> api.anonymous().post(PATH, registration(LORENTEGGIO, person)),
+        () -> api.anonymous().post(PATH, registration(LORENTEGGIO, person)),
+        () -> api.anonymous().post(PATH, registration(LORENTEGGIO, person)));
+
+    assertThat(responses).extracting(ApiClient.Response::status).as("%s", responses).containsOnly(202);
+    assertThat(responses).extracting(ApiClient.Response::body).containsOnly(responses.get(0).body());
+    assertThat(api.openPathways(person.fiscalCode(), LORENTEGGIO)).hasSize(1);
+    assertThat(api.participantCount(person.fiscalCode())).isEqualTo(1);
   }
 
   @Test

@@ -12,6 +12,7 @@ import org.erplab.pathways.participant.domain.Participant;
 import org.erplab.pathways.pathway.domain.Pathway;
 import org.erplab.pathways.pathway.domain.PathwayService;
 import org.erplab.pathways.project.domain.ProjectDirectory;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -61,6 +62,8 @@ class PublicRegistrationController {
         throw e;
       }
       // already in an open pathway: nothing changes, and the caller is not told
+    } catch (DuplicateKeyException e) {
+      // the same person registered by a simultaneous request (e.g. a double click): the same answer
     }
     return ResponseEntity.status(HttpStatus.ACCEPTED).body(Map.of("message", ACCEPTED));
   }

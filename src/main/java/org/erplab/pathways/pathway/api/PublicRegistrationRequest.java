@@ -13,7 +13,7 @@ public record PublicRegistrationRequest(
     @NotBlank @Size(max = 16) String fiscalCode,
     @NotBlank @Size(max = 100) String firstName,
     @NotBlank @Size(max = 100) String lastName,
-    @Pattern(regexp = "\\+?[0-9 ]{6,20}", message = "must be a phone number") String phone,
+    @Pattern(regexp = "(\\+?[0-9 ]{6,20})?", message = "must be a phone number") String phone,
     @Email @Size(max = 200) String email,
     @NotNull @AssertTrue(message = "consent to data processing is required") Boolean consent) {
 

@@ -22,6 +22,7 @@ import org.erplab.pathways.common.api.ApiException;
 import org.erplab.pathways.privacy.process.SensitiveVariables;
 import org.erplab.pathways.security.AppUser;
 import org.erplab.pathways.security.EngineAccess;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -42,9 +43,12 @@ public class Worklist {
   private final List<TaskCompletionRule> rules;
   private final SensitiveVariables sensitive;
   private final EngineAccess engine;
+  private final JdbcClient jdbc;
 
   public Worklist(TaskService taskService, RuntimeService runtimeService, HistoryService historyService,
-      TaskForms forms, List<TaskCompletionRule> rules, SensitiveVariables sensitive, EngineAccess engine) {
+      TaskForms forms, List<TaskCompletionRule> rules, SensitiveVariables sensitive, EngineAccess engine,
+      JdbcClient jdbc) {
+    this.jdbc = jdbc;
     this.taskService = taskService;
     this.runtimeService = runtimeService;
     this.historyService = historyService;
@@ -108,6 +112,7 @@ public class Worklist {
 
   @Transactional
   public void claim(String taskId, AppUser user) {
+    lock(taskId);
     Task task = workable(taskId, user);
     if (task.getAssignee() != null) {
       if (task.getAssignee().equals(user.id())) {
@@ -120,6 +125,7 @@ public class Worklist {
 
   @Transactional
   public void unclaim(String taskId, AppUser user) {
+    lock(taskId);
     Task task = workable(taskId, user);
     if (task.getAssignee() == null) {
       return;
@@ -132,6 +138,7 @@ public class Worklist {
 
   @Transactional
   public void complete(String taskId, Map<String, Object> input, AppUser user) {
+    lock(taskId);
     Task task = workable(taskId, user);
     if (task.getAssignee() != null && !task.getAssignee().equals(user.id())) {
       throw ApiException.conflict("The task is claimed by someone else");
@@ -163,6 +170,14 @@ public class Worklist {
       }
     });
     return variables;
+  }
+
+  /**
+   * Locks the task's row until the end of the transaction, so that two people claiming or completing one task are
+   * served one after the other: the second then finds it completed or claimed (409) instead of failing half-way.
+   */
+  private void lock(String taskId) {
+    jdbc.sql("select ID_ from ACT_RU_TASK where ID_ = ? for update").param(taskId).query(String.class).optional();
   }
 
   /** The open task, if the caller may work it; 404 / 403 / 409 otherwise. */

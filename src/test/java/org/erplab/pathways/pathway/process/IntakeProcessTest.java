@@ -235,6 +235,9 @@ class IntakeProcessTest {
     // when
     complete(intake, Elements.TASK_CALL_BACK,
         vars(Variables.CONTACT_OUTCOME, "REACHED", "note", "Risponde solo dopo le 18"));
+    assertThat(runtimeService.getVariables(intake.instance().getId()))
+        .containsEntry(Variables.CONTACT_OUTCOME, "REACHED")
+        .doesNotContainKey("note");
     Map<String, Object> answers = interview();
     answers.put("note", "Cerca lavoro part-time");
     answers.put("vulnerabilities", new ArrayList<>(List.of("GENDER_VIOLENCE")));
