@@ -1,5 +1,6 @@
 package org.erplab.pathways.demo;
 
+import org.erplab.pathways.common.domain.EngineClock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -161,7 +162,7 @@ public class DemoData {
     String code = first15 + FiscalCode.checkCharacter(first15);
     Participant person = new Participant(null, project, code, "Demo " + name, "Persona " + surname,
         LocalDate.of(year, month, day), gender, "IT", null, "+39 02 0000000", null, null, null);
-    return pathways.start(person, channel, channel == Pathway.Channel.SELF_REGISTRATION ? OffsetDateTime.now() : null)
+    return pathways.start(person, channel, channel == Pathway.Channel.SELF_REGISTRATION ? EngineClock.now() : null)
         .pathwayId();
   }
 

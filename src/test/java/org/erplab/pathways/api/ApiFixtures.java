@@ -200,19 +200,7 @@ final class ApiFixtures {
 
   /** The valid answers of the intake interview that make an adult ELIGIBLE. */
   static Map<String, Object> interview() {
-    Map<String, Object> values = new LinkedHashMap<>();
-    values.put("consentGiven", true);
-    values.put("residentInErp", true);
-    values.put("housingHardship", true);
-    values.put("employmentStatus", "UNEMPLOYED");
-    values.put("hasDid", true);
-    values.put("education", "UPPER_SECONDARY");
-    values.put("naspiRecipient", false);
-    values.put("otherMeasure", "NONE");
-    values.put("permitStatus", "NOT_REQUIRED");
-    values.put("vulnerabilities", List.of("NONE"));
-    values.put("note", "Colloquio svolto in sede");
-    return values;
+    return org.erplab.pathways.support.IntakeAnswers.eligible();
   }
 
   /** The interview with one answer changed ({@code null} removes it). */

@@ -22,6 +22,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.erplab.pathways.participant.domain.IntakeRecords;
 import org.erplab.pathways.pathway.process.IntakeProcess;
 import org.erplab.pathways.support.ApiClient;
+import org.erplab.pathways.support.IntakeAnswers;
 import org.erplab.pathways.support.DatabaseScan;
 import org.erplab.pathways.support.PathwaysSpringTest;
 import org.erplab.pathways.support.TestPeople;
@@ -151,19 +152,7 @@ class HistoryPrivacyIT {
   }
 
   private static Map<String, Object> interview(String note, List<String> vulnerabilities) {
-    Map<String, Object> values = new LinkedHashMap<>();
-    values.put("consentGiven", true);
-    values.put("residentInErp", true);
-    values.put("housingHardship", true);
-    values.put("employmentStatus", "UNEMPLOYED");
-    values.put("hasDid", true);
-    values.put("education", "UPPER_SECONDARY");
-    values.put("naspiRecipient", true);
-    values.put("otherMeasure", "NONE");
-    values.put("permitStatus", "NOT_REQUIRED");
-    values.put("vulnerabilities", vulnerabilities);
-    values.put("note", note);
-    return values;
+    return IntakeAnswers.eligibleWith(Map.of("naspiRecipient", true, "note", note, "vulnerabilities", vulnerabilities));
   }
 
   /** Engine REST / Tasklist variable format; a checklist travels as a Json value, as Tasklist sends it. */

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.StreamSupport;
@@ -16,6 +15,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.erplab.pathways.support.ApiClient;
+import org.erplab.pathways.support.IntakeAnswers;
 import org.erplab.pathways.support.PathwaysSpringTest;
 import org.erplab.pathways.support.TestPeople;
 import org.junit.jupiter.api.AfterEach;
@@ -166,19 +166,6 @@ class MainScenariosIT {
   }
 
   private static Map<String, Object> interview(Map<String, Object> overrides) {
-    Map<String, Object> values = new LinkedHashMap<>();
-    values.put("consentGiven", true);
-    values.put("residentInErp", true);
-    values.put("housingHardship", true);
-    values.put("employmentStatus", "UNEMPLOYED");
-    values.put("hasDid", true);
-    values.put("education", "UPPER_SECONDARY");
-    values.put("naspiRecipient", false);
-    values.put("otherMeasure", "NONE");
-    values.put("permitStatus", "NOT_REQUIRED");
-    values.put("vulnerabilities", List.of("MIGRANT"));
-    values.put("note", "colloquio");
-    values.putAll(overrides);
-    return values;
+    return IntakeAnswers.eligibleWith(overrides);
   }
 }

@@ -36,6 +36,17 @@ public class ModelCoverageListener extends BaseProcessEngineCoverageTestExecutio
         .initializeListeners();
   }
 
+  /**
+   * The library also registers its own listener (spring.factories), which binds the engine's coverage hooks to its
+   * collector: bind them back to ours before every test method.
+   */
+  @Override
+  public void beforeTestMethod(TestContext testContext) {
+    new ProcessEngineAdapter(testContext.getApplicationContext().getBean(ProcessEngine.class), collector)
+        .initializeListeners();
+    super.beforeTestMethod(testContext);
+  }
+
   @Override
   public void afterTestClass(TestContext testContext) {
     Suite suite = collector.getActiveSuite();

@@ -1,5 +1,6 @@
 package org.erplab.pathways.participant.domain;
 
+import org.erplab.pathways.common.domain.EngineClock;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -20,7 +21,7 @@ public class IntakeRecords {
   /** Replaces the pathway's recorded vulnerabilities (a new interview supersedes the previous one). */
   public void recordVulnerabilities(UUID pathwayId, List<String> vulnerabilities, String user) {
     jdbc.sql("delete from participant_vulnerability where pathway_id = ?").param(pathwayId).update();
-    OffsetDateTime now = OffsetDateTime.now();
+    OffsetDateTime now = EngineClock.now();
     for (String vulnerability : new LinkedHashSet<>(vulnerabilities)) {
       jdbc.sql("insert into participant_vulnerability (pathway_id, vulnerability, recorded_at, recorded_by) values (?, ?, ?, ?)")
           .params(pathwayId, vulnerability, now, user)
@@ -32,7 +33,7 @@ public class IntakeRecords {
     jdbc.sql("""
             insert into case_note (pathway_id, task_key, task_id, field, note_text, author, created_at)
             values (?, ?, ?, ?, ?, ?, ?)""")
-        .params(pathwayId, taskKey, taskId, field, text, user, OffsetDateTime.now())
+        .params(pathwayId, taskKey, taskId, field, text, user, EngineClock.now())
         .update();
   }
 

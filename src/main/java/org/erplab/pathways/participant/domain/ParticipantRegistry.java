@@ -1,5 +1,6 @@
 package org.erplab.pathways.participant.domain;
 
+import org.erplab.pathways.common.domain.EngineClock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -52,7 +53,7 @@ public class ParticipantRegistry {
     }
     Participant created = new Participant(UUID.randomUUID(), candidate.projectCode(), candidate.fiscalCode(),
         candidate.firstName(), candidate.lastName(), candidate.birthDate(), candidate.gender(), candidate.citizenship(),
-        candidate.permitExpiry(), candidate.phone(), candidate.email(), candidate.address(), OffsetDateTime.now());
+        candidate.permitExpiry(), candidate.phone(), candidate.email(), candidate.address(), EngineClock.now());
     jdbc.sql("""
             insert into participant (id, project_code, fiscal_code, first_name, last_name, birth_date, gender, citizenship,
             permit_expiry, phone, email, address, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
@@ -67,7 +68,7 @@ public class ParticipantRegistry {
     jdbc.sql("""
             insert into participant_access_log (participant_id, project_code, user_id, accessed_at, access_channel)
             values (?, ?, ?, ?, ?)""")
-        .params(participantId, projectCode, userId, OffsetDateTime.now(), channel)
+        .params(participantId, projectCode, userId, EngineClock.now(), channel)
         .update();
   }
 

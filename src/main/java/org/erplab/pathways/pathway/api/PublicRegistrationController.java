@@ -1,5 +1,6 @@
 package org.erplab.pathways.pathway.api;
 
+import org.erplab.pathways.common.domain.EngineClock;
 import jakarta.validation.Valid;
 import java.time.OffsetDateTime;
 import java.util.Map;
@@ -56,7 +57,7 @@ class PublicRegistrationController {
         request.lastName().trim(), code.birthDate(today), code.gender(), null, null, blankToNull(request.phone()),
         blankToNull(request.email()), null, null);
     try {
-      service.start(person, Pathway.Channel.SELF_REGISTRATION, OffsetDateTime.now());
+      service.start(person, Pathway.Channel.SELF_REGISTRATION, EngineClock.now());
     } catch (ApiException e) {
       if (e.status() != HttpStatus.CONFLICT) {
         throw e;

@@ -1,5 +1,6 @@
 package org.erplab.pathways.pathway.domain;
 
+import org.erplab.pathways.common.domain.EngineClock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Map;
@@ -44,7 +45,7 @@ public class PathwayService {
       throw ApiException.conflict("This person already has an open pathway in project " + participant.projectCode());
     }
     UUID pathwayId = UUID.randomUUID();
-    OffsetDateTime now = OffsetDateTime.now();
+    OffsetDateTime now = EngineClock.now();
     pathways.insert(new Pathway(pathwayId, participant.id(), participant.projectCode(), channel.name(), null, "INTAKE",
         Pathway.Status.ACTIVE.name(), null, null, null, null, consentAt, now, null));
     LocalDate today = calendars.today(org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime());

@@ -1,5 +1,6 @@
 package org.erplab.pathways.pathway.process;
 
+import org.erplab.pathways.common.domain.EngineClock;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -27,7 +28,7 @@ public class PathwayLifecycle {
     pathways.close(pathwayId(execution), outcome,
         (String) execution.getVariable(PathwayProcess.Variables.ELIGIBILITY_REASONS),
         (String) execution.getVariable(EligibilityProcess.Variables.REFERRAL),
-        OffsetDateTime.now());
+        EngineClock.now());
   }
 
   static UUID pathwayId(DelegateExecution execution) {
