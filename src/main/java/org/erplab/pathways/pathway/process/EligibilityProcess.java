@@ -13,6 +13,7 @@ public final class EligibilityProcess {
     public static final String START = "StartEvent_EligibilityStarted";
     public static final String RULE_EVALUATE_ELIGIBILITY = "BusinessRuleTask_EvaluateEligibility";
     public static final String GATEWAY_ELIGIBILITY_OUTCOME = "Gateway_EligibilityOutcome";
+    public static final String GATEWAY_JOIN_VERIFICATION = "Gateway_JoinVerification";
     public static final String TASK_VERIFY_ELIGIBILITY = "Task_VerifyEligibility";
     public static final String TIMER_VERIFICATION_OVERDUE = "Timer_VerificationOverdue";
     public static final String TASK_VERIFICATION_OVERDUE_ALERT = "Task_VerificationOverdueAlert";
@@ -22,6 +23,7 @@ public final class EligibilityProcess {
     public static final String TIMER_DOCUMENTS_TIMEOUT = "Timer_DocumentsTimeout";
     public static final String GATEWAY_JOIN_INELIGIBLE = "Gateway_JoinIneligible";
     public static final String RULE_SUGGEST_REFERRAL = "BusinessRuleTask_SuggestReferral";
+    public static final String GATEWAY_JOIN_ELIGIBLE = "Gateway_JoinEligible";
     public static final String END_ELIGIBLE = "EndEvent_Eligible";
     public static final String END_INELIGIBLE = "EndEvent_Ineligible";
 

@@ -8,9 +8,11 @@ public final class IntakeProcess {
   public static final class Elements {
     public static final String START = "StartEvent_IntakeStarted";
     public static final String GATEWAY_CHANNEL = "Gateway_Channel";
+    public static final String GATEWAY_JOIN_CALL_BACK = "Gateway_JoinCallBack";
     public static final String TASK_CALL_BACK = "Task_CallBack";
     public static final String SERVICE_RECORD_CONTACT_ATTEMPT = "ServiceTask_RecordContactAttempt";
     public static final String GATEWAY_REACHED = "Gateway_Reached";
+    public static final String GATEWAY_JOIN_INTERVIEW = "Gateway_JoinInterview";
     public static final String TASK_INTAKE_INTERVIEW = "Task_IntakeInterview";
     public static final String GATEWAY_CONSENT = "Gateway_Consent";
     public static final String END_INTAKE_COMPLETED = "EndEvent_IntakeCompleted";

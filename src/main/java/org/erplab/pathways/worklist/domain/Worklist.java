@@ -87,12 +87,29 @@ public class Worklist {
             .list().stream()
             .filter(p -> p.getBusinessKey() != null)
             .collect(Collectors.toMap(ProcessInstance::getId, ProcessInstance::getBusinessKey));
+    Map<String, List<String>> groups = candidateGroups(tasks.stream().map(Task::getId).toList());
     List<OpenTask> result = new ArrayList<>();
     for (Task task : tasks) {
-      result.add(new OpenTask(task, businessKeys.get(task.getProcessInstanceId()), candidateGroups(task.getId()),
-          task.getDueDate() != null && task.getDueDate().before(now), formKey(task)));
+      result.add(new OpenTask(task, businessKeys.get(task.getProcessInstanceId()),
+          groups.getOrDefault(task.getId(), List.of()), task.getDueDate() != null && task.getDueDate().before(now),
+          formKey(task)));
     }
     return result;
+  }
+
+  /** Candidate groups of a page of tasks in one indexed query (the engine API would need one query per task). */
+  private Map<String, List<String>> candidateGroups(List<String> taskIds) {
+    if (taskIds.isEmpty()) {
+      return Map.of();
+    }
+    return jdbc.sql("""
+            select TASK_ID_, GROUP_ID_ from ACT_RU_IDENTITYLINK
+            where TYPE_ = 'candidate' and GROUP_ID_ is not null and TASK_ID_ in (:ids) order by GROUP_ID_""")
+        .param("ids", taskIds)
+        .query((rs, i) -> Map.entry(rs.getString(1), rs.getString(2)))
+        .list().stream()
+        .collect(Collectors.groupingBy(Map.Entry::getKey,
+            Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
   }
 
   private List<String> candidateGroups(String taskId) {
