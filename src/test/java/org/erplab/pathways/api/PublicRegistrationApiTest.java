@@ -197,7 +197,7 @@ class PublicRegistrationApiTest {
         invalid("neither phone nor e-mail", r -> {
           r.remove("phone");
           r.remove("email");
-        }, "reachable"),
+        }, "phone"),
         invalid("fiscal code missing", r -> r.remove("fiscalCode"), "fiscalCode"),
         invalid("wrong check character", r -> r.put("fiscalCode", wrongCheckCharacter((String) r.get("fiscalCode"))),
             "fiscalCode"),

@@ -8,6 +8,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 /** Self-registration from the public web page: the minimum to be called back, and consent. */
+@Reachable
 public record PublicRegistrationRequest(
     @NotBlank String projectCode,
     @NotBlank @Size(max = 16) String fiscalCode,
@@ -15,10 +16,4 @@ public record PublicRegistrationRequest(
     @NotBlank @Size(max = 100) String lastName,
     @Pattern(regexp = "(\\+?[0-9 ]{6,20})?", message = "must be a phone number") String phone,
     @Email @Size(max = 200) String email,
-    @NotNull @AssertTrue(message = "consent to data processing is required") Boolean consent) {
-
-  @AssertTrue(message = "give a phone number or an e-mail address to be called back")
-  public boolean isReachable() {
-    return (phone != null && !phone.isBlank()) || (email != null && !email.isBlank());
-  }
-}
+    @NotNull @AssertTrue(message = "consent to data processing is required") Boolean consent) {}
