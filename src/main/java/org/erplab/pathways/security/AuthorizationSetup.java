@@ -88,9 +88,9 @@ public class AuthorizationSetup {
       grant(role, Resources.PROCESS_INSTANCE, ANY, Permissions.READ);
       grant(role, Resources.OPERATION_LOG_CATEGORY, ANY, org.camunda.bpm.engine.authorization.UserOperationLogCategoryPermissions.READ);
     }
-    ensureFilter("Compiti dei miei gruppi", -10,
+    ensureFilter("Compiti dei miei gruppi", -20,
         taskQuery -> taskQuery.taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks());
-    ensureFilter("Assegnati a me", -20, taskQuery -> taskQuery.taskAssigneeExpression("${currentUser()}"));
+    ensureFilter("Assegnati a me", -10, taskQuery -> taskQuery.taskAssigneeExpression("${currentUser()}"));
   }
 
   private static Set<String> readers() {
@@ -129,12 +129,12 @@ public class AuthorizationSetup {
   private void ensureFilter(String name, int priority, java.util.function.UnaryOperator<TaskQuery> query) {
     Filter filter = filterService.createFilterQuery().filterName(name).singleResult();
     if (filter == null) {
-      filter = filterService.newTaskFilter(name)
-          .setOwner(null)
-          .setProperties(Map.of("priority", priority, "description", name, "refresh", true))
-          .setQuery(query.apply(taskService.createTaskQuery()));
-      filter = filterService.saveFilter(filter);
+      filter = filterService.newTaskFilter(name).setOwner(null);
     }
+    // kept in step with the code at every start (the order and query are ours, not the users')
+    filter.setProperties(Map.of("priority", priority, "description", name, "refresh", true))
+        .setQuery(query.apply(taskService.createTaskQuery()));
+    filter = filterService.saveFilter(filter);
     for (String role : Roles.ALL) {
       grant(role, Resources.FILTER, filter.getId(), Permissions.READ);
     }
