@@ -14,113 +14,113 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class WorkingDayCalendarTest {
 
-    private final WorkingDayCalendar milano = new WorkingDayCalendar(Set.of(MonthDay.of(12, 7)));
-    private final WorkingDayCalendar bollate = WorkingDayCalendar.nationalOnly();
+  private final WorkingDayCalendar milano = new WorkingDayCalendar(Set.of(MonthDay.of(12, 7)));
+  private final WorkingDayCalendar bollate = WorkingDayCalendar.nationalOnly();
 
-    @Test
-    void shouldCountTenWorkingDaysSkippingPatronDayAndImmacolataInMilano() {
-        LocalDate created = LocalDate.of(2026, 11, 23);
-        assertThat(created.getDayOfWeek()).isEqualTo(DayOfWeek.MONDAY);
+  @Test
+  void shouldCountTenWorkingDaysSkippingPatronDayAndImmacolataInMilano() {
+    LocalDate created = LocalDate.of(2026, 11, 23);
+    assertThat(created.getDayOfWeek()).isEqualTo(DayOfWeek.MONDAY);
 
-        LocalDate due = milano.addWorkingDays(created, 10);
+    LocalDate due = milano.addWorkingDays(created, 10);
 
-        assertThat(due).isEqualTo(LocalDate.of(2026, 12, 9));
-        assertThat(due.getDayOfWeek()).isEqualTo(DayOfWeek.WEDNESDAY);
+    assertThat(due).isEqualTo(LocalDate.of(2026, 12, 9));
+    assertThat(due.getDayOfWeek()).isEqualTo(DayOfWeek.WEDNESDAY);
+  }
+
+  @Test
+  void shouldNotSkipMilanoPatronDayInBollate() {
+    assertThat(bollate.addWorkingDays(LocalDate.of(2026, 11, 23), 10)).isEqualTo(LocalDate.of(2026, 12, 7));
+    assertThat(bollate.isWorkingDay(LocalDate.of(2026, 12, 7))).isTrue();
+    assertThat(milano.isWorkingDay(LocalDate.of(2026, 12, 7))).isFalse();
+  }
+
+  @ParameterizedTest
+  @CsvSource({"2024, 2024-04-01", "2025, 2025-04-21", "2026, 2026-04-06", "2027, 2027-03-29", "2000, 2000-04-24", "2038, 2038-04-26"})
+  void shouldComputeEasterMonday(int year, LocalDate expected) {
+    assertThat(WorkingDayCalendar.easterMonday(year)).isEqualTo(expected);
+    assertThat(WorkingDayCalendar.easterSunday(year)).isEqualTo(expected.minusDays(1));
+    assertThat(bollate.isWorkingDay(expected)).isFalse();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"01-01", "01-06", "04-25", "05-01", "06-02", "08-15", "11-01", "12-08", "12-25", "12-26"})
+  void shouldTreatEachFixedNationalHolidayAsNonWorking(String monthDay) {
+    MonthDay md = MonthDay.parse("--" + monthDay);
+    for (int year = 2024; year <= 2032; year++) {
+      assertThat(bollate.isWorkingDay(md.atYear(year))).as("%s-%s", year, monthDay).isFalse();
     }
+  }
 
-    @Test
-    void shouldNotSkipMilanoPatronDayInBollate() {
-        assertThat(bollate.addWorkingDays(LocalDate.of(2026, 11, 23), 10)).isEqualTo(LocalDate.of(2026, 12, 7));
-        assertThat(bollate.isWorkingDay(LocalDate.of(2026, 12, 7))).isTrue();
-        assertThat(milano.isWorkingDay(LocalDate.of(2026, 12, 7))).isFalse();
-    }
+  @Test
+  void shouldSkipWeekends() {
+    LocalDate friday = LocalDate.of(2026, 3, 13);
+    assertThat(bollate.isWorkingDay(friday.plusDays(1))).isFalse();
+    assertThat(bollate.isWorkingDay(friday.plusDays(2))).isFalse();
+    assertThat(bollate.addWorkingDays(friday, 1)).isEqualTo(LocalDate.of(2026, 3, 16));
+    assertThat(bollate.addWorkingDays(friday, 5)).isEqualTo(LocalDate.of(2026, 3, 20));
+    assertThat(bollate.nextWorkingDayOnOrAfter(friday.plusDays(1))).isEqualTo(LocalDate.of(2026, 3, 16));
+  }
 
-    @ParameterizedTest
-    @CsvSource({"2024, 2024-04-01", "2025, 2025-04-21", "2026, 2026-04-06", "2027, 2027-03-29", "2000, 2000-04-24", "2038, 2038-04-26"})
-    void shouldComputeEasterMonday(int year, LocalDate expected) {
-        assertThat(WorkingDayCalendar.easterMonday(year)).isEqualTo(expected);
-        assertThat(WorkingDayCalendar.easterSunday(year)).isEqualTo(expected.minusDays(1));
-        assertThat(bollate.isWorkingDay(expected)).isFalse();
-    }
+  @Test
+  void shouldReturnEventDayOrNextWorkingDayForZeroWorkingDays() {
+    assertThat(bollate.addWorkingDays(LocalDate.of(2026, 3, 13), 0)).isEqualTo(LocalDate.of(2026, 3, 13));
+    assertThat(bollate.addWorkingDays(LocalDate.of(2026, 3, 14), 0)).isEqualTo(LocalDate.of(2026, 3, 16));
+    assertThatThrownBy(() -> bollate.addWorkingDays(LocalDate.of(2026, 3, 13), -1))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"01-01", "01-06", "04-25", "05-01", "06-02", "08-15", "11-01", "12-08", "12-25", "12-26"})
-    void shouldTreatEachFixedNationalHolidayAsNonWorking(String monthDay) {
-        MonthDay md = MonthDay.parse("--" + monthDay);
-        for (int year = 2024; year <= 2032; year++) {
-            assertThat(bollate.isWorkingDay(md.atYear(year))).as("%s-%s", year, monthDay).isFalse();
-        }
-    }
+  @Test
+  void shouldMoveCalendarDeadlineEndingOnSundayToMonday() {
+    // 2026-03-01 + 14 days = Sunday 2026-03-15
+    assertThat(LocalDate.of(2026, 3, 15).getDayOfWeek()).isEqualTo(DayOfWeek.SUNDAY);
+    assertThat(bollate.addCalendarDays(LocalDate.of(2026, 3, 1), 14)).isEqualTo(LocalDate.of(2026, 3, 16));
+    assertThat(bollate.addCalendarDays(LocalDate.of(2026, 3, 1), 12)).isEqualTo(LocalDate.of(2026, 3, 13));
+  }
 
-    @Test
-    void shouldSkipWeekends() {
-        LocalDate friday = LocalDate.of(2026, 3, 13);
-        assertThat(bollate.isWorkingDay(friday.plusDays(1))).isFalse();
-        assertThat(bollate.isWorkingDay(friday.plusDays(2))).isFalse();
-        assertThat(bollate.addWorkingDays(friday, 1)).isEqualTo(LocalDate.of(2026, 3, 16));
-        assertThat(bollate.addWorkingDays(friday, 5)).isEqualTo(LocalDate.of(2026, 3, 20));
-        assertThat(bollate.nextWorkingDayOnOrAfter(friday.plusDays(1))).isEqualTo(LocalDate.of(2026, 3, 16));
-    }
+  @Test
+  void shouldMoveMonthDeadlineToNextWorkingDay() {
+    // 2026-02-25 + 2 months = Saturday 25 April (also Liberation Day) -> Monday 27 April
+    assertThat(bollate.addMonths(LocalDate.of(2026, 2, 25), 2)).isEqualTo(LocalDate.of(2026, 4, 27));
+    // month-end clamping: 31 Jan + 1 month = 28 Feb 2026 (Saturday) -> Monday 2 March
+    assertThat(bollate.addMonths(LocalDate.of(2026, 1, 31), 1)).isEqualTo(LocalDate.of(2026, 3, 2));
+    assertThat(bollate.addMonths(LocalDate.of(2026, 3, 10), 1)).isEqualTo(LocalDate.of(2026, 4, 10));
+  }
 
-    @Test
-    void shouldReturnEventDayOrNextWorkingDayForZeroWorkingDays() {
-        assertThat(bollate.addWorkingDays(LocalDate.of(2026, 3, 13), 0)).isEqualTo(LocalDate.of(2026, 3, 13));
-        assertThat(bollate.addWorkingDays(LocalDate.of(2026, 3, 14), 0)).isEqualTo(LocalDate.of(2026, 3, 16));
-        assertThatThrownBy(() -> bollate.addWorkingDays(LocalDate.of(2026, 3, 13), -1))
-                .isInstanceOf(IllegalArgumentException.class);
-    }
+  @Test
+  void shouldSkipChristmasHolidaysAndEpiphany() {
+    // Fri 19 Dec 2025; working days after: 22, 23, 24, 29, 30, 31 Dec, 2, 5, 7 Jan 2026
+    LocalDate event = LocalDate.of(2025, 12, 19);
+    assertThat(bollate.addWorkingDays(event, 3)).isEqualTo(LocalDate.of(2025, 12, 24));
+    assertThat(bollate.addWorkingDays(event, 4)).isEqualTo(LocalDate.of(2025, 12, 29));
+    assertThat(bollate.addWorkingDays(event, 7)).isEqualTo(LocalDate.of(2026, 1, 2));
+    assertThat(bollate.addWorkingDays(event, 9)).isEqualTo(LocalDate.of(2026, 1, 7));
+    assertThat(bollate.workingDaysBetween(event, LocalDate.of(2026, 1, 7))).isEqualTo(9);
+    // calendar deadline on Christmas Day moves past 26 Dec and the weekend
+    assertThat(bollate.addCalendarDays(LocalDate.of(2025, 12, 15), 10)).isEqualTo(LocalDate.of(2025, 12, 29));
+  }
 
-    @Test
-    void shouldMoveCalendarDeadlineEndingOnSundayToMonday() {
-        // 2026-03-01 + 14 days = Sunday 2026-03-15
-        assertThat(LocalDate.of(2026, 3, 15).getDayOfWeek()).isEqualTo(DayOfWeek.SUNDAY);
-        assertThat(bollate.addCalendarDays(LocalDate.of(2026, 3, 1), 14)).isEqualTo(LocalDate.of(2026, 3, 16));
-        assertThat(bollate.addCalendarDays(LocalDate.of(2026, 3, 1), 12)).isEqualTo(LocalDate.of(2026, 3, 13));
+  @Test
+  void shouldKeepWorkingDaysBetweenConsistentWithAddWorkingDays() {
+    for (LocalDate event = LocalDate.of(2026, 1, 1); event.getYear() == 2026; event = event.plusDays(1)) {
+      for (int n = 1; n <= 25; n++) {
+        LocalDate due = milano.addWorkingDays(event, n);
+        assertThat(milano.isWorkingDay(due)).isTrue();
+        assertThat(milano.workingDaysBetween(event, due)).as("%s + %d", event, n).isEqualTo(n);
+        assertThat(milano.workingDaysBetween(event, due.minusDays(1))).isEqualTo(n - 1);
+      }
     }
+  }
 
-    @Test
-    void shouldMoveMonthDeadlineToNextWorkingDay() {
-        // 2026-02-25 + 2 months = Saturday 25 April (also Liberation Day) -> Monday 27 April
-        assertThat(bollate.addMonths(LocalDate.of(2026, 2, 25), 2)).isEqualTo(LocalDate.of(2026, 4, 27));
-        // month-end clamping: 31 Jan + 1 month = 28 Feb 2026 (Saturday) -> Monday 2 March
-        assertThat(bollate.addMonths(LocalDate.of(2026, 1, 31), 1)).isEqualTo(LocalDate.of(2026, 3, 2));
-        assertThat(bollate.addMonths(LocalDate.of(2026, 3, 10), 1)).isEqualTo(LocalDate.of(2026, 4, 10));
-    }
+  @Test
+  void shouldReturnZeroWorkingDaysBetweenWhenToIsNotAfterFrom() {
+    LocalDate day = LocalDate.of(2026, 5, 5);
+    assertThat(milano.workingDaysBetween(day, day)).isZero();
+    assertThat(milano.workingDaysBetween(day, day.minusDays(10))).isZero();
+  }
 
-    @Test
-    void shouldSkipChristmasHolidaysAndEpiphany() {
-        // Fri 19 Dec 2025; working days after: 22, 23, 24, 29, 30, 31 Dec, 2, 5, 7 Jan 2026
-        LocalDate event = LocalDate.of(2025, 12, 19);
-        assertThat(bollate.addWorkingDays(event, 3)).isEqualTo(LocalDate.of(2025, 12, 24));
-        assertThat(bollate.addWorkingDays(event, 4)).isEqualTo(LocalDate.of(2025, 12, 29));
-        assertThat(bollate.addWorkingDays(event, 7)).isEqualTo(LocalDate.of(2026, 1, 2));
-        assertThat(bollate.addWorkingDays(event, 9)).isEqualTo(LocalDate.of(2026, 1, 7));
-        assertThat(bollate.workingDaysBetween(event, LocalDate.of(2026, 1, 7))).isEqualTo(9);
-        // calendar deadline on Christmas Day moves past 26 Dec and the weekend
-        assertThat(bollate.addCalendarDays(LocalDate.of(2025, 12, 15), 10)).isEqualTo(LocalDate.of(2025, 12, 29));
-    }
-
-    @Test
-    void shouldKeepWorkingDaysBetweenConsistentWithAddWorkingDays() {
-        for (LocalDate event = LocalDate.of(2026, 1, 1); event.getYear() == 2026; event = event.plusDays(1)) {
-            for (int n = 1; n <= 25; n++) {
-                LocalDate due = milano.addWorkingDays(event, n);
-                assertThat(milano.isWorkingDay(due)).isTrue();
-                assertThat(milano.workingDaysBetween(event, due)).as("%s + %d", event, n).isEqualTo(n);
-                assertThat(milano.workingDaysBetween(event, due.minusDays(1))).isEqualTo(n - 1);
-            }
-        }
-    }
-
-    @Test
-    void shouldReturnZeroWorkingDaysBetweenWhenToIsNotAfterFrom() {
-        LocalDate day = LocalDate.of(2026, 5, 5);
-        assertThat(milano.workingDaysBetween(day, day)).isZero();
-        assertThat(milano.workingDaysBetween(day, day.minusDays(10))).isZero();
-    }
-
-    @Test
-    void shouldBeValueObject() {
-        assertThat(milano).isEqualTo(new WorkingDayCalendar(Set.of(MonthDay.of(12, 7)))).isNotEqualTo(bollate);
-    }
+  @Test
+  void shouldBeValueObject() {
+    assertThat(milano).isEqualTo(new WorkingDayCalendar(Set.of(MonthDay.of(12, 7)))).isNotEqualTo(bollate);
+  }
 }
