@@ -3,6 +3,7 @@ package org.erplab.pathways.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.File;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -12,15 +13,16 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.StreamSupport;
 import org.erplab.pathways.support.ApiClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The README's run command, for real: the packaged application started as a separate process with the demo profile
- * on its default H2 database kept in a file under ./data, twice. The second start must find the same single
- * deployment (stable resource names, no new versions) and the same demo data (idempotent loading).
+ * The README's run commands, for real: the packaged application started as a separate process with the demo profile
+ * on its default H2 database kept in a file under ./data, twice (the second start must find the same single
+ * deployment, no new versions, and the same demo data), and with the postgres profile on a real PostgreSQL.
  */
 class RunCommandIT {
 
@@ -64,6 +66,29 @@ class RunCommandIT {
     }
   }
 
+  @Test
+  void shouldRunWithThePostgresProfileAsDocumented() throws Exception {
+    // the README's PostgreSQL command: profile postgres, database given by DB_URL, DB_USER, DB_PASSWORD
+    try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().start()) {
+      int port = freePort();
+      Map<String, String> env = Map.of(
+          "SPRING_PROFILES_ACTIVE", "postgres,demo",
+          "DB_URL", postgres.getJdbcUrl("postgres", "postgres"),
+          "DB_USER", "postgres",
+          "DB_PASSWORD", "postgres");
+      try (App app = App.start(workingDirectory, port, env)) {
+        JsonNode tasks = ApiClient.as(port, "cpi.bollate").get("/api/tasks").json();
+        assertThat(tasks.findValuesAsText("projectCode")).isNotEmpty().containsOnly("BOLLATE");
+      }
+      try (var connection = postgres.getPostgresDatabase().getConnection();
+          var rows = connection.createStatement().executeQuery("select count(*) from pathway")) {
+        rows.next();
+        assertThat(rows.getInt(1)).as("demo pathways stored in PostgreSQL").isGreaterThanOrEqualTo(10);
+      }
+      assertThat(workingDirectory.resolve("data")).doesNotExist();
+    }
+  }
+
   private static int freePort() throws IOException {
     try (ServerSocket socket = new ServerSocket(0)) {
       return socket.getLocalPort();
@@ -74,15 +99,23 @@ class RunCommandIT {
   private record App(Process process) implements AutoCloseable {
 
     static App start(Path workingDirectory, int port) throws Exception {
+      return start(workingDirectory, port, Map.of());
+    }
+
+    static App start(Path workingDirectory, int port, Map<String, String> environment) throws Exception {
       String jar = System.getProperty("app.jar");
       assertThat(jar).as("system property app.jar (set by failsafe)").isNotNull();
       List<String> command = new ArrayList<>(List.of(
           Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-          "-Xmx512m", "-jar", new File(jar).getAbsolutePath(),
-          "--spring.profiles.active=demo", "--server.port=" + port));
+          "-Xmx512m", "-jar", new File(jar).getAbsolutePath(), "--server.port=" + port));
+      if (environment.isEmpty()) {
+        command.add("--spring.profiles.active=demo");
+      }
       Path log = Files.createTempFile(workingDirectory, "app", ".log");
-      Process process = new ProcessBuilder(command).directory(workingDirectory.toFile())
-          .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+      ProcessBuilder builder = new ProcessBuilder(command).directory(workingDirectory.toFile())
+          .redirectErrorStream(true).redirectOutput(log.toFile());
+      builder.environment().putAll(environment);
+      Process process = builder.start();
       App app = new App(process);
       Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
       while (Instant.now().isBefore(deadline)) {
