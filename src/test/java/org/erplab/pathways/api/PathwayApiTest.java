@@ -151,6 +151,19 @@ class PathwayApiTest {
   }
 
   @Test
+  void shouldNameEveryInvalidFieldInOneAnswer() {
+    TestPeople.Person person = TestPeople.adult();
+    Map<String, Object> request = new java.util.LinkedHashMap<>(person.asRequest());
+    request.put("firstName", "");
+    request.put("birthDate", person.birthDate().minusDays(1).toString());
+    request.put("citizenship", "XX");
+    request.put("email", "not-an-address");
+
+    assertInvalid(api.as(LAB_LORENTEGGIO).post("/api/pathways", pathwayRequest(LORENTEGGIO, "LAB", request)),
+        "person.firstName", "person.birthDate", "person.citizenship", "person.email");
+  }
+
+  @Test
   void shouldRefuseAnUnknownChannelListingTheAllowedOnes() {
     TestPeople.Person person = TestPeople.adult();
 

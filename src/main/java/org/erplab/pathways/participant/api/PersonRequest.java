@@ -8,9 +8,10 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 
-/** The person taken in charge, as sent by the lab or the CPI. Checked further by {@link PersonValidator}. */
+/** The person taken in charge, as sent by the lab or the CPI. Every invalid field is reported at once. */
+@ConsistentPerson
 public record PersonRequest(
-    @NotBlank @Size(max = 16) String fiscalCode,
+    @NotBlank @ValidFiscalCode String fiscalCode,
     @NotBlank @Size(max = 100) String firstName,
     @NotBlank @Size(max = 100) String lastName,
     @NotNull @Past LocalDate birthDate,

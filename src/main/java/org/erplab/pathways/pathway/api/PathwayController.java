@@ -10,16 +10,13 @@ import java.util.UUID;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.management.JobDefinition;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.erplab.pathways.calendar.domain.ProjectCalendars;
 import org.erplab.pathways.common.api.ApiException;
 import org.erplab.pathways.common.api.ApiTime;
 import org.erplab.pathways.participant.api.ParticipantMapper;
-import org.erplab.pathways.participant.api.PersonValidator;
 import org.erplab.pathways.pathway.domain.Pathway;
 import org.erplab.pathways.pathway.domain.PathwayService;
 import org.erplab.pathways.project.domain.ProjectDirectory;
@@ -42,24 +39,20 @@ class PathwayController {
 
   private final PathwayService service;
   private final PathwayAccess access;
-  private final PersonValidator personValidator;
   private final ParticipantMapper mapper;
   private final ProjectDirectory projects;
-  private final ProjectCalendars calendars;
   private final EngineAccess engine;
   private final RuntimeService runtimeService;
   private final TaskService taskService;
   private final ManagementService managementService;
 
-  PathwayController(PathwayService service, PathwayAccess access, PersonValidator personValidator,
-      ParticipantMapper mapper, ProjectDirectory projects, ProjectCalendars calendars, EngineAccess engine,
+  PathwayController(PathwayService service, PathwayAccess access,
+      ParticipantMapper mapper, ProjectDirectory projects, EngineAccess engine,
       RuntimeService runtimeService, TaskService taskService, ManagementService managementService) {
     this.service = service;
     this.access = access;
-    this.personValidator = personValidator;
     this.mapper = mapper;
     this.projects = projects;
-    this.calendars = calendars;
     this.engine = engine;
     this.runtimeService = runtimeService;
     this.taskService = taskService;
@@ -80,13 +73,7 @@ class PathwayController {
     if (!user.serves(request.projectCode())) {
       throw ApiException.forbidden("You do not serve project " + request.projectCode());
     }
-    var person = request.person();
-    var errors = personValidator.check("person.", person.fiscalCode(), person.birthDate(), person.gender(),
-        person.citizenship(), calendars.today(ClockUtil.getCurrentTime()));
-    if (!errors.isEmpty()) {
-      throw ApiException.badRequest(errors);
-    }
-    return service.start(mapper.toParticipant(person, request.projectCode()), request.channel(), null);
+    return service.start(mapper.toParticipant(request.person(), request.projectCode()), request.channel(), null);
   }
 
   @GetMapping("/{id}")

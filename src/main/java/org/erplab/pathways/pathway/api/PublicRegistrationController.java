@@ -7,7 +7,6 @@ import java.util.Map;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.erplab.pathways.calendar.domain.ProjectCalendars;
 import org.erplab.pathways.common.api.ApiException;
-import org.erplab.pathways.participant.api.PersonValidator;
 import org.erplab.pathways.participant.domain.FiscalCode;
 import org.erplab.pathways.participant.domain.Participant;
 import org.erplab.pathways.pathway.domain.Pathway;
@@ -31,14 +30,12 @@ class PublicRegistrationController {
 
   private final PathwayService service;
   private final ProjectDirectory projects;
-  private final PersonValidator personValidator;
   private final ProjectCalendars calendars;
 
-  PublicRegistrationController(PathwayService service, ProjectDirectory projects, PersonValidator personValidator,
+  PublicRegistrationController(PathwayService service, ProjectDirectory projects,
       ProjectCalendars calendars) {
     this.service = service;
     this.projects = projects;
-    this.personValidator = personValidator;
     this.calendars = calendars;
   }
 
@@ -48,10 +45,6 @@ class PublicRegistrationController {
       throw ApiException.badRequest("projectCode", "unknown project");
     }
     var today = calendars.today(ClockUtil.getCurrentTime());
-    var errors = personValidator.check("", request.fiscalCode(), null, null, null, today);
-    if (!errors.isEmpty()) {
-      throw ApiException.badRequest(errors);
-    }
     FiscalCode code = FiscalCode.parse(request.fiscalCode());
     Participant person = new Participant(null, request.projectCode(), code.value(), request.firstName().trim(),
         request.lastName().trim(), code.birthDate(today), code.gender(), null, null, blankToNull(request.phone()),
