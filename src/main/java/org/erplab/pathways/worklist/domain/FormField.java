@@ -10,6 +10,8 @@ public record FormField(
     String label,
     boolean required,
     List<String> allowedValues,
+    /** The options come from a variable ({@code valuesKey}), so they are checked by the task's own rule. */
+    boolean dynamicValues,
     String pattern,
     Double min,
     Double max,

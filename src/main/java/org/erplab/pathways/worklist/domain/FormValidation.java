@@ -72,9 +72,10 @@ public final class FormValidation {
       case "select":
       case "radio":
         if (!(value instanceof String s)) {
-          return "must be one of " + field.allowedValues();
+          return field.dynamicValues() ? "must be text" : "must be one of " + field.allowedValues();
         }
-        return field.allowedValues().contains(s) ? null : "must be one of " + field.allowedValues();
+        return field.dynamicValues() || field.allowedValues().contains(s) ? null
+            : "must be one of " + field.allowedValues();
       case "checklist":
       case "taglist":
         if (!(value instanceof Collection<?> items)) {

@@ -55,6 +55,7 @@ public class TaskForms {
             c.path("label").asText(c.path("dateLabel").asText(null)),
             validate.path("required").asBoolean(false),
             values,
+            c.hasNonNull("valuesKey"),
             validate.hasNonNull("pattern") ? validate.get("pattern").asText() : null,
             validate.hasNonNull("min") ? validate.get("min").asDouble() : null,
             validate.hasNonNull("max") ? validate.get("max").asDouble() : null,

@@ -232,6 +232,21 @@ class PathwayProcessTest {
   }
 
   @Test
+  void shouldOfferTheProjectsAccreditedOperatorsToChooseFrom() {
+    // given an eligible person
+    Started pathway = startPathway(Channel.LAB);
+    complete(pathway, IntakeProcess.Elements.TASK_INTAKE_INTERVIEW, interview());
+
+    // when the CPI opens the assignment
+    Task assignment = task(pathway, PathwayProcess.Elements.TASK_ASSIGN_OPERATOR);
+
+    // then its form lists the project's accredited operators, and no one else
+    String options = taskService.getVariableLocal(assignment.getId(), OperatorOptions.VARIABLE).toString();
+    assertThat(options).contains("\"value\":\"SOLCO\"", "\"value\":\"MESTIERI\"", "Sol.Co Milano")
+        .doesNotContain("CONSORZIO_SIR", "MILOLAB", "AFOL_MET");
+  }
+
+  @Test
   void shouldRefuseAnOrganisationThatIsNotAnAccreditedOperatorOfTheProject() {
     // given
     Started pathway = startPathway(Channel.LAB);
