@@ -1,6 +1,5 @@
 package org.erplab.pathways.calendar.domain;
 
-import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
@@ -55,9 +54,5 @@ public class ProjectCalendars {
 
   public Date endOf(LocalDate day) {
     return Date.from(ZonedDateTime.of(day, END_OF_DAY, zone).toInstant());
-  }
-
-  public Clock clockAt(Date now) {
-    return Clock.fixed(now.toInstant(), zone);
   }
 }

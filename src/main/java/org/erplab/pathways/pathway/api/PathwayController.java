@@ -112,7 +112,8 @@ class PathwayController {
     }
     deadlines.sort(Comparator.comparing(PathwayView.Deadline::due));
     return new PathwayView(p.id(), p.projectCode(), p.participantId(), p.channel(), p.stage(), p.status(),
-        p.outcome(), p.reasonList(), p.referral(), p.operatorOrganisation(), p.createdAt(), p.closedAt(), deadlines,
+        p.outcome(), p.reasonList(), p.referral(), p.operatorOrganisation(), p.consentAt(), p.createdAt(), p.closedAt(),
+        deadlines,
         openTasks);
   }
 

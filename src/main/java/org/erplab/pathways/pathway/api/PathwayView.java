@@ -16,6 +16,7 @@ public record PathwayView(
     List<String> reasons,
     String referral,
     String operatorOrganisation,
+    OffsetDateTime consentAt,
     OffsetDateTime createdAt,
     OffsetDateTime closedAt,
     List<Deadline> deadlines,

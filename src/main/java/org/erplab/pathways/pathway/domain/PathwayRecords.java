@@ -46,8 +46,9 @@ public class PathwayRecords {
     jdbc.sql("update pathway set operator_organisation = ? where id = ?").params(organisation, id).update();
   }
 
+  /** The moment consent to data processing was recorded (at self-registration, confirmed at the interview). */
   public void recordConsent(UUID id, OffsetDateTime at) {
-    jdbc.sql("update pathway set consent_at = ? where id = ?").params(at, id).update();
+    jdbc.sql("update pathway set consent_at = coalesce(consent_at, ?) where id = ?").params(at, id).update();
   }
 
   public void close(UUID id, String outcome, String reasons, String referral, OffsetDateTime at) {

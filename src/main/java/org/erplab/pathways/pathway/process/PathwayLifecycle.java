@@ -31,6 +31,11 @@ public class PathwayLifecycle {
         EngineClock.now());
   }
 
+  /** Start listener of the intake's completed end: the person consented to data processing at the interview. */
+  public void consentGiven(DelegateExecution execution) {
+    pathways.recordConsent(pathwayId(execution), EngineClock.now());
+  }
+
   static UUID pathwayId(DelegateExecution execution) {
     return UUID.fromString((String) execution.getVariable(PathwayProcess.Variables.PATHWAY_ID));
   }

@@ -183,6 +183,7 @@ class PathwayProcessTest {
     assertThat(support.historicVariables(pathway.instance().getId()))
         .containsEntry(PathwayProcess.Variables.INTAKE_OUTCOME, "NO_CONSENT");
     assertClosed(pathway, "NO_CONSENT");
+    assertThat(record(pathway).consentAt()).as("no consent recorded").isNull();
   }
 
   // ---- operator and first appointment
@@ -229,6 +230,7 @@ class PathwayProcessTest {
     Pathway record = record(pathway);
     assertThat(record.operatorOrganisation()).isEqualTo("SOLCO");
     assertThat(record.stage()).isEqualTo("FIRST_APPOINTMENT");
+    assertThat(record.consentAt()).as("consent recorded at the interview").isNotNull();
   }
 
   @Test
