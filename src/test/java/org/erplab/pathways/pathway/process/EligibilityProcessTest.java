@@ -2,7 +2,6 @@ package org.erplab.pathways.pathway.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 import static org.erplab.pathways.pathway.process.ProcessTestSupport.CPI;
 import static org.erplab.pathways.pathway.process.ProcessTestSupport.LORENTEGGIO;
 import static org.erplab.pathways.pathway.process.ProcessTestSupport.MANAGER;
@@ -16,19 +15,13 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.Map;
 import java.util.UUID;
-import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.erplab.pathways.participant.domain.IntakeRecords;
-import org.erplab.pathways.participant.domain.ParticipantRegistry;
 import org.erplab.pathways.pathway.domain.Pathway.Channel;
-import org.erplab.pathways.pathway.domain.PathwayRecords;
-import org.erplab.pathways.pathway.domain.PathwayService;
 import org.erplab.pathways.pathway.process.EligibilityProcess.Elements;
 import org.erplab.pathways.pathway.process.EligibilityProcess.Variables;
 import org.erplab.pathways.pathway.process.ProcessTestSupport.RegisteredPathway;
@@ -40,6 +33,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 
 /**
  * The {@code eligibility} process on its own, started as the pathway's call activity starts it (business key =
@@ -56,24 +50,16 @@ class EligibilityProcessTest {
   private static final LocalDate TEN_WORKING_DAYS_LATER = LocalDate.of(2026, 12, 9);
   private static final LocalDate THIRTY_DAYS_LATER = LocalDate.of(2026, 12, 23);
 
-  @Autowired ProcessEngine processEngine;
-  @Autowired PathwayService pathwayService;
-  @Autowired ParticipantRegistry participantRegistry;
-  @Autowired PathwayRecords pathwayRecords;
+  @Autowired ApplicationContext context;
   @Autowired IntakeRecords intakeRecords;
   @Autowired RuntimeService runtimeService;
-  @Autowired TaskService taskService;
   @Autowired ManagementService managementService;
-  @Autowired HistoryService historyService;
 
   private ProcessTestSupport support;
 
   @BeforeEach
   void setUp() {
-    init(processEngine);
-    support = new ProcessTestSupport(pathwayService, participantRegistry, pathwayRecords, runtimeService, taskService,
-        managementService, historyService);
-    setClock(MONDAY_23_NOVEMBER_2026);
+    support = ProcessTestSupport.onExampleDay(context);
   }
 
   @AfterEach

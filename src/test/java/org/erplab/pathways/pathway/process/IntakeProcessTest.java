@@ -3,7 +3,6 @@ package org.erplab.pathways.pathway.process;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 import static org.erplab.pathways.pathway.process.ProcessTestSupport.LAB;
 import static org.erplab.pathways.pathway.process.ProcessTestSupport.LORENTEGGIO;
 import static org.erplab.pathways.pathway.process.ProcessTestSupport.MONDAY_23_NOVEMBER_2026;
@@ -17,19 +16,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricVariableUpdate;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.erplab.pathways.participant.domain.IntakeRecords;
-import org.erplab.pathways.participant.domain.ParticipantRegistry;
 import org.erplab.pathways.pathway.domain.Pathway.Channel;
-import org.erplab.pathways.pathway.domain.PathwayRecords;
-import org.erplab.pathways.pathway.domain.PathwayService;
 import org.erplab.pathways.pathway.process.IntakeProcess.Elements;
 import org.erplab.pathways.pathway.process.IntakeProcess.Variables;
 import org.erplab.pathways.pathway.process.ProcessTestSupport.RegisteredPathway;
@@ -41,6 +34,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 
 /**
  * The {@code intake} process on its own, started as the pathway's call activity starts it (business key = pathway id,
@@ -54,24 +48,16 @@ class IntakeProcessTest {
 
   private static final int AGE = 35;
 
-  @Autowired ProcessEngine processEngine;
-  @Autowired PathwayService pathwayService;
-  @Autowired ParticipantRegistry participantRegistry;
-  @Autowired PathwayRecords pathwayRecords;
+  @Autowired ApplicationContext context;
   @Autowired IntakeRecords intakeRecords;
   @Autowired RuntimeService runtimeService;
-  @Autowired TaskService taskService;
-  @Autowired ManagementService managementService;
   @Autowired HistoryService historyService;
 
   private ProcessTestSupport support;
 
   @BeforeEach
   void setUp() {
-    init(processEngine);
-    support = new ProcessTestSupport(pathwayService, participantRegistry, pathwayRecords, runtimeService, taskService,
-        managementService, historyService);
-    setClock(MONDAY_23_NOVEMBER_2026);
+    support = ProcessTestSupport.onExampleDay(context);
   }
 
   @AfterEach

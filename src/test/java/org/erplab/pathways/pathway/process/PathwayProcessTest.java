@@ -3,7 +3,6 @@ package org.erplab.pathways.pathway.process;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 import static org.erplab.pathways.pathway.process.ProcessTestSupport.BOLLATE;
 import static org.erplab.pathways.pathway.process.ProcessTestSupport.CPI;
 import static org.erplab.pathways.pathway.process.ProcessTestSupport.LAB;
@@ -24,7 +23,6 @@ import java.util.UUID;
 import java.util.stream.Stream;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -35,10 +33,8 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.erplab.pathways.participant.domain.IntakeRecords;
-import org.erplab.pathways.participant.domain.ParticipantRegistry;
 import org.erplab.pathways.pathway.domain.Pathway;
 import org.erplab.pathways.pathway.domain.Pathway.Channel;
-import org.erplab.pathways.pathway.domain.PathwayRecords;
 import org.erplab.pathways.pathway.domain.PathwayService;
 import org.erplab.pathways.pathway.domain.PathwayService.StartedPathway;
 import org.erplab.pathways.pathway.process.EligibilityProcess.Elements;
@@ -53,6 +49,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 
 /**
  * The {@code pathway} process from request to hand-over, started the real way ({@link PathwayService}) and driven
@@ -68,10 +65,7 @@ class PathwayProcessTest {
   private static final LocalDate TEN_WORKING_DAYS_LATER = LocalDate.of(2026, 12, 9);
   private static final LocalDate THIRTY_DAYS_LATER = LocalDate.of(2026, 12, 23);
 
-  @Autowired ProcessEngine processEngine;
-  @Autowired PathwayService pathwayService;
-  @Autowired ParticipantRegistry participantRegistry;
-  @Autowired PathwayRecords pathwayRecords;
+  @Autowired ApplicationContext context;
   @Autowired IntakeRecords intakeRecords;
   @Autowired RuntimeService runtimeService;
   @Autowired TaskService taskService;
@@ -82,10 +76,7 @@ class PathwayProcessTest {
 
   @BeforeEach
   void setUp() {
-    init(processEngine);
-    support = new ProcessTestSupport(pathwayService, participantRegistry, pathwayRecords, runtimeService, taskService,
-        managementService, historyService);
-    setClock(MONDAY_23_NOVEMBER_2026);
+    support = ProcessTestSupport.onExampleDay(context);
   }
 
   @AfterEach

@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -30,6 +32,7 @@ import org.erplab.pathways.pathway.domain.PathwayRecords;
 import org.erplab.pathways.pathway.domain.PathwayService;
 import org.erplab.pathways.pathway.process.IntakeProcess.Variables;
 import org.erplab.pathways.support.TestPeople;
+import org.springframework.context.ApplicationContext;
 
 /**
  * What the process tests share: the frozen engine clock, valid people and interview answers, and task and timer
@@ -56,16 +59,24 @@ final class ProcessTestSupport {
   private final ManagementService managementService;
   private final HistoryService historyService;
 
-  ProcessTestSupport(PathwayService pathwayService, ParticipantRegistry registry, PathwayRecords pathwayRecords,
-      RuntimeService runtimeService, TaskService taskService, ManagementService managementService,
-      HistoryService historyService) {
-    this.pathwayService = pathwayService;
-    this.registry = registry;
-    this.pathwayRecords = pathwayRecords;
-    this.runtimeService = runtimeService;
-    this.taskService = taskService;
-    this.managementService = managementService;
-    this.historyService = historyService;
+  private ProcessTestSupport(ApplicationContext context) {
+    this.pathwayService = context.getBean(PathwayService.class);
+    this.registry = context.getBean(ParticipantRegistry.class);
+    this.pathwayRecords = context.getBean(PathwayRecords.class);
+    this.runtimeService = context.getBean(RuntimeService.class);
+    this.taskService = context.getBean(TaskService.class);
+    this.managementService = context.getBean(ManagementService.class);
+    this.historyService = context.getBean(HistoryService.class);
+  }
+
+  /**
+   * Before each test: camunda-bpm-assert bound to the application's engine, and the engine clock frozen on the
+   * domain's example day. Reset the clock after each test with {@link ClockUtil#reset()}.
+   */
+  static ProcessTestSupport onExampleDay(ApplicationContext context) {
+    BpmnAwareTests.init(context.getBean(ProcessEngine.class));
+    setClock(MONDAY_23_NOVEMBER_2026);
+    return new ProcessTestSupport(context);
   }
 
   // ---- time
