@@ -21,6 +21,7 @@ import org.erplab.pathways.pathway.domain.Pathway;
 import org.erplab.pathways.pathway.domain.PathwayService;
 import org.erplab.pathways.security.AppUser;
 import org.erplab.pathways.security.CamundaIdentityAuthenticationProvider;
+import org.erplab.pathways.security.PartitionMemberships;
 import org.erplab.pathways.security.Roles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,10 +50,12 @@ public class DemoData {
   private final TaskService taskService;
   private final PathwayService pathways;
   private final CamundaIdentityAuthenticationProvider users;
+  private final PartitionMemberships partitions;
 
   public DemoData(JdbcClient jdbc, IdentityService identityService, TaskService taskService, PathwayService pathways,
-      CamundaIdentityAuthenticationProvider users) {
+      CamundaIdentityAuthenticationProvider users, PartitionMemberships partitions) {
     this.users = users;
+    this.partitions = partitions;
     this.jdbc = jdbc;
     this.identityService = identityService;
     this.taskService = taskService;
@@ -67,6 +70,8 @@ public class DemoData {
   public void load() {
     projects();
     people();
+    // the organisation parts of the projects, and who sees them, before any pathway reaches an operator
+    partitions.sync();
     if (withPathways && jdbc.sql("select count(*) from pathway").query(Integer.class).single() == 0) {
       pathwaysAtEveryStage();
       LOG.info("Demo pathways created");
@@ -170,7 +175,7 @@ public class DemoData {
     Task task = taskService.createTaskQuery().processInstanceBusinessKey(pathwayId.toString())
         .taskDefinitionKey(taskKey).singleResult();
     AppUser user = users.load(userId);
-    identityService.setAuthentication(user.id(), user.groups(), List.copyOf(user.projects()));
+    identityService.setAuthentication(user.id(), user.groups(), List.copyOf(user.tenants()));
     try {
       taskService.claim(task.getId(), userId);
       taskService.complete(task.getId(), values);
@@ -227,8 +232,12 @@ public class DemoData {
     if (Roles.ADMIN.equals(role)) {
       identityService.createMembership(id, Groups.CAMUNDA_ADMIN);
     }
-    for (String project : projects) {
-      identityService.createTenantUserMembership(project, id);
+    // operators, social services and ALER see their organisation's part of a project (through the organisation's
+    // group), never the project's own tenant
+    if (!Roles.ORGANISATION_SCOPED.contains(role)) {
+      for (String project : projects) {
+        identityService.createTenantUserMembership(project, id);
+      }
     }
   }
 }

@@ -3,35 +3,51 @@ package org.erplab.pathways.security;
 import static org.camunda.bpm.engine.authorization.Authorization.ANY;
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.authorization.UserOperationLogCategoryPermissions;
 import org.camunda.bpm.engine.filter.Filter;
-import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.erplab.pathways.pathway.process.PathwayProcess;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * The role groups, what each may do in the engine and the webapps, and the shared Tasklist filters. Idempotent: runs
- * at every start-up and only adds what is missing. Access to individual tasks comes from the engine's default task
- * permissions (a candidate group may read and work its tasks); projects are separated by the tenant check.
+ * The role groups, what each may do in the engine and the webapps, and the shared Tasklist filters. The grants of the
+ * role groups are the code's: at every start-up they are set to exactly what is declared here (a grant added by hand
+ * to a role group is removed). Runs idempotently.
+ *
+ * <p>No grant names a single task or instance: which project, or organisation's part of a project, a user sees is
+ * the tenant check ({@link Partitions}); which tasks a user may work is the task's candidate groups, checked by the
+ * engine's door rules. So the role groups get their permissions on process definitions ({@code *}), and the
+ * authorization table stays a few dozen rows however many pathways run.
  */
 @Component
 public class AuthorizationSetup {
+
+  private static final Logger LOG = LoggerFactory.getLogger(AuthorizationSetup.class);
 
   static final Map<String, String> ROLE_NAMES = Map.of(
       Roles.LAB, "Laboratorio sociale",
@@ -43,17 +59,22 @@ public class AuthorizationSetup {
       Roles.AUDITOR, "Revisore",
       Roles.ADMIN, "Amministratore");
 
+  /** Roles that read the engine's history of their projects (project-wide roles; others read our audit trail). */
+  static final Set<String> HISTORY_READERS = Set.of(Roles.LAB, Roles.CPI, Roles.MANAGER, Roles.AUDITOR);
+
   private final IdentityService identityService;
   private final AuthorizationService authorizationService;
   private final FilterService filterService;
-  private final org.camunda.bpm.engine.TaskService taskService;
+  private final TaskService taskService;
+  private final JdbcClient jdbc;
 
   public AuthorizationSetup(IdentityService identityService, AuthorizationService authorizationService,
-      FilterService filterService, org.camunda.bpm.engine.TaskService taskService) {
-    this.taskService = taskService;
+      FilterService filterService, TaskService taskService, JdbcClient jdbc) {
     this.identityService = identityService;
     this.authorizationService = authorizationService;
     this.filterService = filterService;
+    this.taskService = taskService;
+    this.jdbc = jdbc;
   }
 
   @EventListener(ApplicationReadyEvent.class)
@@ -67,34 +88,70 @@ public class AuthorizationSetup {
       group.setType(Groups.GROUP_TYPE_SYSTEM);
       identityService.saveGroup(group);
     }
-    for (String role : Roles.ALL) {
-      grant(role, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
-    }
-    for (String role : List.of(Roles.MANAGER, Roles.AUDITOR)) {
-      grant(role, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
-    }
-    // administrators: everything, on every resource (as Camunda grants its own camunda-admin group)
     for (Resources resource : Resources.values()) {
       grant(Roles.ADMIN, resource, ANY, Permissions.ALL);
       grant(Groups.CAMUNDA_ADMIN, resource, ANY, Permissions.ALL);
     }
-    for (String role : Roles.INTAKE) {
-      grant(role, Resources.PROCESS_DEFINITION, PathwayProcess.KEY, ProcessDefinitionPermissions.CREATE_INSTANCE);
-      grant(role, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
+    List<Grant> declared = new ArrayList<>(roleGrants());
+    List<String> filters = new ArrayList<>();
+    filters.add(ensureFilter("Compiti dei miei gruppi", -20,
+        query -> query.taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks()));
+    filters.add(ensureFilter("Assegnati a me", -10, query -> query.taskAssigneeExpression("${currentUser()}")));
+    for (String role : Roles.ALL) {
+      for (String filter : filters) {
+        declared.add(new Grant(role, Resources.FILTER, filter, Permissions.READ));
+      }
     }
-    for (String role : readers()) {
-      grant(role, Resources.PROCESS_DEFINITION, ANY, Permissions.READ, ProcessDefinitionPermissions.READ_HISTORY);
-      grant(role, Resources.DECISION_DEFINITION, ANY, Permissions.READ, Permissions.READ_HISTORY);
-      grant(role, Resources.PROCESS_INSTANCE, ANY, Permissions.READ);
-      grant(role, Resources.OPERATION_LOG_CATEGORY, ANY, org.camunda.bpm.engine.authorization.UserOperationLogCategoryPermissions.READ);
+    for (Grant grant : declared) {
+      grant(grant.group(), grant.resource(), grant.resourceId(), grant.permissions());
     }
-    ensureFilter("Compiti dei miei gruppi", -20,
-        taskQuery -> taskQuery.taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks());
-    ensureFilter("Assegnati a me", -10, taskQuery -> taskQuery.taskAssigneeExpression("${currentUser()}"));
+    removeUndeclared(declared);
+    int perTask = jdbc.sql("delete from ACT_RU_AUTHORIZATION where RESOURCE_TYPE_ = ? and RESOURCE_ID_ <> '*'")
+        .param(Resources.TASK.resourceType()).update();
+    if (perTask > 0) {
+      LOG.info("Removed {} authorization rows naming single tasks (tasks are no longer authorized one by one)", perTask);
+    }
   }
 
-  private static Set<String> readers() {
-    return Set.of(Roles.LAB, Roles.CPI, Roles.OPERATOR, Roles.SOCIAL, Roles.HOUSING, Roles.MANAGER, Roles.AUDITOR);
+  /** What each role may do; the tenant check says where. */
+  static List<Grant> roleGrants() {
+    List<Grant> grants = new ArrayList<>();
+    for (String role : Roles.ALL) {
+      if (!Roles.ADMIN.equals(role)) {
+        grants.add(new Grant(role, Resources.APPLICATION, "tasklist", Permissions.ACCESS));
+        // as Camunda grants any new group: its members see it (Tasklist shows the names of candidate groups)
+        grants.add(new Grant(role, Resources.GROUP, role, Permissions.READ));
+      }
+    }
+    for (String role : List.of(Roles.MANAGER, Roles.AUDITOR)) {
+      grants.add(new Grant(role, Resources.APPLICATION, "cockpit", Permissions.ACCESS));
+    }
+    for (String role : Roles.INTAKE) {
+      // the start itself needs a permit of our API (door rules); the user's own identity is kept in history
+      grants.add(new Grant(role, Resources.PROCESS_DEFINITION, PathwayProcess.KEY,
+          ProcessDefinitionPermissions.CREATE_INSTANCE));
+      grants.add(new Grant(role, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE, Permissions.READ));
+    }
+    for (String role : List.of(Roles.LAB, Roles.CPI, Roles.OPERATOR, Roles.SOCIAL, Roles.HOUSING, Roles.MANAGER,
+        Roles.AUDITOR)) {
+      List<Permission> definition = new ArrayList<>(List.of(ProcessDefinitionPermissions.READ,
+          ProcessDefinitionPermissions.READ_TASK, ProcessDefinitionPermissions.READ_INSTANCE));
+      if (Roles.WORKERS.contains(role)) {
+        // work and release tasks; the door rules narrow this to the task's candidate groups
+        definition.add(ProcessDefinitionPermissions.TASK_WORK);
+        definition.add(ProcessDefinitionPermissions.TASK_ASSIGN);
+      }
+      if (HISTORY_READERS.contains(role)) {
+        definition.add(ProcessDefinitionPermissions.READ_HISTORY);
+        grants.add(new Grant(role, Resources.DECISION_DEFINITION, ANY, Permissions.READ, Permissions.READ_HISTORY));
+        grants.add(new Grant(role, Resources.OPERATION_LOG_CATEGORY, ANY, UserOperationLogCategoryPermissions.READ));
+      }
+      grants.add(new Grant(role, Resources.PROCESS_DEFINITION, ANY, definition.toArray(Permission[]::new)));
+      if (!Roles.INTAKE.contains(role)) {
+        grants.add(new Grant(role, Resources.PROCESS_INSTANCE, ANY, Permissions.READ));
+      }
+    }
+    return grants;
   }
 
   private void ensureRoleGroup(String id, String name) {
@@ -107,8 +164,12 @@ public class AuthorizationSetup {
     }
   }
 
-  /** Grants the permissions to the group on the resource, unless a grant for that group and resource exists. */
+  /** Sets the group's grant on the resource to exactly these permissions (creating it if missing). */
   public void grant(String groupId, Resource resource, String resourceId, Permission... permissions) {
+    int wanted = 0;
+    for (Permission permission : permissions) {
+      wanted |= permission.getValue();
+    }
     Authorization authorization = authorizationService.createAuthorizationQuery()
         .groupIdIn(groupId).resourceType(resource).resourceId(resourceId).authorizationType(AUTH_TYPE_GRANT)
         .list().stream().findFirst().orElse(null);
@@ -117,16 +178,33 @@ public class AuthorizationSetup {
       authorization.setGroupId(groupId);
       authorization.setResource(resource);
       authorization.setResourceId(resourceId);
-    } else if (java.util.Arrays.stream(permissions).allMatch(authorization::isPermissionGranted)) {
+    } else if (((AuthorizationEntity) authorization).getPermissions() == wanted) {
       return;
     }
-    for (Permission permission : permissions) {
-      authorization.addPermission(permission);
-    }
+    authorization.setPermissions(permissions);
     authorizationService.saveAuthorization(authorization);
   }
 
-  private void ensureFilter(String name, int priority, java.util.function.UnaryOperator<TaskQuery> query) {
+  /** Removes grants of role groups that the code no longer declares (the grants of role groups are the code's). */
+  private void removeUndeclared(List<Grant> declared) {
+    Map<String, Boolean> keep = new LinkedHashMap<>();
+    declared.forEach(g -> keep.put(g.group() + "|" + g.resource().resourceType() + "|" + g.resourceId(), true));
+    for (String role : Roles.ALL) {
+      if (Roles.ADMIN.equals(role)) {
+        continue;
+      }
+      for (Authorization authorization : authorizationService.createAuthorizationQuery().groupIdIn(role)
+          .authorizationType(AUTH_TYPE_GRANT).list()) {
+        String key = role + "|" + authorization.getResourceType() + "|" + authorization.getResourceId();
+        if (!keep.containsKey(key)) {
+          authorizationService.deleteAuthorization(authorization.getId());
+          LOG.info("Removed an undeclared grant of role {} on resource type {}", role, authorization.getResourceType());
+        }
+      }
+    }
+  }
+
+  private String ensureFilter(String name, int priority, UnaryOperator<TaskQuery> query) {
     Filter filter = filterService.createFilterQuery().filterName(name).singleResult();
     if (filter == null) {
       filter = filterService.newTaskFilter(name).setOwner(null);
@@ -134,9 +212,8 @@ public class AuthorizationSetup {
     // kept in step with the code at every start (the order and query are ours, not the users')
     filter.setProperties(Map.of("priority", priority, "description", name, "refresh", true))
         .setQuery(query.apply(taskService.createTaskQuery()));
-    filter = filterService.saveFilter(filter);
-    for (String role : Roles.ALL) {
-      grant(role, Resources.FILTER, filter.getId(), Permissions.READ);
-    }
+    return filterService.saveFilter(filter).getId();
   }
+
+  record Grant(String group, Resource resource, String resourceId, Permission... permissions) {}
 }

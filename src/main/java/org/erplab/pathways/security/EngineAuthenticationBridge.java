@@ -34,7 +34,7 @@ public class EngineAuthenticationBridge extends OncePerRequestFilter {
       chain.doFilter(request, response);
       return;
     }
-    identityService.setAuthentication(user.id(), user.groups(), List.copyOf(user.projects()));
+    identityService.setAuthentication(user.id(), user.groups(), List.copyOf(user.tenants()));
     try {
       chain.doFilter(request, response);
     } finally {

@@ -24,6 +24,18 @@ public final class Roles {
   public static final Set<String> PERSONAL_DATA_READERS = Set.of(LAB, CPI, OPERATOR, SOCIAL);
   /** Roles that may take a person in charge through the API. */
   public static final Set<String> INTAKE = Set.of(LAB, CPI);
+  /**
+   * Roles whose organisation has a part in every pathway of the projects the user serves: they see the whole
+   * project (the project's own tenant and every organisation's part of it).
+   */
+  public static final Set<String> PROJECT_WIDE = Set.of(LAB, CPI, MANAGER, AUDITOR, ADMIN);
+  /**
+   * Roles whose organisation has a part only in some pathways (the ones assigned to it, or with a task of theirs
+   * open): they see only their organisation's part of a project, never the project's own tenant.
+   */
+  public static final Set<String> ORGANISATION_SCOPED = Set.of(OPERATOR, SOCIAL, HOUSING);
+  /** Roles that work tasks (claim, complete). */
+  public static final Set<String> WORKERS = Set.of(LAB, CPI, OPERATOR, SOCIAL, HOUSING, MANAGER);
 
   private Roles() {}
 }

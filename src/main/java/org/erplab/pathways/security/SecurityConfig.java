@@ -3,8 +3,8 @@ package org.erplab.pathways.security;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
-import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -15,17 +15,22 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.util.matcher.AntPathRequestMatcher;
 
 /**
- * Three doors, one identity store (Camunda's):
+ * Three doors, one identity store (Camunda's) and one login throttle:
  * <ul>
- *   <li>{@code /api/**}: HTTP Basic against the identity service, stateless; {@code /api/public/**} needs no login;
- *   <li>{@code /engine-rest/**}: Camunda's own authentication filter (HTTP Basic), so authorizations and tenant checks
- *       apply to every engine REST call;
- *   <li>{@code /camunda/**}: the webapps, with their own session login and CSRF protection.
+ *   <li>{@code /api/**}: HTTP Basic, stateless; {@code /api/public/**} needs no login; errors as problem+json;
+ *   <li>{@code /engine-rest/**}: HTTP Basic through the same provider, so every engine REST call runs as its user
+ *       (authorizations, tenant check, door rules) and failed logins are throttled alike; errors in Camunda's format;
+ *   <li>{@code /camunda/**}: the webapps, with their own session login (throttled by {@link WebappLoginThrottleFilter})
+ *       and CSRF protection.
  * </ul>
+ * A throttled login gets 429 with {@code Retry-After}, at every door.
  */
 @Configuration
 public class SecurityConfig {
@@ -34,17 +39,17 @@ public class SecurityConfig {
   @Order(1)
   SecurityFilterChain apiChain(HttpSecurity http, CamundaIdentityAuthenticationProvider provider,
       EngineAuthenticationBridge bridge, ObjectMapper json) throws Exception {
-    http.securityMatcher("/api/**")
+    AuthenticationEntryPoint entryPoint = (req, res, e) -> apiRefusal(json, res, e);
+    http.securityMatcher(new AntPathRequestMatcher("/api/**"))
         .csrf(csrf -> csrf.disable())
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .authenticationManager(new ProviderManager(provider))
-        .httpBasic(basic -> basic.authenticationEntryPoint((req, res, e) ->
-            problem(json, res, HttpStatus.UNAUTHORIZED, "Log in with HTTP Basic", true)))
+        .httpBasic(basic -> basic.authenticationEntryPoint(entryPoint))
         .exceptionHandling(ex -> ex
-            .authenticationEntryPoint((req, res, e) -> problem(json, res, HttpStatus.UNAUTHORIZED, "Log in with HTTP Basic", true))
-            .accessDeniedHandler((req, res, e) -> problem(json, res, HttpStatus.FORBIDDEN, "You are not allowed to do this", false)))
+            .authenticationEntryPoint(entryPoint)
+            .accessDeniedHandler((req, res, e) -> problem(json, res, HttpStatus.FORBIDDEN, "You are not allowed to do this")))
         .authorizeHttpRequests(auth -> auth
-            .requestMatchers("/api/public/**").permitAll()
+            .requestMatchers(new AntPathRequestMatcher("/api/public/**")).permitAll()
             .anyRequest().authenticated())
         .addFilterAfter(bridge, BasicAuthenticationFilter.class);
     return http.build();
@@ -52,24 +57,31 @@ public class SecurityConfig {
 
   @Bean
   @Order(2)
+  SecurityFilterChain engineRestChain(HttpSecurity http, CamundaIdentityAuthenticationProvider provider,
+      EngineAuthenticationBridge bridge, ObjectMapper json) throws Exception {
+    AuthenticationEntryPoint entryPoint = (req, res, e) -> engineRefusal(json, res, e);
+    // an explicit servlet-path matcher: engine REST is a Jersey servlet, not Spring MVC
+    http.securityMatcher(new AntPathRequestMatcher("/engine-rest/**"))
+        .csrf(csrf -> csrf.disable())
+        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .authenticationManager(new ProviderManager(provider))
+        .httpBasic(basic -> basic.authenticationEntryPoint(entryPoint))
+        .exceptionHandling(ex -> ex.authenticationEntryPoint(entryPoint))
+        .authorizeHttpRequests(auth -> auth.anyRequest().authenticated())
+        .addFilterAfter(bridge, BasicAuthenticationFilter.class);
+    return http.build();
+  }
+
+  @Bean
+  @Order(3)
   SecurityFilterChain otherChain(HttpSecurity http) throws Exception {
-    // engine REST is guarded by Camunda's filter below; the webapps by their own login; the rest is public metadata
+    // the webapps guard themselves (session login, CSRF); the rest is public metadata and health
     http.csrf(csrf -> csrf.disable())
         .authorizeHttpRequests(auth -> auth.anyRequest().permitAll());
     return http.build();
   }
 
-  @Bean
-  FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthentication() {
-    FilterRegistrationBean<ProcessEngineAuthenticationFilter> registration =
-        new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
-    registration.setName("camunda-engine-rest-auth");
-    registration.addInitParameter("authentication-provider", HttpBasicAuthenticationProvider.class.getName());
-    registration.addUrlPatterns("/engine-rest/*");
-    return registration;
-  }
-
-  /** The bridge runs inside the API chain only, not as a servlet filter of its own. */
+  /** The bridge runs inside the API and engine REST chains only, not as a servlet filter of its own. */
   @Bean
   FilterRegistrationBean<EngineAuthenticationBridge> engineAuthenticationBridgeRegistration(EngineAuthenticationBridge bridge) {
     FilterRegistrationBean<EngineAuthenticationBridge> registration = new FilterRegistrationBean<>(bridge);
@@ -77,11 +89,44 @@ public class SecurityConfig {
     return registration;
   }
 
-  static void problem(ObjectMapper json, HttpServletResponse res, HttpStatus status, String detail, boolean challenge)
-      throws IOException {
-    if (challenge) {
-      res.setHeader("WWW-Authenticate", "Basic realm=\"erp-pathways\"");
+  @Bean
+  FilterRegistrationBean<WebappLoginThrottleFilter> webappLoginThrottle(LoginThrottle throttle, ObjectMapper json) {
+    FilterRegistrationBean<WebappLoginThrottleFilter> registration =
+        new FilterRegistrationBean<>(new WebappLoginThrottleFilter(throttle, json));
+    registration.setName("webapp-login-throttle");
+    registration.addUrlPatterns("/camunda/api/admin/auth/user/*");
+    return registration;
+  }
+
+  static void apiRefusal(ObjectMapper json, HttpServletResponse res, AuthenticationException e) throws IOException {
+    if (e instanceof LoginThrottledException throttled) {
+      res.setHeader("Retry-After", Long.toString(throttled.retryAfterSeconds()));
+      problem(json, res, HttpStatus.TOO_MANY_REQUESTS, "Too many failed logins: try again in "
+          + throttled.retryAfterSeconds() + " seconds");
+      return;
     }
+    res.setHeader("WWW-Authenticate", "Basic realm=\"erp-pathways\"");
+    problem(json, res, HttpStatus.UNAUTHORIZED, "Log in with HTTP Basic");
+  }
+
+  static void engineRefusal(ObjectMapper json, HttpServletResponse res, AuthenticationException e) throws IOException {
+    Map<String, Object> body = new LinkedHashMap<>();
+    if (e instanceof LoginThrottledException throttled) {
+      res.setHeader("Retry-After", Long.toString(throttled.retryAfterSeconds()));
+      res.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+      body.put("type", "LoginThrottledException");
+      body.put("message", "Too many failed logins: try again in " + throttled.retryAfterSeconds() + " seconds");
+    } else {
+      res.setHeader("WWW-Authenticate", "Basic realm=\"erp-pathways\"");
+      res.setStatus(HttpStatus.UNAUTHORIZED.value());
+      body.put("type", "AuthenticationException");
+      body.put("message", "Log in with HTTP Basic");
+    }
+    res.setContentType(MediaType.APPLICATION_JSON_VALUE);
+    json.writeValue(res.getOutputStream(), body);
+  }
+
+  static void problem(ObjectMapper json, HttpServletResponse res, HttpStatus status, String detail) throws IOException {
     res.setStatus(status.value());
     res.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
     json.writeValue(res.getOutputStream(), ProblemDetail.forStatusAndDetail(status, detail));

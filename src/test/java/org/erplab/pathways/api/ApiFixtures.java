@@ -112,7 +112,8 @@ final class ApiFixtures {
 
   /** An existing LORENTEGGIO lab user with a wrong password (see {@link #WRONG_PASSWORD_USER}). */
   ApiClient withWrongPassword() {
-    return ApiClient.as(port, WRONG_PASSWORD_USER, "wrong");
+    // from a fresh address each time: failed logins are throttled per address and user (LoginThrottleTest)
+    return ApiClient.as(port, WRONG_PASSWORD_USER, "wrong").from(ApiClient.someAddress());
   }
 
   int port() {
@@ -142,7 +143,9 @@ final class ApiFixtures {
     identityService.saveUser(user);
     identityService.createMembership(id, role);
     identityService.createMembership(id, organisation);
-    identityService.createTenantUserMembership(project, id);
+    if (!org.erplab.pathways.security.Roles.ORGANISATION_SCOPED.contains(role)) {
+      identityService.createTenantUserMembership(project, id);
+    }
   }
 
   // ---------------------------------------------------------------- pathways
@@ -351,6 +354,8 @@ final class ApiFixtures {
     }
     if (authorization != null) {
       request.header("Authorization", authorization);
+      // from a fresh address: failed logins are throttled per address and user (LoginThrottleTest)
+      request.header("X-Forwarded-For", ApiClient.someAddress());
     }
     try {
       HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());

@@ -56,9 +56,10 @@ class AuthorizationMatrixTest {
       {ANONYMOUS,           401,  401,  401,  401,  401,  401,  401,  401,     401},
       {LAB_LORENTEGGIO,     201,  200,  200,  403,  200,  200,  204,  204,     403},
       {CPI_MILANO,          201,  200,  200,  403,  200,  200,  403,  403,     204},
-      {OPERATOR_LORENTEGGIO, 403, 200,  200,  403,  200,  200,  403,  403,     403},
-      {SOCIAL_LORENTEGGIO,  403,  200,  200,  403,  200,  200,  403,  403,     403},
-      {HOUSING_LORENTEGGIO, 403,  200,  403,  403,  200,  200,  403,  403,     403},
+      // organisations with no part in a pathway at intake: it does not exist for them (need to know)
+      {OPERATOR_LORENTEGGIO, 403, 404,  404,  403,  200,  200,  404,  404,     404},
+      {SOCIAL_LORENTEGGIO,  403,  404,  404,  403,  200,  200,  404,  404,     404},
+      {HOUSING_LORENTEGGIO, 403,  404,  403,  403,  200,  200,  404,  404,     404},
       {MANAGER,             403,  200,  403,  403,  200,  200,  403,  403,     403},
       {AUDITOR,             403,  200,  403,  200,  200,  200,  403,  403,     403},
       {ADMIN,               403,  403,  403,  403,  200,  200,  403,  403,     403},

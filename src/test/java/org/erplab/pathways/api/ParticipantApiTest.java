@@ -44,9 +44,10 @@ class ParticipantApiTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {LAB_LORENTEGGIO, CPI_MILANO, OPERATOR_LORENTEGGIO, ApiFixtures.SOCIAL_LORENTEGGIO})
-  void shouldShowThePersonalFileToTheProjectsStaff(String user) {
-    ApiFixtures.Started started = api.startPathway(LAB_LORENTEGGIO, LORENTEGGIO);
+  @ValueSource(strings = {LAB_LORENTEGGIO, CPI_MILANO, OPERATOR_LORENTEGGIO})
+  void shouldShowThePersonalFileToTheStaffWithAPartInThePathway(String user) {
+    // the lab and the CPI of the project, and SOLCO, the operator the pathway was handed to
+    ApiFixtures.Started started = api.pathwayAtFirstAppointment(LORENTEGGIO, "SOLCO");
     TestPeople.Person person = started.person();
 
     ApiClient.Response response = api.as(user).get("/api/participants/" + started.participantId());
@@ -63,8 +64,8 @@ class ParticipantApiTest {
     assertThat(participant.path("citizenship").asText()).isEqualTo("IT");
     assertThat(participant.path("phone").asText()).isEqualTo("+39 333 1234567");
     assertThat(participant.path("email").asText()).isEqualTo("persona@example.org");
-    assertThat(participant.path("vulnerabilities")).isEmpty();
-    assertThat(participant.path("notes")).isEmpty();
+    assertThat(participant.path("vulnerabilities").toString()).isEqualTo("[\"NONE\"]");
+    assertThat(participant.path("notes")).hasSize(1);
   }
 
   @Test
@@ -86,7 +87,7 @@ class ParticipantApiTest {
 
   @Test
   void shouldLogEveryReadWithTheReaderForTheAuditor() {
-    ApiFixtures.Started started = api.startPathway(LAB_LORENTEGGIO, LORENTEGGIO);
+    ApiFixtures.Started started = api.pathwayAtFirstAppointment(LORENTEGGIO, "SOLCO");
     String path = "/api/participants/" + started.participantId();
     OffsetDateTime before = OffsetDateTime.now().minusSeconds(5);
 

@@ -41,6 +41,6 @@ class DeploymentTest {
   void shouldShareProcessDefinitionsAcrossProjects() {
     assertThat(repositoryService.createProcessDefinitionQuery().list())
         .extracting(d -> d.getKey() + ":" + d.getTenantId())
-        .containsExactlyInAnyOrder("pathway:null", "intake:null", "eligibility:null");
+        .containsExactlyInAnyOrder("pathway:null", "intake:null", "eligibility:null", "handover:null");
   }
 }

@@ -6,8 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.lang.reflect.Field;
-import java.lang.reflect.Modifier;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -39,6 +37,8 @@ import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnShape;
 import org.camunda.bpm.model.dmn.Dmn;
 import org.camunda.bpm.model.dmn.DmnModelInstance;
 import org.camunda.bpm.model.dmn.instance.Decision;
+import org.erplab.pathways.common.process.ProcessVariable;
+import org.erplab.pathways.pathway.process.ProcessCatalogue;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.AnnotatedBeanDefinition;
 import org.springframework.beans.factory.config.BeanDefinition;
@@ -445,25 +445,10 @@ class ModelCheckTest {
     return false;
   }
 
-  /** Values of the String constants in the {@code Variables} classes of the process descriptors. */
+  /** Every variable name some process descriptor declares. */
   private static Set<String> declaredVariables() {
-    ClassPathScanningCandidateComponentProvider scanner = new ClassPathScanningCandidateComponentProvider(false);
-    scanner.addIncludeFilter((reader, factory) -> reader.getClassMetadata().getClassName().endsWith("$Variables"));
-    Set<String> variables = new TreeSet<>();
-    for (BeanDefinition candidate : scanner.findCandidateComponents(BASE_PACKAGE)) {
-      try {
-        Class<?> descriptor = Class.forName(candidate.getBeanClassName());
-        for (Field field : descriptor.getDeclaredFields()) {
-          int modifiers = field.getModifiers();
-          if (Modifier.isStatic(modifiers) && Modifier.isFinal(modifiers) && field.getType() == String.class) {
-            variables.add((String) field.get(null));
-          }
-        }
-      } catch (ReflectiveOperationException e) {
-        throw new IllegalStateException(e);
-      }
-    }
-    return variables;
+    return ProcessCatalogue.PROCESSES.stream().flatMap(p -> p.variables().stream()).map(ProcessVariable::name)
+        .collect(Collectors.toCollection(TreeSet::new));
   }
 
   private static List<org.camunda.bpm.model.bpmn.instance.Process> processesOf(BpmnModelInstance model) {

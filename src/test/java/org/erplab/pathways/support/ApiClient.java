@@ -21,11 +21,31 @@ public final class ApiClient {
   private final String baseUrl;
   private final String user;
   private final String password;
+  private final String sourceAddress;
 
   private ApiClient(String baseUrl, String user, String password) {
+    this(baseUrl, user, password, null);
+  }
+
+  private ApiClient(String baseUrl, String user, String password, String sourceAddress) {
     this.baseUrl = baseUrl;
     this.user = user;
     this.password = password;
+    this.sourceAddress = sourceAddress;
+  }
+
+  /**
+   * The same client, seen by the application as coming from another address (X-Forwarded-For, trusted from loopback
+   * as from a proxy): login throttling counts per source address.
+   */
+  public ApiClient from(String address) {
+    return new ApiClient(baseUrl, user, password, address);
+  }
+
+  /** A fresh documentation address (TEST-NET-2), different at each call. */
+  public static String someAddress() {
+    int n = java.util.concurrent.ThreadLocalRandom.current().nextInt(1, 65_000);
+    return "198.51." + (n / 256) + "." + (n % 256);
   }
 
   public static ApiClient anonymous(int port) {
@@ -56,6 +76,9 @@ public final class ApiClient {
 
   private HttpRequest.Builder request(String path) {
     HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl + path)).header("Accept", "application/json, application/problem+json");
+    if (sourceAddress != null) {
+      builder.header("X-Forwarded-For", sourceAddress);
+    }
     if (user != null) {
       builder.header("Authorization", "Basic "
           + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));

@@ -27,7 +27,8 @@ import org.camunda.bpm.engine.history.UserOperationLogEntry;
 import org.camunda.bpm.model.dmn.DmnModelInstance;
 import org.camunda.bpm.model.dmn.instance.Input;
 import org.erplab.pathways.common.api.ApiTime;
-import org.erplab.pathways.privacy.process.SensitiveVariables;
+import java.util.Set;
+import org.erplab.pathways.pathway.process.ProcessCatalogue;
 import org.erplab.pathways.security.EngineAccess;
 import org.springframework.stereotype.Service;
 
@@ -41,7 +42,7 @@ import org.springframework.stereotype.Service;
  * comes after everything that happened inside the element (a call activity's end after the called instance's end).
  *
  * <p>Reads history without the caller's engine authorizations: callers decide access first (project staff and
- * auditors of the pathway's project). Sensitive variable names ({@code privacy.sensitive-variables}) never reach
+ * auditors of the pathway's project). Variables declared sensitive by the process descriptors never reach
  * history, and are left out here too; values are shown for primitive types only. Queries are per process instance and
  * per kind, never per element.
  */
@@ -56,14 +57,13 @@ public class AuditTrail {
 
   private final HistoryService historyService;
   private final RepositoryService repositoryService;
-  private final SensitiveVariables sensitive;
+  private final Set<String> sensitive = ProcessCatalogue.sensitiveNames();
   private final EngineAccess engine;
 
-  public AuditTrail(HistoryService historyService, RepositoryService repositoryService, SensitiveVariables sensitive,
+  public AuditTrail(HistoryService historyService, RepositoryService repositoryService,
       EngineAccess engine) {
     this.historyService = historyService;
     this.repositoryService = repositoryService;
-    this.sensitive = sensitive;
     this.engine = engine;
   }
 

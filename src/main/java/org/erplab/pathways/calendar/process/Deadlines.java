@@ -5,6 +5,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.erplab.pathways.calendar.domain.ProjectCalendars;
 import org.erplab.pathways.project.domain.ProgrammeParameters;
+import org.erplab.pathways.security.Partitions;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,12 +26,12 @@ public class Deadlines {
   }
 
   public Date workingDays(DelegateExecution execution, String parameter) {
-    String project = execution.getTenantId();
+    String project = Partitions.projectOf(execution.getTenantId());
     return calendars.workingDaysAfter(project, ClockUtil.getCurrentTime(), parameters.intValue(project, parameter));
   }
 
   public Date calendarDays(DelegateExecution execution, String parameter) {
-    String project = execution.getTenantId();
+    String project = Partitions.projectOf(execution.getTenantId());
     return calendars.calendarDaysAfter(project, ClockUtil.getCurrentTime(), parameters.intValue(project, parameter));
   }
 }

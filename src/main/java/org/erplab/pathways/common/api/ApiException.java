@@ -1,6 +1,7 @@
 package org.erplab.pathways.common.api;
 
 import java.util.List;
+import org.erplab.pathways.common.domain.FieldError;
 import org.springframework.http.HttpStatus;
 
 /** A user-facing error: rendered as {@code application/problem+json} with the given status and field errors. */
@@ -46,7 +47,4 @@ public class ApiException extends RuntimeException {
   public static ApiException conflict(String detail) {
     return new ApiException(HttpStatus.CONFLICT, detail);
   }
-
-  /** One invalid field of the request. */
-  public record FieldError(String field, String message) {}
 }

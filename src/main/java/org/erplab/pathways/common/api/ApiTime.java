@@ -13,5 +13,9 @@ public final class ApiTime {
     return date == null ? null : date.toInstant().atZone(ZONE).toOffsetDateTime();
   }
 
+  public static OffsetDateTime of(java.time.Instant instant) {
+    return instant == null ? null : instant.atZone(ZONE).toOffsetDateTime();
+  }
+
   private ApiTime() {}
 }

@@ -2,46 +2,89 @@ package org.erplab.pathways.common.api;
 
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import java.sql.SQLException;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.TaskAlreadyClaimedException;
+import org.camunda.bpm.engine.exception.NotFoundException;
+import org.erplab.pathways.common.domain.FieldError;
+import org.erplab.pathways.common.domain.InvalidInputException;
+import org.erplab.pathways.common.process.ConflictException;
+import org.erplab.pathways.common.process.InvalidFieldsException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.PessimisticLockingFailureException;
+import org.springframework.dao.TransientDataAccessException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.NoHandlerFoundException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
-/** Every error of the domain API as {@code application/problem+json}; never a 500 for a caller's mistake. */
+/**
+ * Every error of the domain API as {@code application/problem+json} (whatever the caller's {@code Accept}); never a
+ * 500 for a caller's mistake, and never SQL, a stack trace or a value the caller sent in the answer or in a log line.
+ * Refusals of the engine's door rules keep their status: 400 with the fields, 403, 409.
+ */
 @RestControllerAdvice(basePackages = "org.erplab.pathways")
 class ProblemHandler {
 
   private static final Logger LOG = LoggerFactory.getLogger(ProblemHandler.class);
+  /** SQL states of a lock conflict or deadlock (PostgreSQL, H2): someone else is changing the same thing. */
+  static final Set<String> LOCK_CONFLICTS = Set.of("40001", "40P01", "55P03", "HYT00");
+  /** Camunda's tenant check: the resource belongs to a project the caller does not serve. */
+  static final String OTHER_TENANT = "ENGINE-13034";
 
   @ExceptionHandler(ApiException.class)
   ResponseEntity<ProblemDetail> api(ApiException e) {
     return problem(e.status(), e.getMessage(), e.errors());
   }
 
+  @ExceptionHandler(InvalidFieldsException.class)
+  ResponseEntity<ProblemDetail> invalidFields(InvalidFieldsException e) {
+    return problem(HttpStatus.BAD_REQUEST, "The request has invalid fields", e.errors());
+  }
+
+  @ExceptionHandler(InvalidInputException.class)
+  ResponseEntity<ProblemDetail> invalidInput(InvalidInputException e) {
+    return problem(HttpStatus.BAD_REQUEST, "The request has invalid fields", List.of(e.error()));
+  }
+
   @ExceptionHandler(MethodArgumentNotValidException.class)
   ResponseEntity<ProblemDetail> invalid(MethodArgumentNotValidException e) {
-    List<ApiException.FieldError> errors = e.getBindingResult().getFieldErrors().stream()
-        .map(f -> new ApiException.FieldError(f.getField(), f.getDefaultMessage()))
+    List<FieldError> errors = e.getBindingResult().getFieldErrors().stream()
+        .map(f -> new FieldError(f.getField(), f.getDefaultMessage()))
         .collect(Collectors.toList());
     e.getBindingResult().getGlobalErrors()
-        .forEach(g -> errors.add(new ApiException.FieldError(g.getObjectName(), g.getDefaultMessage())));
+        .forEach(g -> errors.add(new FieldError(g.getObjectName(), g.getDefaultMessage())));
+    return problem(HttpStatus.BAD_REQUEST, "The request has invalid fields", errors);
+  }
+
+  @ExceptionHandler(HandlerMethodValidationException.class)
+  ResponseEntity<ProblemDetail> invalidParameters(HandlerMethodValidationException e) {
+    List<FieldError> errors = e.getParameterValidationResults().stream()
+        .flatMap(r -> r.getResolvableErrors().stream().map(error -> new FieldError(
+            r.getMethodParameter().getParameterName(), error.getDefaultMessage())))
+        .toList();
     return problem(HttpStatus.BAD_REQUEST, "The request has invalid fields", errors);
   }
 
@@ -51,45 +94,70 @@ class ProblemHandler {
       String field = mapping.getPath().stream()
           .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
           .collect(Collectors.joining(".")).replace(".[", "[");
-      String message = mapping instanceof InvalidFormatException format
-          ? "invalid value '" + format.getValue() + "'" + (format.getTargetType() != null && format.getTargetType().isEnum()
-              ? ", allowed: " + List.of(format.getTargetType().getEnumConstants()) : "")
-          : "invalid value";
-      return problem(HttpStatus.BAD_REQUEST, "The request has invalid fields", List.of(new ApiException.FieldError(field, message)));
+      String message = mapping instanceof InvalidFormatException format && format.getTargetType() != null
+          && format.getTargetType().isEnum()
+          ? "must be one of " + List.of(format.getTargetType().getEnumConstants())
+          : "has a value of the wrong type";
+      return problem(HttpStatus.BAD_REQUEST, "The request has invalid fields", List.of(new FieldError(field, message)));
     }
     return problem(HttpStatus.BAD_REQUEST, "The request body is missing or is not valid JSON", List.of());
   }
 
   @ExceptionHandler(MethodArgumentTypeMismatchException.class)
   ResponseEntity<ProblemDetail> mismatch(MethodArgumentTypeMismatchException e) {
+    String expected = e.getRequiredType() == null ? "of another type" : e.getRequiredType().isEnum()
+        ? "one of " + List.of(e.getRequiredType().getEnumConstants())
+        : "a valid " + e.getRequiredType().getSimpleName();
     return problem(HttpStatus.BAD_REQUEST, "The request has invalid fields",
-        List.of(new ApiException.FieldError(e.getName(), "invalid value '" + e.getValue() + "'")));
+        List.of(new FieldError(e.getName(), "must be " + expected)));
   }
 
   @ExceptionHandler(MissingServletRequestParameterException.class)
   ResponseEntity<ProblemDetail> missing(MissingServletRequestParameterException e) {
     return problem(HttpStatus.BAD_REQUEST, "The request has invalid fields",
-        List.of(new ApiException.FieldError(e.getParameterName(), "is required")));
+        List.of(new FieldError(e.getParameterName(), "is required")));
   }
 
   @ExceptionHandler({AuthorizationException.class, AccessDeniedException.class})
   ResponseEntity<ProblemDetail> forbidden(RuntimeException e) {
-    return problem(HttpStatus.FORBIDDEN, "You are not allowed to do this", List.of());
+    String detail = e instanceof org.erplab.pathways.common.process.RefusedException ? e.getMessage()
+        : "You are not allowed to do this";
+    return problem(HttpStatus.FORBIDDEN, detail, List.of());
   }
 
-  @ExceptionHandler({OptimisticLockingException.class, TaskAlreadyClaimedException.class, DuplicateKeyException.class})
+  @ExceptionHandler({OptimisticLockingException.class, TaskAlreadyClaimedException.class, DuplicateKeyException.class,
+      ConflictException.class, PessimisticLockingFailureException.class})
   ResponseEntity<ProblemDetail> conflict(RuntimeException e) {
-    return problem(HttpStatus.CONFLICT, "Someone else changed this a moment ago; reload and retry", List.of());
+    String detail = e instanceof ConflictException ? e.getMessage()
+        : "Someone else changed this a moment ago; reload and retry";
+    return problem(HttpStatus.CONFLICT, detail, List.of());
   }
 
-  @ExceptionHandler(NoResourceFoundException.class)
-  ResponseEntity<ProblemDetail> noResource(NoResourceFoundException e) {
+  @ExceptionHandler(NotFoundException.class)
+  ResponseEntity<ProblemDetail> engineNotFound(NotFoundException e) {
+    return problem(HttpStatus.NOT_FOUND, "Not found", List.of());
+  }
+
+  @ExceptionHandler(BadUserRequestException.class)
+  ResponseEntity<ProblemDetail> engineBadRequest(BadUserRequestException e) {
+    return problem(HttpStatus.BAD_REQUEST, "The request cannot be carried out", List.of());
+  }
+
+  @ExceptionHandler({NoResourceFoundException.class, NoHandlerFoundException.class})
+  ResponseEntity<ProblemDetail> noResource(Exception e) {
     return problem(HttpStatus.NOT_FOUND, "Not found", List.of());
   }
 
   @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
   ResponseEntity<ProblemDetail> method(HttpRequestMethodNotSupportedException e) {
-    return problem(HttpStatus.METHOD_NOT_ALLOWED, e.getMessage(), List.of());
+    ResponseEntity<ProblemDetail> response = problem(HttpStatus.METHOD_NOT_ALLOWED,
+        "Method " + e.getMethod() + " is not supported here", List.of());
+    HttpHeaders headers = new HttpHeaders();
+    headers.putAll(response.getHeaders());
+    if (e.getSupportedHttpMethods() != null) {
+      headers.setAllow(e.getSupportedHttpMethods());
+    }
+    return new ResponseEntity<>(response.getBody(), headers, response.getStatusCode());
   }
 
   @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
@@ -97,17 +165,62 @@ class ProblemHandler {
     return problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Send application/json", List.of());
   }
 
+  @ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
+  ResponseEntity<ProblemDetail> notAcceptable(HttpMediaTypeNotAcceptableException e) {
+    return problem(HttpStatus.NOT_ACCEPTABLE, "This API answers in JSON (application/json)", List.of());
+  }
+
+  @ExceptionHandler({ProcessEngineException.class, TransientDataAccessException.class})
+  ResponseEntity<ProblemDetail> engine(RuntimeException e) {
+    if (isLockConflict(e)) {
+      return conflict(e);
+    }
+    if (e.getMessage() != null && e.getMessage().contains(OTHER_TENANT)) {
+      return problem(HttpStatus.NOT_FOUND, "Not found", List.of());
+    }
+    return unexpected(e);
+  }
+
   @ExceptionHandler(Exception.class)
   ResponseEntity<ProblemDetail> unexpected(Exception e) {
-    LOG.error("Unexpected error", e);
+    if (isLockConflict(e)) {
+      return problem(HttpStatus.CONFLICT, "Someone else changed this a moment ago; reload and retry", List.of());
+    }
+    // the class and the place only: an exception's message may carry SQL or a value somebody sent
+    StackTraceElement where = e.getStackTrace().length == 0 ? null : e.getStackTrace()[0];
+    LOG.error("Unexpected error {} at {}", e.getClass().getName(), where, withoutMessages(e));
     return problem(HttpStatus.INTERNAL_SERVER_ERROR, "Unexpected error", List.of());
   }
 
-  static ResponseEntity<ProblemDetail> problem(HttpStatus status, String detail, List<ApiException.FieldError> errors) {
+  /** True when the cause is a lock conflict or a deadlock (the caller should reload and retry). */
+  static boolean isLockConflict(Throwable e) {
+    for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
+      if (t instanceof PessimisticLockingFailureException || t instanceof OptimisticLockingException) {
+        return true;
+      }
+      if (t instanceof SQLException sql && sql.getSQLState() != null && LOCK_CONFLICTS.contains(sql.getSQLState())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The exception's stack, without messages (which may hold SQL or values), for the log. */
+  static Throwable withoutMessages(Throwable e) {
+    Throwable copy = new Throwable(e.getClass().getName());
+    copy.setStackTrace(e.getStackTrace());
+    if (e.getCause() != null && e.getCause() != e) {
+      copy.initCause(withoutMessages(e.getCause()));
+    }
+    return copy;
+  }
+
+  static ResponseEntity<ProblemDetail> problem(HttpStatus status, String detail, List<FieldError> errors) {
     ProblemDetail body = ProblemDetail.forStatusAndDetail(status, detail);
     if (!errors.isEmpty()) {
       body.setProperty("errors", errors);
     }
-    return ResponseEntity.status(status).body(body);
+    // a preset content type: the error is written as problem+json whatever the caller's Accept
+    return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(body);
   }
 }

@@ -6,6 +6,7 @@ import org.erplab.pathways.common.api.ApiException;
 import org.erplab.pathways.participant.domain.IntakeRecords;
 import org.erplab.pathways.participant.domain.Participant;
 import org.erplab.pathways.participant.domain.ParticipantRegistry;
+import org.erplab.pathways.pathway.api.PathwayAccess;
 import org.erplab.pathways.security.AppUser;
 import org.erplab.pathways.security.Roles;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -23,8 +24,11 @@ class ParticipantController {
   private final ParticipantRegistry registry;
   private final IntakeRecords records;
   private final ParticipantMapper mapper;
+  private final PathwayAccess access;
 
-  ParticipantController(ParticipantRegistry registry, IntakeRecords records, ParticipantMapper mapper) {
+  ParticipantController(ParticipantRegistry registry, IntakeRecords records, ParticipantMapper mapper,
+      PathwayAccess access) {
+    this.access = access;
     this.registry = registry;
     this.records = records;
     this.mapper = mapper;
@@ -51,10 +55,13 @@ class ParticipantController {
     return registry.accessLog(id);
   }
 
-  /** Another project's participant does not exist for the caller. */
+  /**
+   * Need to know: the file exists for a user whose organisation has a part in one of the person's pathways now (the
+   * project's lab and CPI always; the assigned operator; social services and ALER with a task open).
+   */
   private Participant visible(UUID id, AppUser user) {
     return registry.find(id)
-        .filter(p -> user.serves(p.projectCode()))
+        .filter(p -> user.seesWholeProject(p.projectCode()) || access.hasPartInAnyPathwayOf(user, p.id()))
         .orElseThrow(() -> ApiException.notFound("No participant " + id));
   }
 }

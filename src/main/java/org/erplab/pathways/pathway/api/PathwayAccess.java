@@ -5,10 +5,21 @@ import org.erplab.pathways.common.api.ApiException;
 import org.erplab.pathways.pathway.domain.Pathway;
 import org.erplab.pathways.pathway.domain.PathwayRecords;
 import org.erplab.pathways.security.AppUser;
+import org.erplab.pathways.security.Partitions;
 import org.erplab.pathways.security.Roles;
 import org.springframework.stereotype.Component;
 
-/** Who may look at a pathway: project staff and auditors of its project. Another project's pathway is a 404. */
+/**
+ * Need to know: a pathway (its view, its audit trail, its person's file) exists for a user only while the user's
+ * organisation has a part in it now:
+ * <ul>
+ *   <li>the lab, the CPI, the programme's managers and auditors of the project: every pathway of it;
+ *   <li>an accredited operator: the open pathways assigned to it;
+ *   <li>social services and ALER: the pathways with a task of theirs open.
+ * </ul>
+ * Everybody else gets 404, as for a pathway that does not exist. The engine's doors hold the same line through the
+ * tenants of project parts ({@link Partitions}).
+ */
 @Component
 public class PathwayAccess {
 
@@ -18,12 +29,36 @@ public class PathwayAccess {
     this.pathways = pathways;
   }
 
+  /** The pathway, if the user may read it; 403 for a role that reads no pathway, 404 without a part in it. */
   public Pathway readable(UUID id, AppUser user) {
     if (!user.hasAnyRole(Roles.PROJECT_STAFF) && !user.hasRole(Roles.AUDITOR)) {
       throw ApiException.forbidden("Your role may not read pathways");
     }
     return pathways.find(id)
-        .filter(p -> user.serves(p.projectCode()))
+        .filter(p -> hasPartIn(user, p))
         .orElseThrow(() -> ApiException.notFound("No pathway " + id));
+  }
+
+  /** True while the user's organisation has a part in the pathway. */
+  public boolean hasPartIn(AppUser user, Pathway pathway) {
+    String project = pathway.projectCode();
+    if (user.seesWholeProject(project)) {
+      return true;
+    }
+    String organisation = user.organisation();
+    if (organisation == null || !user.tenants().contains(Partitions.of(project, organisation))) {
+      return false;
+    }
+    boolean open = !Pathway.Status.CLOSED.name().equals(pathway.status());
+    if (user.hasRole(Roles.OPERATOR) && open && organisation.equals(pathway.operatorOrganisation())) {
+      return true;
+    }
+    return user.hasAnyRole(java.util.Set.of(Roles.SOCIAL, Roles.HOUSING))
+        && pathways.hasOpenTaskIn(pathway.id(), Partitions.of(project, organisation));
+  }
+
+  /** True when the user's organisation has a part in any pathway of the participant now. */
+  public boolean hasPartInAnyPathwayOf(AppUser user, UUID participantId) {
+    return pathways.ofParticipant(participantId).stream().anyMatch(p -> hasPartIn(user, p));
   }
 }

@@ -70,7 +70,7 @@ class PathwayController {
     if (projects.find(request.projectCode()).isEmpty()) {
       throw ApiException.badRequest("projectCode", "unknown project");
     }
-    if (!user.serves(request.projectCode())) {
+    if (!user.seesWholeProject(request.projectCode())) {
       throw ApiException.forbidden("You do not serve project " + request.projectCode());
     }
     return service.start(mapper.toParticipant(request.person(), request.projectCode()), request.channel(), null);

@@ -20,6 +20,20 @@ public class PathwayRecords {
     return jdbc.sql("select * from pathway where id = ?").param(id).query(Pathway.class).optional();
   }
 
+  /** Every pathway of a participant, newest first. */
+  public java.util.List<Pathway> ofParticipant(UUID participantId) {
+    return jdbc.sql("select * from pathway where participant_id = ? order by created_at desc")
+        .param(participantId).query(Pathway.class).list();
+  }
+
+  /** True while the pathway has an open task in that tenant (a project, or an organisation's part of it). */
+  public boolean hasOpenTaskIn(UUID pathwayId, String tenantId) {
+    return jdbc.sql("""
+            select count(*) from ACT_RU_TASK t join ACT_RU_EXECUTION e on e.ID_ = t.PROC_INST_ID_
+            where e.BUSINESS_KEY_ = ? and t.TENANT_ID_ = ?""")
+        .params(pathwayId.toString(), tenantId).query(Integer.class).single() > 0;
+  }
+
   public boolean hasOpenPathway(UUID participantId) {
     return jdbc.sql("select count(*) from pathway where open_participant_id = ?")
         .param(participantId).query(Integer.class).single() > 0;

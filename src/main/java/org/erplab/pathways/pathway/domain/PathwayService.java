@@ -13,6 +13,7 @@ import org.erplab.pathways.common.api.ApiException;
 import org.erplab.pathways.participant.domain.Participant;
 import org.erplab.pathways.participant.domain.ParticipantRegistry;
 import org.erplab.pathways.pathway.process.PathwayProcess;
+import org.erplab.pathways.security.process.ProcessStarts;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -50,16 +51,17 @@ public class PathwayService {
         Pathway.Status.ACTIVE.name(), null, null, null, null, consentAt, now, null));
     LocalDate today = calendars.today(org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime());
     Map<String, Object> variables = Variables.createVariables()
-        .putValue(PathwayProcess.Variables.PATHWAY_ID, pathwayId.toString())
-        .putValue(PathwayProcess.Variables.PARTICIPANT_ID, participant.id().toString())
-        .putValue(PathwayProcess.Variables.PROJECT_CODE, participant.projectCode())
-        .putValue(PathwayProcess.Variables.CHANNEL, channel.name())
-        .putValue(PathwayProcess.Variables.AGE_AT_INTAKE, ParticipantRegistry.age(participant.birthDate(), today));
-    ProcessInstance instance = runtimeService.createProcessInstanceByKey(PathwayProcess.KEY)
-        .processDefinitionWithoutTenantId()
-        .businessKey(pathwayId.toString())
-        .setVariables(variables)
-        .execute();
+        .putValue(PathwayProcess.Variables.PATHWAY_ID.name(), pathwayId.toString())
+        .putValue(PathwayProcess.Variables.PARTICIPANT_ID.name(), participant.id().toString())
+        .putValue(PathwayProcess.Variables.PROJECT_CODE.name(), participant.projectCode())
+        .putValue(PathwayProcess.Variables.CHANNEL.name(), channel.name())
+        .putValue(PathwayProcess.Variables.AGE_AT_INTAKE.name(), ParticipantRegistry.age(participant.birthDate(), today));
+    ProcessInstance instance = ProcessStarts.permit(PathwayProcess.KEY, participant.projectCode(),
+        () -> runtimeService.createProcessInstanceByKey(PathwayProcess.KEY)
+            .processDefinitionWithoutTenantId()
+            .businessKey(pathwayId.toString())
+            .setVariables(variables)
+            .execute());
     pathways.attachProcessInstance(pathwayId, instance.getId());
     return new StartedPathway(pathwayId, participant.id(), instance.getId());
   }

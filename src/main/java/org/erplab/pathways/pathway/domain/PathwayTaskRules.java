@@ -1,44 +1,94 @@
 package org.erplab.pathways.pathway.domain;
 
+import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import org.erplab.pathways.common.api.ApiException;
+import java.util.function.BiFunction;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.erplab.pathways.calendar.domain.ProjectCalendars;
+import org.erplab.pathways.common.domain.FieldError;
+import org.erplab.pathways.pathway.process.EligibilityProcess;
+import org.erplab.pathways.pathway.process.HandoverProcess;
 import org.erplab.pathways.pathway.process.IntakeProcess;
 import org.erplab.pathways.pathway.process.OperatorAssignment;
 import org.erplab.pathways.pathway.process.PathwayProcess;
+import org.erplab.pathways.project.domain.ProgrammeParameters;
 import org.erplab.pathways.worklist.domain.TaskCompletionRule;
+import org.erplab.pathways.worklist.domain.TaskCompletionRule.CompletedTask;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Completion rules of the pathway's tasks that a form cannot express. */
+/** Completion rules of the pathway's tasks that a form cannot express, checked by the engine at every door. */
 @Configuration
 class PathwayTaskRules {
 
-  static final String VULNERABILITIES = "vulnerabilities";
+  /** How far ahead a first appointment may be set, in calendar days (programme parameter). */
+  static final String APPOINTMENT_MAX_DAYS_AHEAD = "appointmentMaxDaysAhead";
 
   @Bean
   TaskCompletionRule assignOperatorRule(OperatorAssignment assignment) {
-    return rule(PathwayProcess.Elements.TASK_ASSIGN_OPERATOR, (project, vars) -> {
-      Object organisation = vars.get(PathwayProcess.Variables.OPERATOR_ORGANISATION);
-      return assignment.isAccreditedOperator(project, organisation) ? List.of()
-          : List.of(new ApiException.FieldError(PathwayProcess.Variables.OPERATOR_ORGANISATION,
-              "is not an accredited operator of project " + project));
+    return rule(PathwayProcess.Elements.TASK_ASSIGN_OPERATOR, (task, values) -> {
+      Object organisation = values.get(PathwayProcess.Variables.OPERATOR_ORGANISATION.name());
+      return assignment.isAccreditedOperator(task.projectCode(), organisation) ? List.of()
+          : List.of(new FieldError(PathwayProcess.Variables.OPERATOR_ORGANISATION.name(),
+              "is not an accredited operator of project " + task.projectCode()));
     });
   }
 
   @Bean
   TaskCompletionRule intakeInterviewRule() {
-    return rule(IntakeProcess.Elements.TASK_INTAKE_INTERVIEW, (project, vars) -> {
-      if (vars.get(VULNERABILITIES) instanceof Collection<?> list && list.contains("NONE") && list.size() > 1) {
-        return List.of(new ApiException.FieldError(VULNERABILITIES, "NONE cannot be combined with other values"));
+    String field = IntakeProcess.Variables.VULNERABILITIES.name();
+    return rule(IntakeProcess.Elements.TASK_INTAKE_INTERVIEW, (task, values) ->
+        values.get(field) instanceof Collection<?> list && list.contains("NONE") && list.size() > 1
+            ? List.of(new FieldError(field, "NONE cannot be combined with other values"))
+            : List.of());
+  }
+
+  @Bean
+  TaskCompletionRule firstAppointmentRule(PathwayRecords pathways, ProjectCalendars calendars,
+      ProgrammeParameters parameters) {
+    String field = HandoverProcess.Variables.APPOINTMENT_DATE.name();
+    return rule(HandoverProcess.Elements.TASK_FIRST_APPOINTMENT, (task, values) -> {
+      LocalDate day = LocalDate.parse((String) values.get(field));
+      LocalDate today = calendars.today(ClockUtil.getCurrentTime());
+      LocalDate latest = today.plusDays(parameters.intValue(task.projectCode(), APPOINTMENT_MAX_DAYS_AHEAD));
+      LocalDate started = pathwayStart(pathways, task, calendars);
+      if (started != null && day.isBefore(started)) {
+        return List.of(new FieldError(field, "cannot be before the pathway started (" + started + ")"));
+      }
+      if (day.isAfter(latest)) {
+        return List.of(new FieldError(field, "cannot be later than " + latest));
       }
       return List.of();
     });
   }
 
+  @Bean
+  TaskCompletionRule documentsReceivedRule(PathwayRecords pathways, ProjectCalendars calendars) {
+    String field = EligibilityProcess.Variables.DOCUMENTS_RECEIVED_ON.name();
+    return rule(EligibilityProcess.Elements.TASK_AWAIT_DOCUMENTS, (task, values) -> {
+      LocalDate day = LocalDate.parse((String) values.get(field));
+      LocalDate today = calendars.today(ClockUtil.getCurrentTime());
+      LocalDate started = pathwayStart(pathways, task, calendars);
+      if (started != null && day.isBefore(started)) {
+        return List.of(new FieldError(field, "cannot be before the pathway started (" + started + ")"));
+      }
+      if (day.isAfter(today)) {
+        return List.of(new FieldError(field, "cannot be in the future"));
+      }
+      return List.of();
+    });
+  }
+
+  private static LocalDate pathwayStart(PathwayRecords pathways, CompletedTask task, ProjectCalendars calendars) {
+    return task.pathwayId() == null ? null : pathways.find(task.pathwayId())
+        .map(p -> p.createdAt().atZoneSameInstant(calendars.zone()).toLocalDate())
+        .orElse(null);
+  }
+
   private static TaskCompletionRule rule(String taskKey,
-      java.util.function.BiFunction<String, Map<String, Object>, List<ApiException.FieldError>> check) {
+      BiFunction<CompletedTask, Map<String, Object>, List<FieldError>> check) {
     return new TaskCompletionRule() {
       @Override
       public String taskKey() {
@@ -46,8 +96,8 @@ class PathwayTaskRules {
       }
 
       @Override
-      public List<ApiException.FieldError> check(String projectCode, Map<String, Object> variables) {
-        return check.apply(projectCode, variables);
+      public List<FieldError> check(CompletedTask task, Map<String, Object> values) {
+        return check.apply(task, values);
       }
     };
   }

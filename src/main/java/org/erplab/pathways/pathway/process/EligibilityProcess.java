@@ -1,5 +1,9 @@
 package org.erplab.pathways.pathway.process;
 
+import java.util.List;
+import org.erplab.pathways.common.process.DeclaredProcess;
+import org.erplab.pathways.common.process.ProcessVariable;
+
 /** Descriptor of {@code eligibility} ({@code processes/eligibility/eligibility.bpmn}) and its decisions. */
 public final class EligibilityProcess {
 
@@ -32,22 +36,36 @@ public final class EligibilityProcess {
 
   public static final class Variables {
     /** Result list of the eligibility decision; folded into the outcome and removed at once. */
-    public static final String ELIGIBILITY_CHECKS = "eligibilityChecks";
+    public static final ProcessVariable<List<?>> ELIGIBILITY_CHECKS = ProcessVariable.list("eligibilityChecks");
     /** ELIGIBLE | INELIGIBLE | TO_VERIFY: the decision's verdict before any CPI verification. */
-    public static final String SCREENING_OUTCOME = "screeningOutcome";
+    public static final ProcessVariable<String> SCREENING_OUTCOME = ProcessVariable.string("screeningOutcome");
     /** Comma-separated items the CPI must verify (NO_DID, NASPI, PERMIT_UNKNOWN). */
-    public static final String VERIFICATION_ITEMS = "verificationItems";
+    public static final ProcessVariable<String> VERIFICATION_ITEMS = ProcessVariable.string("verificationItems");
     /** Task_VerifyEligibility: ELIGIBLE | INELIGIBLE | DOCUMENTS_MISSING. */
-    public static final String VERIFICATION_OUTCOME = "verificationOutcome";
+    public static final ProcessVariable<String> VERIFICATION_OUTCOME = ProcessVariable.string("verificationOutcome");
+    /** Task_VerifyEligibility: free text, filed in the registry's case notes. */
+    public static final ProcessVariable<String> VERIFICATION_NOTE = ProcessVariable.string("verificationNote").sensitive();
     /** Task_AwaitDocuments: the date the missing documents arrived (yyyy-MM-dd). */
-    public static final String DOCUMENTS_RECEIVED_ON = "documentsReceivedOn";
+    public static final ProcessVariable<String> DOCUMENTS_RECEIVED_ON = ProcessVariable.date("documentsReceivedOn");
     /** Task_VerificationOverdueAlert: the manager has seen the alert. */
-    public static final String ALERT_ACKNOWLEDGED = "alertAcknowledged";
+    public static final ProcessVariable<Boolean> ALERT_ACKNOWLEDGED = ProcessVariable.bool("alertAcknowledged");
     /** Output of the referral decision: GARANZIA_GIOVANI | SOCIAL_SERVICES | GOL | DUL | NONE. */
-    public static final String REFERRAL = "referral";
+    public static final ProcessVariable<String> REFERRAL = ProcessVariable.string("referral");
 
     private Variables() {}
   }
+
+  /** What an eligibility instance holds: the facts the decisions read, and its own verdicts. */
+  public static final DeclaredProcess DECLARED = DeclaredProcess.of(KEY,
+      PathwayProcess.Variables.PATHWAY_ID, PathwayProcess.Variables.AGE_AT_INTAKE,
+      IntakeProcess.Variables.RESIDENT_IN_ERP, IntakeProcess.Variables.HOUSING_HARDSHIP,
+      IntakeProcess.Variables.EMPLOYMENT_STATUS, IntakeProcess.Variables.HAS_DID,
+      IntakeProcess.Variables.NASPI_RECIPIENT, IntakeProcess.Variables.OTHER_MEASURE,
+      IntakeProcess.Variables.PERMIT_STATUS,
+      Variables.ELIGIBILITY_CHECKS, Variables.SCREENING_OUTCOME, Variables.VERIFICATION_ITEMS,
+      Variables.VERIFICATION_OUTCOME, Variables.VERIFICATION_NOTE, Variables.DOCUMENTS_RECEIVED_ON,
+      Variables.ALERT_ACKNOWLEDGED, Variables.REFERRAL,
+      PathwayProcess.Variables.ELIGIBILITY_OUTCOME, PathwayProcess.Variables.ELIGIBILITY_REASONS);
 
   private EligibilityProcess() {}
 }

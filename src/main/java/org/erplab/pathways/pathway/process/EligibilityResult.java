@@ -24,31 +24,31 @@ public class EligibilityResult {
   /** End listener of the decision task: folds {@code eligibilityChecks} into outcome, reasons and items. */
   public void fold(DelegateExecution execution) {
     @SuppressWarnings("unchecked")
-    List<Map<String, Object>> checks = (List<Map<String, Object>>) execution.getVariable(EligibilityProcess.Variables.ELIGIBILITY_CHECKS);
+    List<Map<String, Object>> checks = (List<Map<String, Object>>) EligibilityProcess.Variables.ELIGIBILITY_CHECKS.get(execution);
     Screening screening = screen(checks == null ? List.of() : checks);
-    execution.removeVariable(EligibilityProcess.Variables.ELIGIBILITY_CHECKS);
-    execution.setVariable(EligibilityProcess.Variables.SCREENING_OUTCOME, screening.outcome());
-    execution.setVariable(PathwayProcess.Variables.ELIGIBILITY_REASONS, String.join(",", screening.reasons()));
-    execution.setVariable(EligibilityProcess.Variables.VERIFICATION_ITEMS, String.join(",", screening.itemsToVerify()));
+    EligibilityProcess.Variables.ELIGIBILITY_CHECKS.remove(execution);
+    EligibilityProcess.Variables.SCREENING_OUTCOME.set(execution, screening.outcome());
+    PathwayProcess.Variables.ELIGIBILITY_REASONS.set(execution, String.join(",", screening.reasons()));
+    EligibilityProcess.Variables.VERIFICATION_ITEMS.set(execution, String.join(",", screening.itemsToVerify()));
   }
 
   /** Start listener of the eligibility end events. */
   public void conclude(DelegateExecution execution, String outcome) {
-    execution.setVariable(PathwayProcess.Variables.ELIGIBILITY_OUTCOME, outcome);
-    String reasons = (String) execution.getVariable(PathwayProcess.Variables.ELIGIBILITY_REASONS);
+    PathwayProcess.Variables.ELIGIBILITY_OUTCOME.set(execution, outcome);
+    String reasons = PathwayProcess.Variables.ELIGIBILITY_REASONS.get(execution);
     if (INELIGIBLE.equals(outcome) && (reasons == null || reasons.isBlank())) {
       // the CPI found that the items it had to verify are not satisfied
-      execution.setVariable(PathwayProcess.Variables.ELIGIBILITY_REASONS,
-          execution.getVariable(EligibilityProcess.Variables.VERIFICATION_ITEMS));
+      PathwayProcess.Variables.ELIGIBILITY_REASONS.set(execution,
+          EligibilityProcess.Variables.VERIFICATION_ITEMS.get(execution));
     }
     if (ELIGIBLE.equals(outcome)) {
-      execution.setVariable(PathwayProcess.Variables.ELIGIBILITY_REASONS, "");
+      PathwayProcess.Variables.ELIGIBILITY_REASONS.set(execution, "");
     }
   }
 
   /** Take listener of the documents timeout: the missing documents never arrived. */
   public void documentsMissing(DelegateExecution execution) {
-    execution.setVariable(PathwayProcess.Variables.ELIGIBILITY_REASONS, DOCUMENTS_MISSING);
+    PathwayProcess.Variables.ELIGIBILITY_REASONS.set(execution, DOCUMENTS_MISSING);
   }
 
   public static Screening screen(List<Map<String, Object>> checks) {

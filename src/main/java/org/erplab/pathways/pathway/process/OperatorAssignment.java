@@ -1,7 +1,6 @@
 package org.erplab.pathways.pathway.process;
 
 import java.util.UUID;
-import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.erplab.pathways.pathway.domain.PathwayRecords;
@@ -10,8 +9,9 @@ import org.erplab.pathways.project.domain.ProjectDirectory;
 import org.springframework.stereotype.Component;
 
 /**
- * Complete listener of Task_AssignOperator, whatever door it is completed through: the chosen organisation must be an
- * accredited operator of the pathway's project. Records it on the pathway.
+ * Complete listener of Task_AssignOperator: records the chosen organisation on the pathway. That it is an accredited
+ * operator of the project is checked before, at every door, by the task's completion rule
+ * ({@code PathwayTaskRules}).
  */
 @Component("operatorAssignment")
 public class OperatorAssignment implements TaskListener {
@@ -26,13 +26,8 @@ public class OperatorAssignment implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    Object organisation = task.getVariable(PathwayProcess.Variables.OPERATOR_ORGANISATION);
-    if (!isAccreditedOperator(task.getTenantId(), organisation)) {
-      throw new ProcessEngineException("operatorOrganisation: '" + organisation
-          + "' is not an accredited operator of project " + task.getTenantId());
-    }
-    pathways.recordOperator(UUID.fromString((String) task.getVariable(PathwayProcess.Variables.PATHWAY_ID)),
-        organisation.toString());
+    pathways.recordOperator(UUID.fromString(PathwayProcess.Variables.PATHWAY_ID.get(task)),
+        PathwayProcess.Variables.OPERATOR_ORGANISATION.get(task));
   }
 
   public boolean isAccreditedOperator(String projectCode, Object organisation) {

@@ -9,17 +9,16 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.spin.Spin;
 import org.erplab.pathways.project.domain.OrganisationType;
 import org.erplab.pathways.project.domain.ProjectDirectory;
+import org.erplab.pathways.security.Partitions;
 import org.springframework.stereotype.Component;
 
 /**
  * Create listener of Task_AssignOperator: puts the project's accredited operators on the task (local variable
- * {@value #VARIABLE}, a JSON list of {label, value}), so the form offers them as a list ({@code valuesKey}). Names and
- * codes of organisations only: nothing about the person.
+ * {@code operatorOptions}, a JSON list of {label, value}), so the form offers them as a list ({@code valuesKey}).
+ * Names and codes of organisations only: nothing about the person.
  */
 @Component("operatorOptions")
 public class OperatorOptions implements TaskListener {
-
-  public static final String VARIABLE = "operatorOptions";
 
   private final ProjectDirectory projects;
   private final ObjectMapper json;
@@ -31,12 +30,12 @@ public class OperatorOptions implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    List<Map<String, String>> options = projects.organisations(task.getTenantId()).stream()
+    List<Map<String, String>> options = projects.organisations(Partitions.projectOf(task.getTenantId())).stream()
         .filter(o -> o.type() == OrganisationType.ACCREDITED_OPERATOR)
         .map(o -> Map.of("label", o.name(), "value", o.code()))
         .toList();
     try {
-      task.setVariableLocal(VARIABLE, Spin.JSON(json.writeValueAsString(options)));
+      PathwayProcess.Variables.OPERATOR_OPTIONS.setLocal(task, Spin.JSON(json.writeValueAsString(options)));
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }

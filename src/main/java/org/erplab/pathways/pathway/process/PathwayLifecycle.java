@@ -1,7 +1,6 @@
 package org.erplab.pathways.pathway.process;
 
 import org.erplab.pathways.common.domain.EngineClock;
-import java.time.OffsetDateTime;
 import java.util.UUID;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.erplab.pathways.pathway.domain.PathwayRecords;
@@ -26,8 +25,8 @@ public class PathwayLifecycle {
 
   public void close(DelegateExecution execution, String outcome) {
     pathways.close(pathwayId(execution), outcome,
-        (String) execution.getVariable(PathwayProcess.Variables.ELIGIBILITY_REASONS),
-        (String) execution.getVariable(EligibilityProcess.Variables.REFERRAL),
+        PathwayProcess.Variables.ELIGIBILITY_REASONS.get(execution),
+        EligibilityProcess.Variables.REFERRAL.get(execution),
         EngineClock.now());
   }
 
@@ -37,6 +36,6 @@ public class PathwayLifecycle {
   }
 
   static UUID pathwayId(DelegateExecution execution) {
-    return UUID.fromString((String) execution.getVariable(PathwayProcess.Variables.PATHWAY_ID));
+    return UUID.fromString(PathwayProcess.Variables.PATHWAY_ID.get(execution));
   }
 }

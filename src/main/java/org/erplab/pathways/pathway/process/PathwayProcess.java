@@ -1,5 +1,8 @@
 package org.erplab.pathways.pathway.process;
 
+import org.erplab.pathways.common.process.DeclaredProcess;
+import org.erplab.pathways.common.process.ProcessVariable;
+
 /**
  * Descriptor of the main process {@code pathway} ({@code processes/pathway/pathway.bpmn}): key, element ids and
  * the variables it owns. Tests, delegates and the API refer to these constants, never to string literals.
@@ -15,10 +18,7 @@ public final class PathwayProcess {
     public static final String CALL_ELIGIBILITY = "CallActivity_Eligibility";
     public static final String GATEWAY_ELIGIBLE = "Gateway_Eligible";
     public static final String TASK_ASSIGN_OPERATOR = "Task_AssignOperator";
-    public static final String TASK_FIRST_APPOINTMENT = "Task_FirstAppointment";
-    public static final String TIMER_FIRST_APPOINTMENT_OVERDUE = "Timer_FirstAppointmentOverdue";
-    public static final String TASK_APPOINTMENT_OVERDUE = "Task_AppointmentOverdue";
-    public static final String END_ESCALATION_HANDLED = "EndEvent_EscalationHandled";
+    public static final String CALL_HANDOVER = "CallActivity_Handover";
     public static final String END_HANDED_OVER = "EndEvent_HandedOver";
     public static final String END_UNREACHABLE = "EndEvent_Unreachable";
     public static final String END_NO_CONSENT = "EndEvent_NoConsent";
@@ -30,29 +30,41 @@ public final class PathwayProcess {
   /** Process variables: English lowerCamelCase, primitives or ids only, never personal data. */
   public static final class Variables {
     /** Pseudonymous pathway id (UUID), also the business key. */
-    public static final String PATHWAY_ID = "pathwayId";
+    public static final ProcessVariable<String> PATHWAY_ID = ProcessVariable.string("pathwayId");
     /** Pseudonymous participant id (UUID) of the registry. */
-    public static final String PARTICIPANT_ID = "participantId";
-    public static final String PROJECT_CODE = "projectCode";
+    public static final ProcessVariable<String> PARTICIPANT_ID = ProcessVariable.string("participantId");
+    public static final ProcessVariable<String> PROJECT_CODE = ProcessVariable.string("projectCode");
     /** LAB | CPI_DESK | SELF_REGISTRATION. */
-    public static final String CHANNEL = "channel";
+    public static final ProcessVariable<String> CHANNEL = ProcessVariable.string("channel");
     /** Whole years at intake, derived from the registry; decisions need it, the birth date stays in the registry. */
-    public static final String AGE_AT_INTAKE = "ageAtIntake";
+    public static final ProcessVariable<Integer> AGE_AT_INTAKE = ProcessVariable.integer("ageAtIntake");
     /** COMPLETED | UNREACHABLE | NO_CONSENT, set by the intake process. */
-    public static final String INTAKE_OUTCOME = "intakeOutcome";
+    public static final ProcessVariable<String> INTAKE_OUTCOME = ProcessVariable.string("intakeOutcome");
     /** ELIGIBLE | INELIGIBLE, set by the eligibility process. */
-    public static final String ELIGIBILITY_OUTCOME = "eligibilityOutcome";
+    public static final ProcessVariable<String> ELIGIBILITY_OUTCOME = ProcessVariable.string("eligibilityOutcome");
     /** Comma-separated reason codes (UNDER_18, NOT_RESIDENT, ...). */
-    public static final String ELIGIBILITY_REASONS = "eligibilityReasons";
+    public static final ProcessVariable<String> ELIGIBILITY_REASONS = ProcessVariable.string("eligibilityReasons");
     /** Task_AssignOperator: organisation code of an accredited operator of the project. */
-    public static final String OPERATOR_ORGANISATION = "operatorOrganisation";
-    /** Task_FirstAppointment: date of the first appointment (yyyy-MM-dd). */
-    public static final String APPOINTMENT_DATE = "appointmentDate";
-    /** Task_AppointmentOverdue: the CPI reminded the operator. */
-    public static final String OPERATOR_REMINDED = "operatorReminded";
+    public static final ProcessVariable<String> OPERATOR_ORGANISATION = ProcessVariable.string("operatorOrganisation");
+    /**
+     * Task_AssignOperator (task-local): the project's accredited operators as a JSON list of {label, value}, which
+     * the form offers ({@code valuesKey}). Names and codes of organisations only.
+     */
+    public static final ProcessVariable<Object> OPERATOR_OPTIONS = ProcessVariable.json("operatorOptions");
 
     private Variables() {}
   }
+
+  /** What a pathway instance holds: its own variables and what its stages return (the facts decisions need). */
+  public static final DeclaredProcess DECLARED = DeclaredProcess.of(KEY,
+      Variables.PATHWAY_ID, Variables.PARTICIPANT_ID, Variables.PROJECT_CODE, Variables.CHANNEL,
+      Variables.AGE_AT_INTAKE, Variables.INTAKE_OUTCOME,
+      IntakeProcess.Variables.RESIDENT_IN_ERP, IntakeProcess.Variables.HOUSING_HARDSHIP,
+      IntakeProcess.Variables.EMPLOYMENT_STATUS, IntakeProcess.Variables.HAS_DID,
+      IntakeProcess.Variables.NASPI_RECIPIENT, IntakeProcess.Variables.OTHER_MEASURE,
+      IntakeProcess.Variables.PERMIT_STATUS,
+      Variables.ELIGIBILITY_OUTCOME, Variables.ELIGIBILITY_REASONS, EligibilityProcess.Variables.REFERRAL,
+      Variables.OPERATOR_ORGANISATION, Variables.OPERATOR_OPTIONS);
 
   private PathwayProcess() {}
 }

@@ -3,6 +3,7 @@ package org.erplab.pathways.pathway.process;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.erplab.pathways.project.domain.ProgrammeParameters;
+import org.erplab.pathways.security.Partitions;
 import org.springframework.stereotype.Component;
 
 /** Counts a call-back attempt and says whether the project's maximum (parameter maxContactAttempts) is reached. */
@@ -19,10 +20,10 @@ public class RecordContactAttempt implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    Integer previous = (Integer) execution.getVariable(IntakeProcess.Variables.CONTACT_ATTEMPTS);
+    Integer previous = IntakeProcess.Variables.CONTACT_ATTEMPTS.get(execution);
     int attempts = previous == null ? 1 : previous + 1;
-    int max = parameters.intValue(execution.getTenantId(), MAX_CONTACT_ATTEMPTS);
-    execution.setVariable(IntakeProcess.Variables.CONTACT_ATTEMPTS, attempts);
-    execution.setVariable(IntakeProcess.Variables.CONTACT_ATTEMPTS_EXHAUSTED, attempts >= max);
+    int max = parameters.intValue(Partitions.projectOf(execution.getTenantId()), MAX_CONTACT_ATTEMPTS);
+    IntakeProcess.Variables.CONTACT_ATTEMPTS.set(execution, attempts);
+    IntakeProcess.Variables.CONTACT_ATTEMPTS_EXHAUSTED.set(execution, attempts >= max);
   }
 }

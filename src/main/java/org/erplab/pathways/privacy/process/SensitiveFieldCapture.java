@@ -9,65 +9,70 @@ import java.util.UUID;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.spin.json.SpinJsonNode;
+import org.erplab.pathways.common.process.ProcessVariable;
 import org.erplab.pathways.participant.domain.IntakeRecords;
+import org.erplab.pathways.pathway.process.IntakeProcess;
 import org.erplab.pathways.pathway.process.PathwayProcess;
+import org.erplab.pathways.pathway.process.ProcessCatalogue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Built-in {@code complete} listener of every user task (added by {@link PrivacyPlugin}): moves the sensitive values
- * of the completion into the registry and removes them from the process before anything is flushed.
+ * Built-in {@code complete} listener of every user task (added by {@link PrivacyPlugin}): moves the values of the
+ * variables its process declares sensitive into the registry and removes them from the process before anything is
+ * flushed.
  */
 @Component
 public class SensitiveFieldCapture implements TaskListener {
 
   private static final Logger LOG = LoggerFactory.getLogger(SensitiveFieldCapture.class);
-  static final String VULNERABILITIES = "vulnerabilities";
 
-  private final SensitiveVariables sensitive;
   private final IntakeRecords records;
 
-  public SensitiveFieldCapture(SensitiveVariables sensitive, IntakeRecords records) {
-    this.sensitive = sensitive;
+  public SensitiveFieldCapture(IntakeRecords records) {
     this.records = records;
   }
 
   @Override
   public void notify(DelegateTask task) {
-    Map<String, Object> values = new LinkedHashMap<>();
-    for (String name : sensitive.names()) {
-      if (task.hasVariable(name)) {
-        values.put(name, task.getVariable(name));
-        while (task.hasVariable(name)) {
-          task.removeVariable(name);
+    String processKey = ((TaskEntity) task).getProcessDefinition() == null ? null
+        : ((TaskEntity) task).getProcessDefinition().getKey();
+    Map<ProcessVariable<?>, Object> values = new LinkedHashMap<>();
+    for (ProcessVariable<?> variable : ProcessCatalogue.sensitiveVariables(processKey)) {
+      if (task.hasVariable(variable.name())) {
+        values.put(variable, task.getVariable(variable.name()));
+        while (task.hasVariable(variable.name())) {
+          task.removeVariable(variable.name());
         }
       }
     }
     if (values.isEmpty()) {
       return;
     }
-    Object pathway = task.getVariable(PathwayProcess.Variables.PATHWAY_ID);
+    String pathway = PathwayProcess.Variables.PATHWAY_ID.get(task);
     if (pathway == null) {
       LOG.warn("Sensitive values of task {} dropped: no pathway to file them under", task.getTaskDefinitionKey());
       return;
     }
-    UUID pathwayId = UUID.fromString(pathway.toString());
+    UUID pathwayId = UUID.fromString(pathway);
     Authentication current = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
     String user = current == null ? task.getAssignee() : current.getUserId();
-    values.forEach((name, value) -> {
+    values.forEach((variable, value) -> {
       if (value == null) {
         return;
       }
-      if (VULNERABILITIES.equals(name)) {
+      if (variable.name().equals(IntakeProcess.Variables.VULNERABILITIES.name())) {
         records.recordVulnerabilities(pathwayId, strings(value), user);
       } else if (value instanceof String text) {
         if (!text.isBlank()) {
-          records.addNote(pathwayId, task.getTaskDefinitionKey(), task.getId(), name, text, user);
+          records.addNote(pathwayId, task.getTaskDefinitionKey(), task.getId(), variable.name(), text, user);
         }
       } else {
-        LOG.warn("Sensitive value {} of task {} dropped: no place for it in the registry", name, task.getTaskDefinitionKey());
+        LOG.warn("Sensitive value {} of task {} dropped: no place for it in the registry", variable.name(),
+            task.getTaskDefinitionKey());
       }
     });
   }

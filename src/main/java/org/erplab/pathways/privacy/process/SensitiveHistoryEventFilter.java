@@ -1,6 +1,7 @@
 package org.erplab.pathways.privacy.process;
 
 import java.util.List;
+import java.util.Set;
 import org.camunda.bpm.engine.impl.history.event.HistoricFormPropertyEventEntity;
 import org.camunda.bpm.engine.impl.history.event.HistoricVariableUpdateEventEntity;
 import org.camunda.bpm.engine.impl.history.event.HistoryEvent;
@@ -10,11 +11,11 @@ import org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler;
 class SensitiveHistoryEventFilter implements HistoryEventHandler {
 
   private final HistoryEventHandler delegate;
-  private final SensitiveVariables sensitive;
+  private final Set<String> sensitive;
 
-  SensitiveHistoryEventFilter(HistoryEventHandler delegate, SensitiveVariables sensitive) {
+  SensitiveHistoryEventFilter(HistoryEventHandler delegate, Set<String> sensitive) {
     this.delegate = delegate;
-    this.sensitive = sensitive;
+    this.sensitive = Set.copyOf(sensitive);
   }
 
   @Override

@@ -24,6 +24,11 @@ public class ProjectDirectory {
     return jdbc.sql("select * from project where code = ?").param(code).query(ProjectDirectory::project).optional();
   }
 
+  /** Codes of every project. */
+  public List<String> codes() {
+    return jdbc.sql("select code from project order by code").query(String.class).list();
+  }
+
   public List<Project> findAll(Collection<String> codes) {
     if (codes.isEmpty()) {
       return List.of();

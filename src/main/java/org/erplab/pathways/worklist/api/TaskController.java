@@ -1,9 +1,14 @@
 package org.erplab.pathways.worklist.api;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import org.erplab.pathways.common.api.ApiException;
 import org.erplab.pathways.common.api.ApiTime;
+import org.erplab.pathways.common.domain.FieldError;
 import org.erplab.pathways.security.AppUser;
-import org.erplab.pathways.worklist.domain.Worklist;
+import org.erplab.pathways.security.Partitions;
+import org.erplab.pathways.worklist.process.Worklist;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -25,18 +30,39 @@ class TaskController {
     this.worklist = worklist;
   }
 
-  /** My open tasks: those of my groups in my projects, and those assigned to me; overdue first by due date. */
+  /**
+   * My open tasks: those of my groups in the projects (or project parts) I see, and those I claimed. Ordered by
+   * priority (the lab's own work before public call-backs), then due date, then creation.
+   */
   @GetMapping
   List<TaskItem> myTasks(@RequestParam(required = false) String project,
       @RequestParam(required = false) Boolean overdue,
+      @RequestParam(required = false) String taskKey,
       @RequestParam(defaultValue = "0") int firstResult,
       @RequestParam(defaultValue = "50") int maxResults,
       @AuthenticationPrincipal AppUser user) {
-    return worklist.myTasks(user, project, overdue, firstResult, maxResults).stream()
-        .map(t -> new TaskItem(t.task().getId(), t.task().getName(), t.task().getTaskDefinitionKey(), t.pathwayId(),
-            t.task().getTenantId(), t.candidateGroups(), t.task().getAssignee(), ApiTime.of(t.task().getCreateTime()),
-            ApiTime.of(t.task().getDueDate()), t.overdue(), t.formKey()))
+    List<FieldError> errors = new ArrayList<>();
+    if (firstResult < 0) {
+      errors.add(new FieldError("firstResult", "must be 0 or more"));
+    }
+    if (maxResults < 1 || maxResults > Worklist.MAX_RESULTS) {
+      errors.add(new FieldError("maxResults", "must be between 1 and " + Worklist.MAX_RESULTS));
+    }
+    if (!errors.isEmpty()) {
+      throw ApiException.badRequest(errors);
+    }
+    return worklist.myTasks(user, project, overdue, taskKey, firstResult, maxResults).stream()
+        .map(t -> new TaskItem(t.task().id(), t.task().name(), t.task().taskKey(), t.task().pathwayId(),
+            Partitions.projectOf(t.task().tenantId()), t.candidateGroups(),
+            t.task().assignee(), ApiTime.of(t.task().created()), ApiTime.of(t.task().due()), t.overdue(),
+            t.task().priority(), t.formKey()))
         .toList();
+  }
+
+  /** How many open tasks of each kind I have, by task key: the size of a flood of call-backs at a glance. */
+  @GetMapping("/summary")
+  Map<String, Long> summary(@RequestParam(required = false) String project, @AuthenticationPrincipal AppUser user) {
+    return worklist.summary(user, project);
   }
 
   @PostMapping("/{id}/claim")

@@ -9,7 +9,8 @@ public record FormField(
     String subtype,
     String label,
     boolean required,
-    List<String> allowedValues,
+    /** The static options' values, typed as in the form (text, or true/false for a yes/no radio). */
+    List<Object> allowedValues,
     /** The options come from a variable ({@code valuesKey}), so they are checked by the task's own rule. */
     boolean dynamicValues,
     String pattern,

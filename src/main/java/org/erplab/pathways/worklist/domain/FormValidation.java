@@ -4,60 +4,63 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
-import org.erplab.pathways.common.api.ApiException;
+import org.erplab.pathways.common.domain.FieldError;
 
 /**
- * Validates a task completion against the task's form, like Tasklist does: required fields, types, allowed values,
- * patterns and ranges; unknown fields are refused; missing optional fields take the form's default value.
+ * Checks the values a task is completed with against the task's Camunda Form, as Tasklist does in the browser and as
+ * the engine does at every door: only the form's fields, each required one given, each of the right type, within its
+ * allowed values, length, pattern and range. A yes/no answer is a boolean; a date is a real day
+ * ({@value #EARLIEST_DAY} to {@value #LATEST_DAY}) written {@code yyyy-MM-dd}. Messages name the rule, never the value.
  */
 public final class FormValidation {
 
+  static final String EARLIEST_DAY = "1900-01-01";
+  static final String LATEST_DAY = "2099-12-31";
+
   private FormValidation() {}
 
-  /** @return the typed variables to complete the task with; throws a 400 naming every invalid field */
-  public static Map<String, Object> validate(List<FormField> fields, Map<String, Object> input) {
-    Map<String, Object> values = input == null ? Map.of() : input;
-    List<ApiException.FieldError> errors = new ArrayList<>();
-    Map<String, Object> result = new LinkedHashMap<>();
-    for (String key : values.keySet()) {
+  /** @return every problem of the values, in the order of the form; empty when the values may complete the task */
+  public static List<FieldError> validate(List<FormField> fields, Map<String, ?> values) {
+    Map<String, ?> given = values == null ? Map.of() : values;
+    List<FieldError> errors = new ArrayList<>();
+    for (String key : given.keySet()) {
       if (fields.stream().noneMatch(f -> f.key().equals(key))) {
-        errors.add(new ApiException.FieldError(key, "is not a field of this task's form"));
+        errors.add(new FieldError(key, "is not a field of this task's form"));
       }
     }
     for (FormField field : fields) {
-      Object value = values.get(field.key());
-      if (value == null || (value instanceof String s && s.isBlank() && !field.type().equals("textarea"))
-          || (value instanceof Collection<?> c && c.isEmpty())) {
+      Object value = given.get(field.key());
+      if (isEmpty(value)) {
         if (field.required()) {
-          errors.add(new ApiException.FieldError(field.key(), "is required"));
-        } else if (field.defaultValue() != null) {
-          result.put(field.key(), field.defaultValue());
-        } else if ("checkbox".equals(field.type())) {
-          result.put(field.key(), false);
+          errors.add(new FieldError(field.key(), "is required"));
         }
         continue;
       }
       String error = check(field, value);
       if (error != null) {
-        errors.add(new ApiException.FieldError(field.key(), error));
-      } else {
-        result.put(field.key(), value);
+        errors.add(new FieldError(field.key(), error));
       }
     }
-    if (!errors.isEmpty()) {
-      throw ApiException.badRequest(errors);
-    }
-    return result;
+    return errors;
+  }
+
+  private static boolean isEmpty(Object value) {
+    return value == null
+        || (value instanceof String s && s.isBlank())
+        || (value instanceof Collection<?> c && c.isEmpty());
   }
 
   private static String check(FormField field, Object value) {
     switch (field.type()) {
       case "checkbox":
-        return value instanceof Boolean ? null : "must be true or false";
+        if (!(value instanceof Boolean b)) {
+          return "must be true or false";
+        }
+        // a required checkbox is an acknowledgement: it must be ticked
+        return field.required() && !b ? "must be confirmed" : null;
       case "number":
         if (!(value instanceof Number n)) {
           return "must be a number";
@@ -71,32 +74,23 @@ public final class FormValidation {
         return null;
       case "select":
       case "radio":
-        if (!(value instanceof String s)) {
-          return field.dynamicValues() ? "must be text" : "must be one of " + field.allowedValues();
+        if (field.dynamicValues()) {
+          return value instanceof String ? null : "must be one of the listed values";
         }
-        return field.dynamicValues() || field.allowedValues().contains(s) ? null
-            : "must be one of " + field.allowedValues();
+        return field.allowedValues().contains(value) ? null : "must be one of " + field.allowedValues();
       case "checklist":
       case "taglist":
         if (!(value instanceof Collection<?> items)) {
           return "must be a list of " + field.allowedValues();
         }
         for (Object item : items) {
-          if (!(item instanceof String s) || !field.allowedValues().contains(s)) {
+          if (!field.allowedValues().contains(item)) {
             return "must be a list of " + field.allowedValues();
           }
         }
         return null;
       case "datetime":
-        if (!(value instanceof String s)) {
-          return "must be a date (yyyy-MM-dd)";
-        }
-        try {
-          LocalDate.parse(s);
-          return null;
-        } catch (DateTimeParseException e) {
-          return "must be a date (yyyy-MM-dd)";
-        }
+        return checkDate(value);
       default: // textfield, textarea
         if (!(value instanceof String s)) {
           return "must be text";
@@ -111,6 +105,21 @@ public final class FormValidation {
           return "does not have the expected format";
         }
         return null;
+    }
+  }
+
+  private static String checkDate(Object value) {
+    if (!(value instanceof String s) || !s.matches("\\d{4}-\\d{2}-\\d{2}")) {
+      return "must be a date written yyyy-MM-dd";
+    }
+    try {
+      LocalDate day = LocalDate.parse(s);
+      if (day.isBefore(LocalDate.parse(EARLIEST_DAY)) || day.isAfter(LocalDate.parse(LATEST_DAY))) {
+        return "must be a date between " + EARLIEST_DAY + " and " + LATEST_DAY;
+      }
+      return null;
+    } catch (DateTimeParseException e) {
+      return "must be a date written yyyy-MM-dd";
     }
   }
 }

@@ -47,7 +47,7 @@ class EligibilityDecisionTest {
   @Test
   void shouldAcceptAPersonWhoHasJustTurned18() {
     Map<String, Object> person = eligiblePerson();
-    person.put(PathwayProcess.Variables.AGE_AT_INTAKE, 18);
+    person.put(PathwayProcess.Variables.AGE_AT_INTAKE.name(), 18);
 
     assertThat(evaluate(person)).isEmpty();
   }
@@ -55,7 +55,7 @@ class EligibilityDecisionTest {
   @Test
   void shouldRejectAMinor() {
     Map<String, Object> person = eligiblePerson();
-    person.put(PathwayProcess.Variables.AGE_AT_INTAKE, 17);
+    person.put(PathwayProcess.Variables.AGE_AT_INTAKE.name(), 17);
 
     assertThat(reasons(person)).containsExactly(tuple("INELIGIBLE", "UNDER_18"));
   }
@@ -63,7 +63,7 @@ class EligibilityDecisionTest {
   @Test
   void shouldRejectAPersonNotResidentInPublicHousing() {
     Map<String, Object> person = eligiblePerson();
-    person.put(Variables.RESIDENT_IN_ERP, false);
+    person.put(Variables.RESIDENT_IN_ERP.name(), false);
 
     assertThat(reasons(person)).containsExactly(tuple("INELIGIBLE", "NOT_RESIDENT"));
   }
@@ -71,7 +71,7 @@ class EligibilityDecisionTest {
   @Test
   void shouldRejectAnEmployedPerson() {
     Map<String, Object> person = eligiblePerson();
-    person.put(Variables.EMPLOYMENT_STATUS, "EMPLOYED");
+    person.put(Variables.EMPLOYMENT_STATUS.name(), "EMPLOYED");
 
     assertThat(reasons(person)).containsExactly(tuple("INELIGIBLE", "EMPLOYED"));
   }
@@ -79,7 +79,7 @@ class EligibilityDecisionTest {
   @Test
   void shouldRejectAPersonAlreadyInAnotherMeasure() {
     Map<String, Object> person = eligiblePerson();
-    person.put(Variables.OTHER_MEASURE, "GOL");
+    person.put(Variables.OTHER_MEASURE.name(), "GOL");
 
     assertThat(reasons(person)).containsExactly(tuple("INELIGIBLE", "OTHER_MEASURE"));
   }
@@ -87,7 +87,7 @@ class EligibilityDecisionTest {
   @Test
   void shouldRejectAPersonWithAnExpiredPermit() {
     Map<String, Object> person = eligiblePerson();
-    person.put(Variables.PERMIT_STATUS, "EXPIRED");
+    person.put(Variables.PERMIT_STATUS.name(), "EXPIRED");
 
     assertThat(reasons(person)).containsExactly(tuple("INELIGIBLE", "NO_PERMIT"));
   }
@@ -95,8 +95,8 @@ class EligibilityDecisionTest {
   @Test
   void shouldAskToVerifyAnInactivePersonWithoutDid() {
     Map<String, Object> person = eligiblePerson();
-    person.put(Variables.EMPLOYMENT_STATUS, "INACTIVE");
-    person.put(Variables.HAS_DID, false);
+    person.put(Variables.EMPLOYMENT_STATUS.name(), "INACTIVE");
+    person.put(Variables.HAS_DID.name(), false);
 
     assertThat(reasons(person)).containsExactly(tuple("TO_VERIFY", "NO_DID"));
   }
@@ -104,8 +104,8 @@ class EligibilityDecisionTest {
   @Test
   void shouldAcceptAnInactivePersonWithDid() {
     Map<String, Object> person = eligiblePerson();
-    person.put(Variables.EMPLOYMENT_STATUS, "INACTIVE");
-    person.put(Variables.HAS_DID, true);
+    person.put(Variables.EMPLOYMENT_STATUS.name(), "INACTIVE");
+    person.put(Variables.HAS_DID.name(), true);
 
     assertThat(evaluate(person)).isEmpty();
   }
@@ -113,7 +113,7 @@ class EligibilityDecisionTest {
   @Test
   void shouldAskToVerifyANaspiRecipient() {
     Map<String, Object> person = eligiblePerson();
-    person.put(Variables.NASPI_RECIPIENT, true);
+    person.put(Variables.NASPI_RECIPIENT.name(), true);
 
     assertThat(reasons(person)).containsExactly(tuple("TO_VERIFY", "NASPI"));
   }
@@ -121,7 +121,7 @@ class EligibilityDecisionTest {
   @Test
   void shouldAskToVerifyAnUnknownPermit() {
     Map<String, Object> person = eligiblePerson();
-    person.put(Variables.PERMIT_STATUS, "UNKNOWN");
+    person.put(Variables.PERMIT_STATUS.name(), "UNKNOWN");
 
     assertThat(reasons(person)).containsExactly(tuple("TO_VERIFY", "PERMIT_UNKNOWN"));
   }
@@ -129,10 +129,10 @@ class EligibilityDecisionTest {
   @Test
   void shouldCollectEveryReasonThatApplies() {
     Map<String, Object> person = eligiblePerson();
-    person.put(PathwayProcess.Variables.AGE_AT_INTAKE, 16);
-    person.put(Variables.RESIDENT_IN_ERP, false);
-    person.put(Variables.NASPI_RECIPIENT, true);
-    person.put(Variables.PERMIT_STATUS, "UNKNOWN");
+    person.put(PathwayProcess.Variables.AGE_AT_INTAKE.name(), 16);
+    person.put(Variables.RESIDENT_IN_ERP.name(), false);
+    person.put(Variables.NASPI_RECIPIENT.name(), true);
+    person.put(Variables.PERMIT_STATUS.name(), "UNKNOWN");
 
     assertThat(reasons(person))
         .containsExactlyInAnyOrder(
@@ -145,13 +145,13 @@ class EligibilityDecisionTest {
   @Test
   void shouldNotFireAnyRuleOnMissingData() {
     Map<String, Object> unknown = new HashMap<>();
-    unknown.put(PathwayProcess.Variables.AGE_AT_INTAKE, null);
-    unknown.put(Variables.RESIDENT_IN_ERP, null);
-    unknown.put(Variables.EMPLOYMENT_STATUS, null);
-    unknown.put(Variables.HAS_DID, null);
-    unknown.put(Variables.NASPI_RECIPIENT, null);
-    unknown.put(Variables.OTHER_MEASURE, null);
-    unknown.put(Variables.PERMIT_STATUS, null);
+    unknown.put(PathwayProcess.Variables.AGE_AT_INTAKE.name(), null);
+    unknown.put(Variables.RESIDENT_IN_ERP.name(), null);
+    unknown.put(Variables.EMPLOYMENT_STATUS.name(), null);
+    unknown.put(Variables.HAS_DID.name(), null);
+    unknown.put(Variables.NASPI_RECIPIENT.name(), null);
+    unknown.put(Variables.OTHER_MEASURE.name(), null);
+    unknown.put(Variables.PERMIT_STATUS.name(), null);
 
     assertThat(evaluate(unknown)).isEmpty();
   }
@@ -164,13 +164,13 @@ class EligibilityDecisionTest {
   /** Adult, resident, unemployed with DID, no NASPI, no other measure, Italian citizen: no rule applies. */
   private static Map<String, Object> eligiblePerson() {
     Map<String, Object> person = new HashMap<>();
-    person.put(PathwayProcess.Variables.AGE_AT_INTAKE, 35);
-    person.put(Variables.RESIDENT_IN_ERP, true);
-    person.put(Variables.EMPLOYMENT_STATUS, "UNEMPLOYED");
-    person.put(Variables.HAS_DID, true);
-    person.put(Variables.NASPI_RECIPIENT, false);
-    person.put(Variables.OTHER_MEASURE, "NONE");
-    person.put(Variables.PERMIT_STATUS, "NOT_REQUIRED");
+    person.put(PathwayProcess.Variables.AGE_AT_INTAKE.name(), 35);
+    person.put(Variables.RESIDENT_IN_ERP.name(), true);
+    person.put(Variables.EMPLOYMENT_STATUS.name(), "UNEMPLOYED");
+    person.put(Variables.HAS_DID.name(), true);
+    person.put(Variables.NASPI_RECIPIENT.name(), false);
+    person.put(Variables.OTHER_MEASURE.name(), "NONE");
+    person.put(Variables.PERMIT_STATUS.name(), "NOT_REQUIRED");
     return person;
   }
 

@@ -79,34 +79,34 @@ class EligibilityProcessTest {
         .hasPassed(Elements.RULE_EVALUATE_ELIGIBILITY, Elements.END_ELIGIBLE)
         .hasNotPassed(Elements.TASK_VERIFY_ELIGIBILITY, Elements.RULE_SUGGEST_REFERRAL);
     assertThat(handedBack(eligibility))
-        .containsEntry(Variables.SCREENING_OUTCOME, EligibilityResult.ELIGIBLE)
-        .containsEntry(PathwayProcess.Variables.ELIGIBILITY_OUTCOME, EligibilityResult.ELIGIBLE)
-        .containsEntry(PathwayProcess.Variables.ELIGIBILITY_REASONS, "")
-        .containsEntry(Variables.VERIFICATION_ITEMS, "")
-        .doesNotContainKeys(Variables.REFERRAL, Variables.ELIGIBILITY_CHECKS);
+        .containsEntry(Variables.SCREENING_OUTCOME.name(), EligibilityResult.ELIGIBLE)
+        .containsEntry(PathwayProcess.Variables.ELIGIBILITY_OUTCOME.name(), EligibilityResult.ELIGIBLE)
+        .containsEntry(PathwayProcess.Variables.ELIGIBILITY_REASONS.name(), "")
+        .containsEntry(Variables.VERIFICATION_ITEMS.name(), "")
+        .doesNotContainKeys(Variables.REFERRAL.name(), Variables.ELIGIBILITY_CHECKS.name());
   }
 
   @Test
   void shouldFindAPersonIneligibleForEveryReasonAtOnceWithoutVerifyingTheUncertainFacts() {
     // given / when: a minor, not resident, in another measure, with an expired permit, and a NASPI recipient
     Eligibility eligibility = startEligibility(17, interview(
-        IntakeProcess.Variables.RESIDENT_IN_ERP, false,
-        IntakeProcess.Variables.OTHER_MEASURE, "GOL",
-        IntakeProcess.Variables.PERMIT_STATUS, "EXPIRED",
-        IntakeProcess.Variables.NASPI_RECIPIENT, true));
+        IntakeProcess.Variables.RESIDENT_IN_ERP.name(), false,
+        IntakeProcess.Variables.OTHER_MEASURE.name(), "GOL",
+        IntakeProcess.Variables.PERMIT_STATUS.name(), "EXPIRED",
+        IntakeProcess.Variables.NASPI_RECIPIENT.name(), true));
 
     // then
     assertThat(eligibility.instance()).isEnded()
         .hasPassed(Elements.GATEWAY_JOIN_INELIGIBLE, Elements.RULE_SUGGEST_REFERRAL, Elements.END_INELIGIBLE)
         .hasNotPassed(Elements.TASK_VERIFY_ELIGIBILITY, Elements.END_ELIGIBLE);
     assertThat(handedBack(eligibility))
-        .containsEntry(Variables.SCREENING_OUTCOME, EligibilityResult.INELIGIBLE)
-        .containsEntry(PathwayProcess.Variables.ELIGIBILITY_OUTCOME, EligibilityResult.INELIGIBLE)
-        .containsEntry(PathwayProcess.Variables.ELIGIBILITY_REASONS, "UNDER_18,NOT_RESIDENT,OTHER_MEASURE,NO_PERMIT")
-        .containsEntry(Variables.VERIFICATION_ITEMS, "NASPI")
+        .containsEntry(Variables.SCREENING_OUTCOME.name(), EligibilityResult.INELIGIBLE)
+        .containsEntry(PathwayProcess.Variables.ELIGIBILITY_OUTCOME.name(), EligibilityResult.INELIGIBLE)
+        .containsEntry(PathwayProcess.Variables.ELIGIBILITY_REASONS.name(), "UNDER_18,NOT_RESIDENT,OTHER_MEASURE,NO_PERMIT")
+        .containsEntry(Variables.VERIFICATION_ITEMS.name(), "NASPI")
         // referral.dmn, first rule: already in another measure -> nothing new to suggest
-        .containsEntry(Variables.REFERRAL, "NONE")
-        .doesNotContainKey(Variables.ELIGIBILITY_CHECKS);
+        .containsEntry(Variables.REFERRAL.name(), "NONE")
+        .doesNotContainKey(Variables.ELIGIBILITY_CHECKS.name());
   }
 
   @ParameterizedTest(name = "{0} years old, {1}, housing hardship {2} -> {3}")
@@ -121,16 +121,16 @@ class EligibilityProcessTest {
       String referral) {
     // given / when: not resident in public housing
     Eligibility eligibility = startEligibility(age, interview(
-        IntakeProcess.Variables.RESIDENT_IN_ERP, false,
-        IntakeProcess.Variables.EMPLOYMENT_STATUS, employmentStatus,
-        IntakeProcess.Variables.HOUSING_HARDSHIP, housingHardship));
+        IntakeProcess.Variables.RESIDENT_IN_ERP.name(), false,
+        IntakeProcess.Variables.EMPLOYMENT_STATUS.name(), employmentStatus,
+        IntakeProcess.Variables.HOUSING_HARDSHIP.name(), housingHardship));
 
     // then
     assertThat(eligibility.instance()).isEnded().hasPassed(Elements.END_INELIGIBLE);
     assertThat(handedBack(eligibility))
-        .containsEntry(PathwayProcess.Variables.ELIGIBILITY_OUTCOME, EligibilityResult.INELIGIBLE)
-        .containsEntry(Variables.REFERRAL, referral);
-    assertThat(((String) handedBack(eligibility).get(PathwayProcess.Variables.ELIGIBILITY_REASONS)).split(","))
+        .containsEntry(PathwayProcess.Variables.ELIGIBILITY_OUTCOME.name(), EligibilityResult.INELIGIBLE)
+        .containsEntry(Variables.REFERRAL.name(), referral);
+    assertThat(((String) handedBack(eligibility).get(PathwayProcess.Variables.ELIGIBILITY_REASONS.name())).split(","))
         .contains("NOT_RESIDENT");
   }
 
@@ -144,10 +144,10 @@ class EligibilityProcessTest {
     // then
     assertThat(eligibility.instance()).isWaitingAtExactly(Elements.TASK_VERIFY_ELIGIBILITY);
     assertThat(runtimeService.getVariables(eligibility.instance().getId()))
-        .containsEntry(Variables.SCREENING_OUTCOME, EligibilityResult.TO_VERIFY)
-        .containsEntry(Variables.VERIFICATION_ITEMS, "NO_DID,NASPI,PERMIT_UNKNOWN")
-        .containsEntry(PathwayProcess.Variables.ELIGIBILITY_REASONS, "")
-        .doesNotContainKeys(PathwayProcess.Variables.ELIGIBILITY_OUTCOME, Variables.ELIGIBILITY_CHECKS);
+        .containsEntry(Variables.SCREENING_OUTCOME.name(), EligibilityResult.TO_VERIFY)
+        .containsEntry(Variables.VERIFICATION_ITEMS.name(), "NO_DID,NASPI,PERMIT_UNKNOWN")
+        .containsEntry(PathwayProcess.Variables.ELIGIBILITY_REASONS.name(), "")
+        .doesNotContainKeys(PathwayProcess.Variables.ELIGIBILITY_OUTCOME.name(), Variables.ELIGIBILITY_CHECKS.name());
     assertThat(task(eligibility, Elements.TASK_VERIFY_ELIGIBILITY))
         .hasCandidateGroup(CPI)
         .hasDueDate(endOf(TEN_WORKING_DAYS_LATER));
@@ -163,15 +163,15 @@ class EligibilityProcessTest {
 
     // when
     complete(eligibility, Elements.TASK_VERIFY_ELIGIBILITY,
-        vars(Variables.VERIFICATION_OUTCOME, EligibilityResult.ELIGIBLE));
+        vars(Variables.VERIFICATION_OUTCOME.name(), EligibilityResult.ELIGIBLE));
 
     // then
     assertThat(eligibility.instance()).isEnded().hasPassed(Elements.END_ELIGIBLE)
         .hasNotPassed(Elements.RULE_SUGGEST_REFERRAL);
     assertThat(handedBack(eligibility))
-        .containsEntry(PathwayProcess.Variables.ELIGIBILITY_OUTCOME, EligibilityResult.ELIGIBLE)
-        .containsEntry(PathwayProcess.Variables.ELIGIBILITY_REASONS, "")
-        .doesNotContainKey(Variables.REFERRAL);
+        .containsEntry(PathwayProcess.Variables.ELIGIBILITY_OUTCOME.name(), EligibilityResult.ELIGIBLE)
+        .containsEntry(PathwayProcess.Variables.ELIGIBILITY_REASONS.name(), "")
+        .doesNotContainKey(Variables.REFERRAL.name());
     assertThat(managementService.createJobQuery().processInstanceId(eligibility.instance().getId()).count()).isZero();
   }
 
@@ -182,17 +182,17 @@ class EligibilityProcessTest {
 
     // when
     complete(eligibility, Elements.TASK_VERIFY_ELIGIBILITY, vars(
-        Variables.VERIFICATION_OUTCOME, EligibilityResult.INELIGIBLE,
+        Variables.VERIFICATION_OUTCOME.name(), EligibilityResult.INELIGIBLE,
         "verificationNote", "DID non rilasciata, permesso in rinnovo"));
 
     // then
     assertThat(eligibility.instance()).isEnded()
         .hasPassed(Elements.GATEWAY_JOIN_INELIGIBLE, Elements.RULE_SUGGEST_REFERRAL, Elements.END_INELIGIBLE);
     assertThat(handedBack(eligibility))
-        .containsEntry(PathwayProcess.Variables.ELIGIBILITY_OUTCOME, EligibilityResult.INELIGIBLE)
-        .containsEntry(PathwayProcess.Variables.ELIGIBILITY_REASONS, "NO_DID,NASPI,PERMIT_UNKNOWN")
+        .containsEntry(PathwayProcess.Variables.ELIGIBILITY_OUTCOME.name(), EligibilityResult.INELIGIBLE)
+        .containsEntry(PathwayProcess.Variables.ELIGIBILITY_REASONS.name(), "NO_DID,NASPI,PERMIT_UNKNOWN")
         // referral.dmn: 35 years old, inactive, no housing hardship -> social services
-        .containsEntry(Variables.REFERRAL, "SOCIAL_SERVICES")
+        .containsEntry(Variables.REFERRAL.name(), "SOCIAL_SERVICES")
         .doesNotContainKey("verificationNote");
     assertThat(intakeRecords.notes(eligibility.pathwayId())).extracting(IntakeRecords.CaseNote::text)
         .containsExactly("DID non rilasciata, permesso in rinnovo");
@@ -212,7 +212,7 @@ class EligibilityProcessTest {
     assertThat(task(eligibility, Elements.TASK_VERIFICATION_OVERDUE_ALERT)).hasCandidateGroup(MANAGER);
 
     // when
-    complete(eligibility, Elements.TASK_VERIFICATION_OVERDUE_ALERT, vars(Variables.ALERT_ACKNOWLEDGED, true));
+    complete(eligibility, Elements.TASK_VERIFICATION_OVERDUE_ALERT, vars(Variables.ALERT_ACKNOWLEDGED.name(), true));
 
     // then
     assertThat(eligibility.instance()).hasPassed(Elements.END_ALERT_HANDLED)
@@ -227,7 +227,7 @@ class EligibilityProcessTest {
 
     // when
     complete(eligibility, Elements.TASK_VERIFY_ELIGIBILITY,
-        vars(Variables.VERIFICATION_OUTCOME, EligibilityResult.ELIGIBLE));
+        vars(Variables.VERIFICATION_OUTCOME.name(), EligibilityResult.ELIGIBLE));
 
     // then
     assertThat(eligibility.instance()).isEnded().hasPassed(Elements.END_ELIGIBLE)
@@ -244,7 +244,7 @@ class EligibilityProcessTest {
 
     // when
     complete(eligibility, Elements.TASK_VERIFY_ELIGIBILITY,
-        vars(Variables.VERIFICATION_OUTCOME, EligibilityResult.DOCUMENTS_MISSING));
+        vars(Variables.VERIFICATION_OUTCOME.name(), EligibilityResult.DOCUMENTS_MISSING));
 
     // then
     assertThat(eligibility.instance()).isWaitingAtExactly(Elements.TASK_AWAIT_DOCUMENTS);
@@ -261,11 +261,11 @@ class EligibilityProcessTest {
     // given
     Eligibility eligibility = startedAtVerification();
     complete(eligibility, Elements.TASK_VERIFY_ELIGIBILITY,
-        vars(Variables.VERIFICATION_OUTCOME, EligibilityResult.DOCUMENTS_MISSING));
+        vars(Variables.VERIFICATION_OUTCOME.name(), EligibilityResult.DOCUMENTS_MISSING));
 
     // when: the documents arrive on Monday 14 December
     setClock(LocalDateTime.of(2026, 12, 14, 11, 0));
-    complete(eligibility, Elements.TASK_AWAIT_DOCUMENTS, vars(Variables.DOCUMENTS_RECEIVED_ON, "2026-12-14"));
+    complete(eligibility, Elements.TASK_AWAIT_DOCUMENTS, vars(Variables.DOCUMENTS_RECEIVED_ON.name(), "2026-12-14"));
 
     // then: 10 working days from then, skipping 25 and 26 December
     assertThat(eligibility.instance()).isWaitingAtExactly(Elements.TASK_VERIFY_ELIGIBILITY);
@@ -274,13 +274,13 @@ class EligibilityProcessTest {
 
     // when
     complete(eligibility, Elements.TASK_VERIFY_ELIGIBILITY,
-        vars(Variables.VERIFICATION_OUTCOME, EligibilityResult.ELIGIBLE));
+        vars(Variables.VERIFICATION_OUTCOME.name(), EligibilityResult.ELIGIBLE));
 
     // then
     assertThat(eligibility.instance()).isEnded().hasPassed(Elements.END_ELIGIBLE);
     assertThat(handedBack(eligibility))
-        .containsEntry(PathwayProcess.Variables.ELIGIBILITY_OUTCOME, EligibilityResult.ELIGIBLE)
-        .containsEntry(Variables.DOCUMENTS_RECEIVED_ON, "2026-12-14");
+        .containsEntry(PathwayProcess.Variables.ELIGIBILITY_OUTCOME.name(), EligibilityResult.ELIGIBLE)
+        .containsEntry(Variables.DOCUMENTS_RECEIVED_ON.name(), "2026-12-14");
   }
 
   @Test
@@ -288,7 +288,7 @@ class EligibilityProcessTest {
     // given
     Eligibility eligibility = startedAtVerification();
     complete(eligibility, Elements.TASK_VERIFY_ELIGIBILITY,
-        vars(Variables.VERIFICATION_OUTCOME, EligibilityResult.DOCUMENTS_MISSING));
+        vars(Variables.VERIFICATION_OUTCOME.name(), EligibilityResult.DOCUMENTS_MISSING));
 
     // when: 31 days later
     setClock(MONDAY_23_NOVEMBER_2026.plusDays(31));
@@ -299,10 +299,10 @@ class EligibilityProcessTest {
         .hasPassed(Elements.TIMER_DOCUMENTS_TIMEOUT, Elements.RULE_SUGGEST_REFERRAL, Elements.END_INELIGIBLE);
     assertThat(support.openTasks(eligibility.pathwayId())).isEmpty();
     assertThat(handedBack(eligibility))
-        .containsEntry(PathwayProcess.Variables.ELIGIBILITY_OUTCOME, EligibilityResult.INELIGIBLE)
-        .containsEntry(PathwayProcess.Variables.ELIGIBILITY_REASONS, EligibilityResult.DOCUMENTS_MISSING)
-        .containsEntry(Variables.VERIFICATION_ITEMS, "NO_DID,NASPI,PERMIT_UNKNOWN")
-        .containsEntry(Variables.REFERRAL, "SOCIAL_SERVICES");
+        .containsEntry(PathwayProcess.Variables.ELIGIBILITY_OUTCOME.name(), EligibilityResult.INELIGIBLE)
+        .containsEntry(PathwayProcess.Variables.ELIGIBILITY_REASONS.name(), EligibilityResult.DOCUMENTS_MISSING)
+        .containsEntry(Variables.VERIFICATION_ITEMS.name(), "NO_DID,NASPI,PERMIT_UNKNOWN")
+        .containsEntry(Variables.REFERRAL.name(), "SOCIAL_SERVICES");
   }
 
   // ---- helpers
@@ -318,7 +318,7 @@ class EligibilityProcessTest {
     RegisteredPathway pathway = support.registerPathway(LORENTEGGIO, Channel.LAB);
     Map<String, Object> variables = pathway.startVariables(ageAtIntake);
     variables.putAll(facts);
-    variables.put(PathwayProcess.Variables.INTAKE_OUTCOME, "COMPLETED");
+    variables.put(PathwayProcess.Variables.INTAKE_OUTCOME.name(), "COMPLETED");
     ProcessInstance instance = support.startDirectly(EligibilityProcess.KEY, pathway, variables);
     assertThat(instance.getTenantId()).isEqualTo(LORENTEGGIO);
     return new Eligibility(pathway, instance);
@@ -327,10 +327,10 @@ class EligibilityProcessTest {
   /** Inactive without DID, NASPI recipient, permit status unknown: three items for the CPI. */
   private Eligibility startedAtVerification() {
     return startEligibility(AGE, interview(
-        IntakeProcess.Variables.EMPLOYMENT_STATUS, "INACTIVE",
-        IntakeProcess.Variables.HAS_DID, false,
-        IntakeProcess.Variables.NASPI_RECIPIENT, true,
-        IntakeProcess.Variables.PERMIT_STATUS, "UNKNOWN"));
+        IntakeProcess.Variables.EMPLOYMENT_STATUS.name(), "INACTIVE",
+        IntakeProcess.Variables.HAS_DID.name(), false,
+        IntakeProcess.Variables.NASPI_RECIPIENT.name(), true,
+        IntakeProcess.Variables.PERMIT_STATUS.name(), "UNKNOWN"));
   }
 
   /** The variables of the ended instance: what the call activity maps back into the pathway. */

@@ -88,25 +88,26 @@ class IntakeProcessTest {
 
     // when
     complete(intake, Elements.TASK_INTAKE_INTERVIEW, interview(
-        Variables.EMPLOYMENT_STATUS, "FIRST_JOB_SEEKER",
-        Variables.HOUSING_HARDSHIP, true,
-        Variables.PERMIT_STATUS, "VALID"));
+        Variables.EMPLOYMENT_STATUS.name(), "FIRST_JOB_SEEKER",
+        Variables.HOUSING_HARDSHIP.name(), true,
+        Variables.PERMIT_STATUS.name(), "VALID"));
 
     // then
     assertThat(intake.instance()).isEnded().hasPassed(Elements.END_INTAKE_COMPLETED)
         .hasNotPassed(Elements.END_NO_CONSENT);
     assertThat(support.historicVariables(intake.instance().getId()))
-        .containsEntry(PathwayProcess.Variables.INTAKE_OUTCOME, "COMPLETED")
-        .containsEntry(Variables.CONSENT_GIVEN, true)
-        .containsEntry(Variables.RESIDENT_IN_ERP, true)
-        .containsEntry(Variables.HOUSING_HARDSHIP, true)
-        .containsEntry(Variables.EMPLOYMENT_STATUS, "FIRST_JOB_SEEKER")
-        .containsEntry(Variables.HAS_DID, true)
-        .containsEntry(Variables.EDUCATION, "UPPER_SECONDARY")
-        .containsEntry(Variables.NASPI_RECIPIENT, false)
-        .containsEntry(Variables.OTHER_MEASURE, "NONE")
-        .containsEntry(Variables.PERMIT_STATUS, "VALID")
-        .containsEntry(PathwayProcess.Variables.AGE_AT_INTAKE, AGE);
+        .containsEntry(PathwayProcess.Variables.INTAKE_OUTCOME.name(), "COMPLETED")
+        .containsEntry(Variables.CONSENT_GIVEN.name(), true)
+        .containsEntry(Variables.RESIDENT_IN_ERP.name(), true)
+        .containsEntry(Variables.HOUSING_HARDSHIP.name(), true)
+        .containsEntry(Variables.EMPLOYMENT_STATUS.name(), "FIRST_JOB_SEEKER")
+        .containsEntry(Variables.HAS_DID.name(), true)
+        .containsEntry(Variables.EDUCATION.name(), "UPPER_SECONDARY")
+        .containsEntry(Variables.NASPI_RECIPIENT.name(), false)
+        .containsEntry(Variables.OTHER_MEASURE.name(), "NONE")
+        .containsEntry(Variables.PERMIT_STATUS.name(), "VALID")
+        // the intake holds only what it needs: the age stays with the pathway, for the eligibility decision
+        .doesNotContainKey(PathwayProcess.Variables.AGE_AT_INTAKE.name());
   }
 
   @Test
@@ -115,13 +116,13 @@ class IntakeProcessTest {
     Intake intake = startIntake(Channel.CPI_DESK);
 
     // when
-    complete(intake, Elements.TASK_INTAKE_INTERVIEW, interview(Variables.CONSENT_GIVEN, false));
+    complete(intake, Elements.TASK_INTAKE_INTERVIEW, interview(Variables.CONSENT_GIVEN.name(), false));
 
     // then
     assertThat(intake.instance()).isEnded().hasPassed(Elements.END_NO_CONSENT)
         .hasNotPassed(Elements.END_INTAKE_COMPLETED);
     assertThat(support.historicVariables(intake.instance().getId()))
-        .containsEntry(PathwayProcess.Variables.INTAKE_OUTCOME, "NO_CONSENT");
+        .containsEntry(PathwayProcess.Variables.INTAKE_OUTCOME.name(), "NO_CONSENT");
   }
 
   @Test
@@ -142,14 +143,14 @@ class IntakeProcessTest {
     Intake intake = startIntake(Channel.SELF_REGISTRATION);
 
     // when
-    complete(intake, Elements.TASK_CALL_BACK, vars(Variables.CONTACT_OUTCOME, "REACHED"));
+    complete(intake, Elements.TASK_CALL_BACK, vars(Variables.CONTACT_OUTCOME.name(), "REACHED"));
 
     // then
     assertThat(intake.instance()).isWaitingAtExactly(Elements.TASK_INTAKE_INTERVIEW)
         .hasPassed(Elements.SERVICE_RECORD_CONTACT_ATTEMPT, Elements.GATEWAY_REACHED);
     assertThat(runtimeService.getVariables(intake.instance().getId()))
-        .containsEntry(Variables.CONTACT_ATTEMPTS, 1)
-        .containsEntry(Variables.CONTACT_ATTEMPTS_EXHAUSTED, false);
+        .containsEntry(Variables.CONTACT_ATTEMPTS.name(), 1)
+        .containsEntry(Variables.CONTACT_ATTEMPTS_EXHAUSTED.name(), false);
 
     // when
     complete(intake, Elements.TASK_INTAKE_INTERVIEW, interview());
@@ -157,7 +158,7 @@ class IntakeProcessTest {
     // then
     assertThat(intake.instance()).isEnded().hasPassed(Elements.END_INTAKE_COMPLETED);
     assertThat(support.historicVariables(intake.instance().getId()))
-        .containsEntry(PathwayProcess.Variables.INTAKE_OUTCOME, "COMPLETED");
+        .containsEntry(PathwayProcess.Variables.INTAKE_OUTCOME.name(), "COMPLETED");
   }
 
   @Test
@@ -167,48 +168,48 @@ class IntakeProcessTest {
 
     // when: first attempt fails on Wednesday 25 November
     setClock(MONDAY_23_NOVEMBER_2026.plusDays(2));
-    complete(intake, Elements.TASK_CALL_BACK, vars(Variables.CONTACT_OUTCOME, "NOT_REACHED"));
+    complete(intake, Elements.TASK_CALL_BACK, vars(Variables.CONTACT_OUTCOME.name(), "NOT_REACHED"));
 
     // then: a new call back, due five working days after the failed one
     assertThat(intake.instance()).isWaitingAtExactly(Elements.TASK_CALL_BACK);
     assertThat(task(intake, Elements.TASK_CALL_BACK)).hasDueDate(endOf(LocalDate.of(2026, 12, 2)));
     assertThat(runtimeService.getVariables(intake.instance().getId()))
-        .containsEntry(Variables.CONTACT_ATTEMPTS, 1)
-        .containsEntry(Variables.CONTACT_ATTEMPTS_EXHAUSTED, false);
+        .containsEntry(Variables.CONTACT_ATTEMPTS.name(), 1)
+        .containsEntry(Variables.CONTACT_ATTEMPTS_EXHAUSTED.name(), false);
 
     // when: second attempt fails
-    complete(intake, Elements.TASK_CALL_BACK, vars(Variables.CONTACT_OUTCOME, "NOT_REACHED"));
+    complete(intake, Elements.TASK_CALL_BACK, vars(Variables.CONTACT_OUTCOME.name(), "NOT_REACHED"));
 
     // then
     assertThat(intake.instance()).isWaitingAtExactly(Elements.TASK_CALL_BACK);
-    assertThat(runtimeService.getVariable(intake.instance().getId(), Variables.CONTACT_ATTEMPTS)).isEqualTo(2);
+    assertThat(runtimeService.getVariable(intake.instance().getId(), Variables.CONTACT_ATTEMPTS.name())).isEqualTo(2);
 
     // when: third attempt fails (the programme's maximum, maxContactAttempts = 3)
-    complete(intake, Elements.TASK_CALL_BACK, vars(Variables.CONTACT_OUTCOME, "NOT_REACHED"));
+    complete(intake, Elements.TASK_CALL_BACK, vars(Variables.CONTACT_OUTCOME.name(), "NOT_REACHED"));
 
     // then
     assertThat(intake.instance()).isEnded().hasPassed(Elements.END_UNREACHABLE)
         .hasNotPassed(Elements.TASK_INTAKE_INTERVIEW);
     assertThat(support.historicVariables(intake.instance().getId()))
-        .containsEntry(PathwayProcess.Variables.INTAKE_OUTCOME, "UNREACHABLE")
-        .containsEntry(Variables.CONTACT_ATTEMPTS, 3)
-        .containsEntry(Variables.CONTACT_ATTEMPTS_EXHAUSTED, true);
+        .containsEntry(PathwayProcess.Variables.INTAKE_OUTCOME.name(), "UNREACHABLE")
+        .containsEntry(Variables.CONTACT_ATTEMPTS.name(), 3)
+        .containsEntry(Variables.CONTACT_ATTEMPTS_EXHAUSTED.name(), true);
   }
 
   @Test
   void shouldInterviewAPersonReachedAtTheLastAttempt() {
     // given
     Intake intake = startIntake(Channel.SELF_REGISTRATION);
-    complete(intake, Elements.TASK_CALL_BACK, vars(Variables.CONTACT_OUTCOME, "NOT_REACHED"));
-    complete(intake, Elements.TASK_CALL_BACK, vars(Variables.CONTACT_OUTCOME, "NOT_REACHED"));
+    complete(intake, Elements.TASK_CALL_BACK, vars(Variables.CONTACT_OUTCOME.name(), "NOT_REACHED"));
+    complete(intake, Elements.TASK_CALL_BACK, vars(Variables.CONTACT_OUTCOME.name(), "NOT_REACHED"));
 
     // when
-    complete(intake, Elements.TASK_CALL_BACK, vars(Variables.CONTACT_OUTCOME, "REACHED"));
+    complete(intake, Elements.TASK_CALL_BACK, vars(Variables.CONTACT_OUTCOME.name(), "REACHED"));
 
     // then: reached wins over the exhausted attempts
     assertThat(runtimeService.getVariables(intake.instance().getId()))
-        .containsEntry(Variables.CONTACT_ATTEMPTS, 3)
-        .containsEntry(Variables.CONTACT_ATTEMPTS_EXHAUSTED, true);
+        .containsEntry(Variables.CONTACT_ATTEMPTS.name(), 3)
+        .containsEntry(Variables.CONTACT_ATTEMPTS_EXHAUSTED.name(), true);
     assertThat(intake.instance()).isWaitingAtExactly(Elements.TASK_INTAKE_INTERVIEW)
         .hasNotPassed(Elements.END_UNREACHABLE);
   }
@@ -220,9 +221,9 @@ class IntakeProcessTest {
 
     // when
     complete(intake, Elements.TASK_CALL_BACK,
-        vars(Variables.CONTACT_OUTCOME, "REACHED", "note", "Risponde solo dopo le 18"));
+        vars(Variables.CONTACT_OUTCOME.name(), "REACHED", "note", "Risponde solo dopo le 18"));
     assertThat(runtimeService.getVariables(intake.instance().getId()))
-        .containsEntry(Variables.CONTACT_OUTCOME, "REACHED")
+        .containsEntry(Variables.CONTACT_OUTCOME.name(), "REACHED")
         .doesNotContainKey("note");
     Map<String, Object> answers = interview();
     answers.put("note", "Cerca lavoro part-time");
@@ -237,7 +238,7 @@ class IntakeProcessTest {
             tuple(Elements.TASK_INTAKE_INTERVIEW, "Cerca lavoro part-time"));
     assertThat(intakeRecords.vulnerabilities(intake.pathway().pathwayId())).containsExactly("GENDER_VIOLENCE");
     assertThat(support.historicVariables(intake.instance().getId()))
-        .containsEntry(PathwayProcess.Variables.INTAKE_OUTCOME, "COMPLETED")
+        .containsEntry(PathwayProcess.Variables.INTAKE_OUTCOME.name(), "COMPLETED")
         .doesNotContainKeys("note", "vulnerabilities");
     assertThat(historyService.createHistoricDetailQuery().processInstanceId(intake.instance().getId())
         .variableUpdates().list())

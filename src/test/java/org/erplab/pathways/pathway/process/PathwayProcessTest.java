@@ -58,7 +58,7 @@ import org.springframework.context.ApplicationContext;
  * of 10 working days on 9 December: 7 December is Milano's patron day, 8 December a national holiday).
  */
 @PathwaysSpringTest
-@ModelCoverage({PathwayProcess.KEY, IntakeProcess.KEY, EligibilityProcess.KEY})
+@ModelCoverage({PathwayProcess.KEY, IntakeProcess.KEY, EligibilityProcess.KEY, HandoverProcess.KEY})
 class PathwayProcessTest {
 
   private static final LocalDate FIVE_WORKING_DAYS_LATER = LocalDate.of(2026, 11, 30);
@@ -118,13 +118,13 @@ class PathwayProcessTest {
         .hasDueDate(endOf(FIVE_WORKING_DAYS_LATER));
 
     // when
-    complete(pathway, IntakeProcess.Elements.TASK_CALL_BACK, vars(IntakeProcess.Variables.CONTACT_OUTCOME, "REACHED"));
+    complete(pathway, IntakeProcess.Elements.TASK_CALL_BACK, vars(IntakeProcess.Variables.CONTACT_OUTCOME.name(), "REACHED"));
 
     // then
     ProcessInstance intake = calledInstance(pathway, IntakeProcess.KEY);
     assertThat(intake).isWaitingAtExactly(IntakeProcess.Elements.TASK_INTAKE_INTERVIEW)
         .hasPassed(IntakeProcess.Elements.SERVICE_RECORD_CONTACT_ATTEMPT);
-    assertThat(runtimeService.getVariable(intake.getId(), IntakeProcess.Variables.CONTACT_ATTEMPTS)).isEqualTo(1);
+    assertThat(runtimeService.getVariable(intake.getId(), IntakeProcess.Variables.CONTACT_ATTEMPTS.name())).isEqualTo(1);
     assertThat(task(pathway, IntakeProcess.Elements.TASK_INTAKE_INTERVIEW)).hasCandidateGroup(LAB);
   }
 
@@ -136,25 +136,27 @@ class PathwayProcessTest {
     // when
     for (int attempt = 1; attempt <= 2; attempt++) {
       complete(pathway, IntakeProcess.Elements.TASK_CALL_BACK,
-          vars(IntakeProcess.Variables.CONTACT_OUTCOME, "NOT_REACHED"));
+          vars(IntakeProcess.Variables.CONTACT_OUTCOME.name(), "NOT_REACHED"));
       // then: another call back
       ProcessInstance intake = calledInstance(pathway, IntakeProcess.KEY);
       assertThat(intake).isWaitingAtExactly(IntakeProcess.Elements.TASK_CALL_BACK);
-      assertThat(runtimeService.getVariable(intake.getId(), IntakeProcess.Variables.CONTACT_ATTEMPTS))
+      assertThat(runtimeService.getVariable(intake.getId(), IntakeProcess.Variables.CONTACT_ATTEMPTS.name()))
           .isEqualTo(attempt);
     }
     complete(pathway, IntakeProcess.Elements.TASK_CALL_BACK,
-        vars(IntakeProcess.Variables.CONTACT_OUTCOME, "NOT_REACHED"));
+        vars(IntakeProcess.Variables.CONTACT_OUTCOME.name(), "NOT_REACHED"));
 
     // then
     assertThat(pathway.instance()).isEnded()
         .hasPassed(PathwayProcess.Elements.END_UNREACHABLE)
         .hasNotPassed(PathwayProcess.Elements.CALL_ELIGIBILITY);
-    Map<String, Object> variables = support.historicVariables(pathway.instance().getId());
-    assertThat(variables)
-        .containsEntry(IntakeProcess.Variables.CONTACT_ATTEMPTS, 3)
-        .containsEntry(IntakeProcess.Variables.CONTACT_ATTEMPTS_EXHAUSTED, true)
-        .containsEntry(PathwayProcess.Variables.INTAKE_OUTCOME, "UNREACHABLE");
+    assertThat(support.historicVariables(support.calledInstanceId(pathway.instance().getId(), IntakeProcess.KEY)))
+        .containsEntry(IntakeProcess.Variables.CONTACT_ATTEMPTS.name(), 3)
+        .containsEntry(IntakeProcess.Variables.CONTACT_ATTEMPTS_EXHAUSTED.name(), true);
+    // the pathway keeps only what its stages hand back: the outcome, not the call-back's own bookkeeping
+    assertThat(support.historicVariables(pathway.instance().getId()))
+        .containsEntry(PathwayProcess.Variables.INTAKE_OUTCOME.name(), "UNREACHABLE")
+        .doesNotContainKeys(IntakeProcess.Variables.CONTACT_ATTEMPTS.name(), IntakeProcess.Variables.CONTACT_OUTCOME.name());
     assertClosed(pathway, "UNREACHABLE");
   }
 
@@ -165,14 +167,14 @@ class PathwayProcessTest {
 
     // when
     complete(pathway, IntakeProcess.Elements.TASK_INTAKE_INTERVIEW,
-        interview(IntakeProcess.Variables.CONSENT_GIVEN, false));
+        interview(IntakeProcess.Variables.CONSENT_GIVEN.name(), false));
 
     // then
     assertThat(pathway.instance()).isEnded()
         .hasPassed(PathwayProcess.Elements.END_NO_CONSENT)
         .hasNotPassed(PathwayProcess.Elements.CALL_ELIGIBILITY);
     assertThat(support.historicVariables(pathway.instance().getId()))
-        .containsEntry(PathwayProcess.Variables.INTAKE_OUTCOME, "NO_CONSENT");
+        .containsEntry(PathwayProcess.Variables.INTAKE_OUTCOME.name(), "NO_CONSENT");
     assertClosed(pathway, "NO_CONSENT");
     assertThat(record(pathway).consentAt()).as("no consent recorded").isNull();
   }
@@ -194,9 +196,9 @@ class PathwayProcessTest {
         .hasCandidateGroup(CPI)
         .hasDueDate(endOf(FIVE_WORKING_DAYS_LATER));
     assertThat(runtimeService.getVariables(pathway.instance().getId()))
-        .containsEntry(PathwayProcess.Variables.INTAKE_OUTCOME, "COMPLETED")
-        .containsEntry(PathwayProcess.Variables.ELIGIBILITY_OUTCOME, EligibilityResult.ELIGIBLE)
-        .containsEntry(PathwayProcess.Variables.ELIGIBILITY_REASONS, "");
+        .containsEntry(PathwayProcess.Variables.INTAKE_OUTCOME.name(), "COMPLETED")
+        .containsEntry(PathwayProcess.Variables.ELIGIBILITY_OUTCOME.name(), EligibilityResult.ELIGIBLE)
+        .containsEntry(PathwayProcess.Variables.ELIGIBILITY_REASONS.name(), "");
     assertThat(passedInCalled(pathway, EligibilityProcess.KEY))
         .contains(Elements.END_ELIGIBLE)
         .doesNotContain(Elements.TASK_VERIFY_ELIGIBILITY);
@@ -211,13 +213,18 @@ class PathwayProcessTest {
 
     // when
     complete(pathway, PathwayProcess.Elements.TASK_ASSIGN_OPERATOR,
-        vars(PathwayProcess.Variables.OPERATOR_ORGANISATION, "SOLCO"));
+        vars(PathwayProcess.Variables.OPERATOR_ORGANISATION.name(), "SOLCO"));
 
-    // then
-    assertThat(pathway.instance()).isWaitingAtExactly(PathwayProcess.Elements.TASK_FIRST_APPOINTMENT);
-    assertThat(task(pathway, PathwayProcess.Elements.TASK_FIRST_APPOINTMENT))
+    // then: the hand-over runs in the operator's part of the project, where only that operator sees it
+    assertThat(pathway.instance()).isWaitingAtExactly(PathwayProcess.Elements.CALL_HANDOVER);
+    ProcessInstance handover = calledInstance(pathway, HandoverProcess.KEY);
+    assertThat(handover.getTenantId()).isEqualTo(LORENTEGGIO + ".SOLCO");
+    assertThat(handover).isWaitingAtExactly(HandoverProcess.Elements.TASK_FIRST_APPOINTMENT);
+    assertThat(task(pathway, HandoverProcess.Elements.TASK_FIRST_APPOINTMENT))
         .hasCandidateGroup("SOLCO")
         .hasDueDate(endOf(TEN_WORKING_DAYS_LATER));
+    assertThat(task(pathway, HandoverProcess.Elements.TASK_FIRST_APPOINTMENT).getTenantId())
+        .isEqualTo(LORENTEGGIO + ".SOLCO");
     Pathway record = record(pathway);
     assertThat(record.operatorOrganisation()).isEqualTo("SOLCO");
     assertThat(record.stage()).isEqualTo("FIRST_APPOINTMENT");
@@ -234,7 +241,7 @@ class PathwayProcessTest {
     Task assignment = task(pathway, PathwayProcess.Elements.TASK_ASSIGN_OPERATOR);
 
     // then its form lists the project's accredited operators, and no one else
-    String options = taskService.getVariableLocal(assignment.getId(), OperatorOptions.VARIABLE).toString();
+    String options = taskService.getVariableLocal(assignment.getId(), PathwayProcess.Variables.OPERATOR_OPTIONS.name()).toString();
     assertThat(options).contains("\"value\":\"SOLCO\"", "\"value\":\"MESTIERI\"", "Sol.Co Milano")
         .doesNotContain("CONSORZIO_SIR", "MILOLAB", "AFOL_MET");
   }
@@ -249,7 +256,7 @@ class PathwayProcessTest {
     // when / then: the project's social lab, and another project's operator
     for (String organisation : List.of("MILOLAB", "CONSORZIO_SIR")) {
       assertThatThrownBy(() -> taskService.complete(assignment.getId(),
-          vars(PathwayProcess.Variables.OPERATOR_ORGANISATION, organisation)))
+          vars(PathwayProcess.Variables.OPERATOR_ORGANISATION.name(), organisation)))
           .isInstanceOf(ProcessEngineException.class)
           .hasMessageContaining("not an accredited operator of project " + LORENTEGGIO);
 
@@ -257,7 +264,7 @@ class PathwayProcessTest {
       assertThat(pathway.instance()).isWaitingAtExactly(PathwayProcess.Elements.TASK_ASSIGN_OPERATOR);
       assertThat(task(pathway, PathwayProcess.Elements.TASK_ASSIGN_OPERATOR).getId()).isEqualTo(assignment.getId());
       assertThat(runtimeService.getVariables(pathway.instance().getId()))
-          .doesNotContainKey(PathwayProcess.Variables.OPERATOR_ORGANISATION);
+          .doesNotContainKey(PathwayProcess.Variables.OPERATOR_ORGANISATION.name());
       Pathway record = record(pathway);
       assertThat(record.operatorOrganisation()).isNull();
       assertThat(record.stage()).isEqualTo("OPERATOR_ASSIGNMENT");
@@ -270,13 +277,15 @@ class PathwayProcessTest {
     Started pathway = startedAtFirstAppointment();
 
     // when
-    complete(pathway, PathwayProcess.Elements.TASK_FIRST_APPOINTMENT,
-        vars(PathwayProcess.Variables.APPOINTMENT_DATE, "2026-12-02"));
+    complete(pathway, HandoverProcess.Elements.TASK_FIRST_APPOINTMENT,
+        vars(HandoverProcess.Variables.APPOINTMENT_DATE.name(), "2026-12-02"));
 
     // then
     assertThat(pathway.instance()).isEnded()
-        .hasPassed(PathwayProcess.Elements.END_HANDED_OVER)
-        .hasNotPassed(PathwayProcess.Elements.TASK_APPOINTMENT_OVERDUE);
+        .hasPassed(PathwayProcess.Elements.CALL_HANDOVER, PathwayProcess.Elements.END_HANDED_OVER);
+    assertThat(passedInCalled(pathway, HandoverProcess.KEY))
+        .contains(HandoverProcess.Elements.END_FIRST_APPOINTMENT_SET)
+        .doesNotContain(HandoverProcess.Elements.TASK_APPOINTMENT_OVERDUE);
     Pathway record = record(pathway);
     assertThat(record.stage()).isEqualTo("SKILLS_ASSESSMENT");
     assertThat(record.status()).isEqualTo(Pathway.Status.ACTIVE.name());
@@ -288,30 +297,31 @@ class PathwayProcessTest {
   void shouldAskTheCpiToRemindTheOperatorWhenTheFirstAppointmentIsOverdue() {
     // given
     Started pathway = startedAtFirstAppointment();
-    Job overdue = support.timer(pathway.id(), PathwayProcess.Elements.TIMER_FIRST_APPOINTMENT_OVERDUE);
+    Job overdue = support.timer(pathway.id(), HandoverProcess.Elements.TIMER_FIRST_APPOINTMENT_OVERDUE);
     assertThat(overdue.getDuedate()).isEqualTo(endOf(TEN_WORKING_DAYS_LATER))
-        .isEqualTo(task(pathway, PathwayProcess.Elements.TASK_FIRST_APPOINTMENT).getDueDate());
+        .isEqualTo(task(pathway, HandoverProcess.Elements.TASK_FIRST_APPOINTMENT).getDueDate());
 
     // when
-    support.fireTimer(pathway.id(), PathwayProcess.Elements.TIMER_FIRST_APPOINTMENT_OVERDUE);
+    support.fireTimer(pathway.id(), HandoverProcess.Elements.TIMER_FIRST_APPOINTMENT_OVERDUE);
 
     // then: the reminder comes in addition to the appointment
-    assertThat(pathway.instance()).isWaitingAtExactly(PathwayProcess.Elements.TASK_FIRST_APPOINTMENT,
-        PathwayProcess.Elements.TASK_APPOINTMENT_OVERDUE);
-    assertThat(task(pathway, PathwayProcess.Elements.TASK_APPOINTMENT_OVERDUE)).hasCandidateGroup(CPI);
+    ProcessInstance handover = calledInstance(pathway, HandoverProcess.KEY);
+    assertThat(handover).isWaitingAtExactly(HandoverProcess.Elements.TASK_FIRST_APPOINTMENT,
+        HandoverProcess.Elements.TASK_APPOINTMENT_OVERDUE);
+    assertThat(task(pathway, HandoverProcess.Elements.TASK_APPOINTMENT_OVERDUE)).hasCandidateGroup(CPI);
 
     // when: the CPI has reminded the operator
-    complete(pathway, PathwayProcess.Elements.TASK_APPOINTMENT_OVERDUE,
-        vars(PathwayProcess.Variables.OPERATOR_REMINDED, true));
+    complete(pathway, HandoverProcess.Elements.TASK_APPOINTMENT_OVERDUE,
+        vars(HandoverProcess.Variables.OPERATOR_REMINDED.name(), true));
 
     // then: only the reminder branch ends
-    assertThat(pathway.instance()).isNotEnded()
-        .hasPassed(PathwayProcess.Elements.END_ESCALATION_HANDLED)
-        .isWaitingAtExactly(PathwayProcess.Elements.TASK_FIRST_APPOINTMENT);
+    assertThat(handover).isNotEnded()
+        .hasPassed(HandoverProcess.Elements.END_ESCALATION_HANDLED)
+        .isWaitingAtExactly(HandoverProcess.Elements.TASK_FIRST_APPOINTMENT);
 
     // when
-    complete(pathway, PathwayProcess.Elements.TASK_FIRST_APPOINTMENT,
-        vars(PathwayProcess.Variables.APPOINTMENT_DATE, "2026-12-14"));
+    complete(pathway, HandoverProcess.Elements.TASK_FIRST_APPOINTMENT,
+        vars(HandoverProcess.Variables.APPOINTMENT_DATE.name(), "2026-12-14"));
 
     // then
     assertThat(pathway.instance()).isEnded().hasPassed(PathwayProcess.Elements.END_HANDED_OVER);
@@ -322,16 +332,17 @@ class PathwayProcessTest {
   void shouldWithdrawTheReminderWhenTheFirstAppointmentIsRecorded() {
     // given
     Started pathway = startedAtFirstAppointment();
-    support.fireTimer(pathway.id(), PathwayProcess.Elements.TIMER_FIRST_APPOINTMENT_OVERDUE);
+    support.fireTimer(pathway.id(), HandoverProcess.Elements.TIMER_FIRST_APPOINTMENT_OVERDUE);
 
     // when
-    complete(pathway, PathwayProcess.Elements.TASK_FIRST_APPOINTMENT,
-        vars(PathwayProcess.Variables.APPOINTMENT_DATE, "2026-12-14"));
+    complete(pathway, HandoverProcess.Elements.TASK_FIRST_APPOINTMENT,
+        vars(HandoverProcess.Variables.APPOINTMENT_DATE.name(), "2026-12-14"));
 
     // then
-    assertThat(pathway.instance()).isEnded()
-        .hasPassed(PathwayProcess.Elements.END_HANDED_OVER)
-        .hasNotPassed(PathwayProcess.Elements.END_ESCALATION_HANDLED);
+    assertThat(pathway.instance()).isEnded().hasPassed(PathwayProcess.Elements.END_HANDED_OVER);
+    assertThat(passedInCalled(pathway, HandoverProcess.KEY))
+        .contains(HandoverProcess.Elements.END_FIRST_APPOINTMENT_SET)
+        .doesNotContain(HandoverProcess.Elements.END_ESCALATION_HANDLED);
     assertThat(support.openTasks(pathway.id())).isEmpty();
   }
 
@@ -344,8 +355,8 @@ class PathwayProcessTest {
 
     // when
     complete(pathway, IntakeProcess.Elements.TASK_INTAKE_INTERVIEW, interview(
-        IntakeProcess.Variables.EMPLOYMENT_STATUS, "EMPLOYED",
-        IntakeProcess.Variables.RESIDENT_IN_ERP, false));
+        IntakeProcess.Variables.EMPLOYMENT_STATUS.name(), "EMPLOYED",
+        IntakeProcess.Variables.RESIDENT_IN_ERP.name(), false));
 
     // then
     assertThat(pathway.instance()).isEnded()
@@ -367,13 +378,13 @@ class PathwayProcessTest {
 
     // when
     complete(pathway, IntakeProcess.Elements.TASK_INTAKE_INTERVIEW,
-        interview(IntakeProcess.Variables.NASPI_RECIPIENT, true));
+        interview(IntakeProcess.Variables.NASPI_RECIPIENT.name(), true));
 
     // then
     assertThat(pathway.instance()).isWaitingAtExactly(PathwayProcess.Elements.CALL_ELIGIBILITY);
     ProcessInstance eligibility = calledInstance(pathway, EligibilityProcess.KEY);
     assertThat(eligibility).isWaitingAtExactly(Elements.TASK_VERIFY_ELIGIBILITY);
-    assertThat(runtimeService.getVariable(eligibility.getId(), EligibilityProcess.Variables.VERIFICATION_ITEMS))
+    assertThat(runtimeService.getVariable(eligibility.getId(), EligibilityProcess.Variables.VERIFICATION_ITEMS.name()))
         .isEqualTo("NASPI");
     assertThat(task(pathway, Elements.TASK_VERIFY_ELIGIBILITY))
         .hasCandidateGroup(CPI)
@@ -388,13 +399,13 @@ class PathwayProcessTest {
 
     // when
     complete(pathway, Elements.TASK_VERIFY_ELIGIBILITY,
-        vars(EligibilityProcess.Variables.VERIFICATION_OUTCOME, EligibilityResult.ELIGIBLE));
+        vars(EligibilityProcess.Variables.VERIFICATION_OUTCOME.name(), EligibilityResult.ELIGIBLE));
 
     // then
     assertThat(pathway.instance()).isWaitingAtExactly(PathwayProcess.Elements.TASK_ASSIGN_OPERATOR);
     assertThat(runtimeService.getVariables(pathway.instance().getId()))
-        .containsEntry(PathwayProcess.Variables.ELIGIBILITY_OUTCOME, EligibilityResult.ELIGIBLE)
-        .containsEntry(PathwayProcess.Variables.ELIGIBILITY_REASONS, "");
+        .containsEntry(PathwayProcess.Variables.ELIGIBILITY_OUTCOME.name(), EligibilityResult.ELIGIBLE)
+        .containsEntry(PathwayProcess.Variables.ELIGIBILITY_REASONS.name(), "");
     assertThat(record(pathway).stage()).isEqualTo("OPERATOR_ASSIGNMENT");
   }
 
@@ -405,7 +416,7 @@ class PathwayProcessTest {
 
     // when
     complete(pathway, Elements.TASK_VERIFY_ELIGIBILITY,
-        vars(EligibilityProcess.Variables.VERIFICATION_OUTCOME, EligibilityResult.INELIGIBLE));
+        vars(EligibilityProcess.Variables.VERIFICATION_OUTCOME.name(), EligibilityResult.INELIGIBLE));
 
     // then
     assertThat(pathway.instance()).isEnded().hasPassed(PathwayProcess.Elements.END_INELIGIBLE);
@@ -433,7 +444,7 @@ class PathwayProcessTest {
 
     // when: the manager acknowledges the alert
     complete(pathway, Elements.TASK_VERIFICATION_OVERDUE_ALERT,
-        vars(EligibilityProcess.Variables.ALERT_ACKNOWLEDGED, true));
+        vars(EligibilityProcess.Variables.ALERT_ACKNOWLEDGED.name(), true));
 
     // then: the verification is still due
     assertThat(eligibility).hasPassed(Elements.END_ALERT_HANDLED)
@@ -441,7 +452,7 @@ class PathwayProcessTest {
 
     // when: the CPI verifies at last
     complete(pathway, Elements.TASK_VERIFY_ELIGIBILITY,
-        vars(EligibilityProcess.Variables.VERIFICATION_OUTCOME, EligibilityResult.ELIGIBLE));
+        vars(EligibilityProcess.Variables.VERIFICATION_OUTCOME.name(), EligibilityResult.ELIGIBLE));
 
     // then
     assertThat(pathway.instance()).isWaitingAtExactly(PathwayProcess.Elements.TASK_ASSIGN_OPERATOR);
@@ -454,7 +465,7 @@ class PathwayProcessTest {
 
     // when
     complete(pathway, Elements.TASK_VERIFY_ELIGIBILITY,
-        vars(EligibilityProcess.Variables.VERIFICATION_OUTCOME, EligibilityResult.DOCUMENTS_MISSING));
+        vars(EligibilityProcess.Variables.VERIFICATION_OUTCOME.name(), EligibilityResult.DOCUMENTS_MISSING));
 
     // then
     assertThat(calledInstance(pathway, EligibilityProcess.KEY)).isWaitingAtExactly(Elements.TASK_AWAIT_DOCUMENTS);
@@ -468,7 +479,7 @@ class PathwayProcessTest {
     // when: the documents arrive on Monday 14 December
     setClock(LocalDateTime.of(2026, 12, 14, 9, 30));
     complete(pathway, Elements.TASK_AWAIT_DOCUMENTS,
-        vars(EligibilityProcess.Variables.DOCUMENTS_RECEIVED_ON, "2026-12-14"));
+        vars(EligibilityProcess.Variables.DOCUMENTS_RECEIVED_ON.name(), "2026-12-14"));
 
     // then: 10 working days from 14 December skip Christmas and Saint Stephen's day
     LocalDate newDeadline = LocalDate.of(2026, 12, 29);
@@ -486,7 +497,7 @@ class PathwayProcessTest {
     // given
     Started pathway = startedAtVerification();
     complete(pathway, Elements.TASK_VERIFY_ELIGIBILITY,
-        vars(EligibilityProcess.Variables.VERIFICATION_OUTCOME, EligibilityResult.DOCUMENTS_MISSING));
+        vars(EligibilityProcess.Variables.VERIFICATION_OUTCOME.name(), EligibilityResult.DOCUMENTS_MISSING));
     Job timeout = support.timer(pathway.id(), Elements.TIMER_DOCUMENTS_TIMEOUT);
 
     // when: 31 days later
@@ -520,7 +531,7 @@ class PathwayProcessTest {
 
     // when
     complete(pathway, IntakeProcess.Elements.TASK_INTAKE_INTERVIEW,
-        interview(IntakeProcess.Variables.NASPI_RECIPIENT, true));
+        interview(IntakeProcess.Variables.NASPI_RECIPIENT.name(), true));
 
     // then
     Task verification = task(pathway, Elements.TASK_VERIFY_ELIGIBILITY);
@@ -596,7 +607,7 @@ class PathwayProcessTest {
     Started pathway = startPathway(Channel.LAB);
     complete(pathway, IntakeProcess.Elements.TASK_INTAKE_INTERVIEW, interview());
     complete(pathway, PathwayProcess.Elements.TASK_ASSIGN_OPERATOR,
-        vars(PathwayProcess.Variables.OPERATOR_ORGANISATION, "SOLCO"));
+        vars(PathwayProcess.Variables.OPERATOR_ORGANISATION.name(), "SOLCO"));
     return pathway;
   }
 
@@ -604,7 +615,7 @@ class PathwayProcessTest {
   private Started startedAtVerification() {
     Started pathway = startPathway(Channel.LAB);
     complete(pathway, IntakeProcess.Elements.TASK_INTAKE_INTERVIEW,
-        interview(IntakeProcess.Variables.NASPI_RECIPIENT, true));
+        interview(IntakeProcess.Variables.NASPI_RECIPIENT.name(), true));
     return pathway;
   }
 

@@ -31,6 +31,7 @@ import org.erplab.pathways.pathway.domain.Pathway;
 import org.erplab.pathways.pathway.domain.PathwayRecords;
 import org.erplab.pathways.pathway.domain.PathwayService;
 import org.erplab.pathways.pathway.process.IntakeProcess.Variables;
+import org.erplab.pathways.security.process.ProcessStarts;
 import org.erplab.pathways.support.TestPeople;
 import org.springframework.context.ApplicationContext;
 
@@ -129,22 +130,30 @@ final class ProcessTestSupport {
     /** The start variables the {@code pathway} process hands to the processes it calls. */
     Map<String, Object> startVariables(int ageAtIntake) {
       Map<String, Object> variables = new HashMap<>();
-      variables.put(PathwayProcess.Variables.PATHWAY_ID, pathwayId.toString());
-      variables.put(PathwayProcess.Variables.PARTICIPANT_ID, participantId.toString());
-      variables.put(PathwayProcess.Variables.PROJECT_CODE, projectCode);
-      variables.put(PathwayProcess.Variables.CHANNEL, channel.name());
-      variables.put(PathwayProcess.Variables.AGE_AT_INTAKE, ageAtIntake);
+      variables.put(PathwayProcess.Variables.PATHWAY_ID.name(), pathwayId.toString());
+      variables.put(PathwayProcess.Variables.PARTICIPANT_ID.name(), participantId.toString());
+      variables.put(PathwayProcess.Variables.PROJECT_CODE.name(), projectCode);
+      variables.put(PathwayProcess.Variables.CHANNEL.name(), channel.name());
+      variables.put(PathwayProcess.Variables.AGE_AT_INTAKE.name(), ageAtIntake);
       return variables;
     }
   }
 
   /** Starts a called process ({@code intake}, {@code eligibility}) directly, as the pathway's call activity does. */
   ProcessInstance startDirectly(String processKey, RegisteredPathway pathway, Map<String, Object> variables) {
-    return runtimeService.createProcessInstanceByKey(processKey)
+    // what a caller hands over: only the variables the called process declares (its call activity maps no more)
+    Map<String, Object> handedOver = new HashMap<>();
+    variables.forEach((name, value) -> {
+      if (ProcessCatalogue.find(processKey).orElseThrow().variable(name).isPresent()) {
+        handedOver.put(name, value);
+      }
+    });
+    // a test, like our API, starts a process only with a permit (no door starts one without)
+    return ProcessStarts.permit(processKey, pathway.projectCode(), () -> runtimeService.createProcessInstanceByKey(processKey)
         .processDefinitionWithoutTenantId()
         .businessKey(pathway.pathwayId().toString())
-        .setVariables(variables)
-        .execute();
+        .setVariables(handedOver)
+        .execute());
   }
 
   Pathway record(UUID pathwayId) {
@@ -154,15 +163,16 @@ final class ProcessTestSupport {
   /** Answers of Task_IntakeInterview that make an adult eligible: consenting, resident, unemployed with DID. */
   static Map<String, Object> interview() {
     Map<String, Object> values = new LinkedHashMap<>();
-    values.put(Variables.CONSENT_GIVEN, true);
-    values.put(Variables.RESIDENT_IN_ERP, true);
-    values.put(Variables.HOUSING_HARDSHIP, false);
-    values.put(Variables.EMPLOYMENT_STATUS, "UNEMPLOYED");
-    values.put(Variables.HAS_DID, true);
-    values.put(Variables.EDUCATION, "UPPER_SECONDARY");
-    values.put(Variables.NASPI_RECIPIENT, false);
-    values.put(Variables.OTHER_MEASURE, "NONE");
-    values.put(Variables.PERMIT_STATUS, "NOT_REQUIRED");
+    values.put(Variables.CONSENT_GIVEN.name(), true);
+    values.put(Variables.RESIDENT_IN_ERP.name(), true);
+    values.put(Variables.HOUSING_HARDSHIP.name(), false);
+    values.put(Variables.EMPLOYMENT_STATUS.name(), "UNEMPLOYED");
+    values.put(Variables.HAS_DID.name(), true);
+    values.put(Variables.EDUCATION.name(), "UPPER_SECONDARY");
+    values.put(Variables.NASPI_RECIPIENT.name(), false);
+    values.put(Variables.OTHER_MEASURE.name(), "NONE");
+    values.put(Variables.PERMIT_STATUS.name(), "NOT_REQUIRED");
+    values.put(Variables.VULNERABILITIES.name(), List.of("NONE"));
     return values;
   }
 

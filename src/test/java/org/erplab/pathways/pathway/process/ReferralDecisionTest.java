@@ -93,10 +93,10 @@ class ReferralDecisionTest {
   private static Map<String, Object> person(
       int age, String employmentStatus, String otherMeasure, boolean housingHardship) {
     Map<String, Object> person = new HashMap<>();
-    person.put(PathwayProcess.Variables.AGE_AT_INTAKE, age);
-    person.put(Variables.EMPLOYMENT_STATUS, employmentStatus);
-    person.put(Variables.OTHER_MEASURE, otherMeasure);
-    person.put(Variables.HOUSING_HARDSHIP, housingHardship);
+    person.put(PathwayProcess.Variables.AGE_AT_INTAKE.name(), age);
+    person.put(Variables.EMPLOYMENT_STATUS.name(), employmentStatus);
+    person.put(Variables.OTHER_MEASURE.name(), otherMeasure);
+    person.put(Variables.HOUSING_HARDSHIP.name(), housingHardship);
     return person;
   }
 

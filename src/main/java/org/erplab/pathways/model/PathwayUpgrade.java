@@ -1,0 +1,107 @@
+package org.erplab.pathways.model;
+
+import java.util.List;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.migration.MigrationPlan;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.camunda.bpm.engine.runtime.ActivityInstance;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.erplab.pathways.pathway.process.PathwayProcess;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Moves running pathways of earlier versions of the {@code pathway} model onto the latest one at start-up, so that
+ * every pathway obeys the same rules (ADR 0010):
+ * <ul>
+ *   <li>a pathway waiting in a stage the latest model still has (intake, eligibility, operator assignment) is migrated
+ *       as it is: the stage it waits in goes on, and hands back only what the latest model maps;
+ *   <li>a pathway of the first version waiting for the operator's first appointment (a task of the pathway itself
+ *       then, visible to the whole project) is moved into the hand-over stage, which runs in the operator's part of
+ *       the project: the old task is cancelled and the operator gets a new one, due from the day of the upgrade.
+ * </ul>
+ * Idempotent: pathways already on the latest version are left alone.
+ */
+@Component
+public class PathwayUpgrade {
+
+  private static final Logger LOG = LoggerFactory.getLogger(PathwayUpgrade.class);
+  /** Activities of the first version that the latest version moved into the hand-over stage. */
+  static final List<String> FIRST_VERSION_HANDOVER = List.of("Task_FirstAppointment", "Task_AppointmentOverdue");
+
+  private final RepositoryService repositoryService;
+  private final RuntimeService runtimeService;
+  private final TransactionTemplate transaction;
+
+  public PathwayUpgrade(RepositoryService repositoryService, RuntimeService runtimeService,
+      PlatformTransactionManager transactions) {
+    this.repositoryService = repositoryService;
+    this.runtimeService = runtimeService;
+    this.transaction = new TransactionTemplate(transactions);
+  }
+
+  @EventListener(ApplicationReadyEvent.class)
+  @Order(5)
+  public void upgrade() {
+    ProcessDefinition latest = repositoryService.createProcessDefinitionQuery()
+        .processDefinitionKey(PathwayProcess.KEY).withoutTenantId().latestVersion().singleResult();
+    if (latest == null) {
+      return;
+    }
+    for (ProcessDefinition old : repositoryService.createProcessDefinitionQuery()
+        .processDefinitionKey(PathwayProcess.KEY).withoutTenantId().list()) {
+      if (old.getVersion() < latest.getVersion()) {
+        try {
+          transaction.executeWithoutResult(status -> upgrade(old, latest));
+        } catch (RuntimeException e) {
+          // the system still starts; these pathways stay on their version until the cause is fixed and it restarts
+          // the engine's validation report names activities and instances, nothing about people
+          LOG.error("Pathways of model version {} could not be moved to version {}: {}", old.getVersion(),
+              latest.getVersion(), e.getMessage());
+        }
+      }
+    }
+  }
+
+  void upgrade(ProcessDefinition old, ProcessDefinition latest) {
+    List<ProcessInstance> instances = runtimeService.createProcessInstanceQuery().processDefinitionId(old.getId()).list();
+    if (instances.isEmpty()) {
+      return;
+    }
+    var builder = runtimeService.createMigrationPlan(old.getId(), latest.getId()).mapEqualActivities();
+    for (String activity : FIRST_VERSION_HANDOVER) {
+      if (repositoryService.getBpmnModelInstance(old.getId()).getModelElementById(activity) != null
+          && repositoryService.getBpmnModelInstance(latest.getId()).getModelElementById(activity) == null) {
+        // kept as a placeholder on the assignment, then replaced by the hand-over stage below
+        builder.mapActivities(activity, PathwayProcess.Elements.TASK_ASSIGN_OPERATOR);
+      }
+    }
+    MigrationPlan plan = builder.build();
+    List<String> ids = instances.stream().map(ProcessInstance::getId).toList();
+    List<String> atFirstAppointment = ids.stream().filter(this::waitsForTheFirstVersionsAppointment).toList();
+    runtimeService.newMigration(plan).processInstanceIds(ids).skipCustomListeners().execute();
+    for (String id : atFirstAppointment) {
+      ActivityInstance tree = runtimeService.getActivityInstance(id);
+      var modification = runtimeService.createProcessInstanceModification(id)
+          .startBeforeActivity(PathwayProcess.Elements.CALL_HANDOVER);
+      for (ActivityInstance placeholder : tree.getActivityInstances(PathwayProcess.Elements.TASK_ASSIGN_OPERATOR)) {
+        modification.cancelActivityInstance(placeholder.getId());
+      }
+      modification.execute(true, false);
+    }
+    LOG.info("Pathways moved from version {} to version {} of the model: {} ({} into the hand-over stage)",
+        old.getVersion(), latest.getVersion(), ids.size(), atFirstAppointment.size());
+  }
+
+  private boolean waitsForTheFirstVersionsAppointment(String instanceId) {
+    ActivityInstance tree = runtimeService.getActivityInstance(instanceId);
+    return FIRST_VERSION_HANDOVER.stream().anyMatch(a -> tree.getActivityInstances(a).length > 0);
+  }
+}

@@ -1,0 +1,144 @@
+package org.erplab.pathways.worklist.infrastructure;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The caller's open tasks, read straight from the engine's task table with one indexed query per tenant the caller
+ * sees (its project, or its organisation's part of it), each stopping after the page it needs, then merged: the cost
+ * depends on the page, not on how many pathways are open. Candidate groups are matched through the identity links,
+ * as the engine does. Order: priority (the lab's own work before public call-backs), due date (none last), creation.
+ * The index {@code ix_act_ru_task_worklist} (see {@link EngineIndexes}) serves it.
+ */
+@Repository
+public class WorklistQueries {
+
+  static final Comparator<TaskRow> ORDER = Comparator.comparingInt(TaskRow::priority).reversed()
+      .thenComparing(TaskRow::due, Comparator.nullsLast(Comparator.naturalOrder()))
+      .thenComparing(TaskRow::created, Comparator.nullsLast(Comparator.naturalOrder()))
+      .thenComparing(TaskRow::id);
+
+  private final JdbcClient jdbc;
+
+  public WorklistQueries(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  /**
+   * A page of the open tasks, in the given tenants, that are assigned to the user or unassigned with one of the
+   * groups as candidate.
+   *
+   * @param overdue {@code true}: due before {@code now} only; {@code false}: not overdue only; {@code null}: all
+   */
+  public List<TaskRow> page(Collection<String> tenants, String userId, Collection<String> groups, Boolean overdue,
+      String taskKey, Date now, int firstResult, int maxResults) {
+    List<TaskRow> rows = new ArrayList<>();
+    for (String tenant : tenants) {
+      rows.addAll(tenantPage(tenant, userId, groups, overdue, taskKey, now, firstResult + maxResults));
+    }
+    return rows.stream().sorted(ORDER).skip(firstResult).limit(maxResults).toList();
+  }
+
+  private List<TaskRow> tenantPage(String tenant, String userId, Collection<String> groups, Boolean overdue,
+      String taskKey, Date now, int limit) {
+    StringBuilder sql = new StringBuilder("""
+        select t.ID_, t.NAME_, t.TASK_DEF_KEY_, t.PROC_DEF_ID_, t.TENANT_ID_, t.ASSIGNEE_, t.CREATE_TIME_, t.DUE_DATE_,
+               t.PRIORITY_, t.SUSPENSION_STATE_, e.BUSINESS_KEY_
+        from ACT_RU_TASK t join ACT_RU_EXECUTION e on e.ID_ = t.PROC_INST_ID_
+        where t.TENANT_ID_ = :tenant
+          and (t.ASSIGNEE_ = :user or (t.ASSIGNEE_ is null and exists (
+                select 1 from ACT_RU_IDENTITYLINK i
+                where i.TASK_ID_ = t.ID_ and i.TYPE_ = 'candidate' and i.GROUP_ID_ in (:groups))))
+        """);
+    if (Boolean.TRUE.equals(overdue)) {
+      sql.append(" and t.DUE_DATE_ < :now");
+    } else if (Boolean.FALSE.equals(overdue)) {
+      sql.append(" and (t.DUE_DATE_ >= :now or t.DUE_DATE_ is null)");
+    }
+    if (taskKey != null) {
+      sql.append(" and t.TASK_DEF_KEY_ = :taskKey");
+    }
+    sql.append(" order by t.PRIORITY_ desc, t.DUE_DATE_ asc nulls last, t.CREATE_TIME_ asc, t.ID_ asc limit :limit");
+    JdbcClient.StatementSpec statement = jdbc.sql(sql.toString())
+        .param("tenant", tenant)
+        .param("user", userId)
+        .param("groups", groups.isEmpty() ? List.of("-") : groups)
+        .param("limit", limit);
+    if (overdue != null) {
+      statement = statement.param("now", new Timestamp(now.getTime()));
+    }
+    if (taskKey != null) {
+      statement = statement.param("taskKey", taskKey);
+    }
+    return statement.query(WorklistQueries::row).list();
+  }
+
+  /** How many open tasks of each kind the caller has, in the given tenants. */
+  public Map<String, Long> countsByTaskKey(Collection<String> tenants, String userId, Collection<String> groups) {
+    if (tenants.isEmpty()) {
+      return Map.of();
+    }
+    return jdbc.sql("""
+            select t.TASK_DEF_KEY_, count(*) from ACT_RU_TASK t
+            where t.TENANT_ID_ in (:tenants)
+              and (t.ASSIGNEE_ = :user or (t.ASSIGNEE_ is null and exists (
+                    select 1 from ACT_RU_IDENTITYLINK i
+                    where i.TASK_ID_ = t.ID_ and i.TYPE_ = 'candidate' and i.GROUP_ID_ in (:groups))))
+            group by t.TASK_DEF_KEY_""")
+        .param("tenants", tenants)
+        .param("user", userId)
+        .param("groups", groups.isEmpty() ? List.of("-") : groups)
+        .query((rs, i) -> Map.entry(rs.getString(1), rs.getLong(2)))
+        .list().stream()
+        .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+  }
+
+  /** Candidate groups of a page of tasks in one indexed query (the engine API would need one query per task). */
+  public Map<String, List<String>> candidateGroups(List<String> taskIds) {
+    if (taskIds.isEmpty()) {
+      return Map.of();
+    }
+    return jdbc.sql("""
+            select TASK_ID_, GROUP_ID_ from ACT_RU_IDENTITYLINK
+            where TYPE_ = 'candidate' and GROUP_ID_ is not null and TASK_ID_ in (:ids) order by GROUP_ID_""")
+        .param("ids", taskIds)
+        .query((rs, i) -> Map.entry(rs.getString(1), rs.getString(2)))
+        .list().stream()
+        .collect(Collectors.groupingBy(Map.Entry::getKey,
+            Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
+  }
+
+  /**
+   * Locks the task's row until the end of the transaction, so that two people claiming or completing one task are
+   * served one after the other: the second then finds it completed or claimed (409) instead of failing half-way.
+   */
+  public boolean lock(String taskId) {
+    return jdbc.sql("select ID_ from ACT_RU_TASK where ID_ = ? for update").param(taskId).query(String.class)
+        .optional().isPresent();
+  }
+
+  private static TaskRow row(ResultSet rs, int i) throws SQLException {
+    return new TaskRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+        rs.getString(6), instant(rs.getTimestamp(7)), instant(rs.getTimestamp(8)), rs.getInt(9),
+        rs.getInt(10) == 2, rs.getString(11));
+  }
+
+  private static Instant instant(Timestamp timestamp) {
+    return timestamp == null ? null : timestamp.toInstant();
+  }
+
+  /** One open task as the engine stores it; {@code pathwayId} is the business key of its process instance. */
+  public record TaskRow(String id, String name, String taskKey, String processDefinitionId, String tenantId,
+      String assignee, Instant created, Instant due, int priority, boolean suspended, String pathwayId) {}
+}

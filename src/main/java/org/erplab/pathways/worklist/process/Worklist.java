@@ -1,0 +1,186 @@
+package org.erplab.pathways.worklist.process;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.history.HistoricTaskInstance;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.erplab.pathways.common.api.ApiException;
+import org.erplab.pathways.pathway.process.ProcessCatalogue;
+import org.erplab.pathways.security.AppUser;
+import org.erplab.pathways.security.EngineAccess;
+import org.erplab.pathways.security.Partitions;
+import org.erplab.pathways.worklist.infrastructure.WorklistQueries;
+import org.erplab.pathways.worklist.infrastructure.WorklistQueries.TaskRow;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The caller's tasks: listed by its groups (roles and organisation) in the projects and project parts it sees,
+ * claimed, released and completed. Another project's task, or another organisation's, does not exist for the caller
+ * (404); a task of its own part that its groups may not work is a 403; a task completed or claimed by someone else is
+ * a 409. The values of a completion are validated by the engine against the task's form, as at every other door.
+ */
+@Service
+public class Worklist {
+
+  public static final int MAX_RESULTS = 200;
+
+  private final TaskService taskService;
+  private final HistoryService historyService;
+  private final RepositoryService repositoryService;
+  private final EngineAccess engine;
+  private final WorklistQueries queries;
+  private final Map<String, String> formKeys = new ConcurrentHashMap<>();
+
+  public Worklist(TaskService taskService, HistoryService historyService, RepositoryService repositoryService,
+      EngineAccess engine, WorklistQueries queries) {
+    this.taskService = taskService;
+    this.historyService = historyService;
+    this.repositoryService = repositoryService;
+    this.engine = engine;
+    this.queries = queries;
+  }
+
+  @Transactional(readOnly = true)
+  public List<OpenTask> myTasks(AppUser user, String project, Boolean overdue, String taskKey, int firstResult,
+      int maxResults) {
+    Set<String> tenants = tenants(user, project);
+    if (tenants.isEmpty()) {
+      return List.of();
+    }
+    Date now = ClockUtil.getCurrentTime();
+    List<TaskRow> rows = queries.page(tenants, user.id(), user.groups(), overdue, taskKey, now, firstResult,
+        maxResults);
+    Map<String, List<String>> groups = queries.candidateGroups(rows.stream().map(TaskRow::id).toList());
+    List<OpenTask> result = new ArrayList<>();
+    for (TaskRow row : rows) {
+      result.add(new OpenTask(row, groups.getOrDefault(row.id(), List.of()),
+          row.due() != null && row.due().isBefore(now.toInstant()), formKey(row)));
+    }
+    return result;
+  }
+
+  /** How many tasks of each kind the caller has (a flood of call-backs shows as one number, not as pages). */
+  @Transactional(readOnly = true)
+  public Map<String, Long> summary(AppUser user, String project) {
+    return queries.countsByTaskKey(tenants(user, project), user.id(), user.groups());
+  }
+
+  private static Set<String> tenants(AppUser user, String project) {
+    if (project == null) {
+      return user.tenants();
+    }
+    if (!user.serves(project)) {
+      throw ApiException.forbidden("You do not serve project " + project);
+    }
+    return user.tenants().stream().filter(t -> project.equals(Partitions.projectOf(t)))
+        .collect(Collectors.toUnmodifiableSet());
+  }
+
+  /** The Camunda Form of a task, from its model (cached per definition and task). */
+  private String formKey(TaskRow row) {
+    return formKeys.computeIfAbsent(row.processDefinitionId() + "#" + row.taskKey(), key -> engine.asSystem(() -> {
+      UserTask task = repositoryService.getBpmnModelInstance(row.processDefinitionId()).getModelElementById(row.taskKey());
+      return task == null ? null : task.getCamundaFormRef();
+    }));
+  }
+
+  @Transactional
+  public void claim(String taskId, AppUser user) {
+    queries.lock(taskId);
+    Task task = workable(taskId, user);
+    if (task.getAssignee() != null) {
+      if (task.getAssignee().equals(user.id())) {
+        return;
+      }
+      throw ApiException.conflict("The task is already claimed by someone else");
+    }
+    taskService.claim(taskId, user.id());
+  }
+
+  @Transactional
+  public void unclaim(String taskId, AppUser user) {
+    queries.lock(taskId);
+    Task task = workable(taskId, user);
+    if (task.getAssignee() == null) {
+      return;
+    }
+    if (!task.getAssignee().equals(user.id())) {
+      throw ApiException.conflict("The task is claimed by someone else");
+    }
+    taskService.setAssignee(taskId, null);
+  }
+
+  /** Completes the task with the form's values; the engine validates them (400 naming every invalid field). */
+  @Transactional
+  public void complete(String taskId, Map<String, Object> input, AppUser user) {
+    queries.lock(taskId);
+    Task task = workable(taskId, user);
+    if (task.getAssignee() != null && !task.getAssignee().equals(user.id())) {
+      throw ApiException.conflict("The task is claimed by someone else");
+    }
+    if (task.getAssignee() == null) {
+      taskService.claim(taskId, user.id());
+    }
+    taskService.complete(taskId, typed(task, input == null ? Map.of() : input));
+  }
+
+  /** Values of the variables the process declares sensitive are transient: the registry takes them, never the engine. */
+  private VariableMap typed(Task task, Map<String, Object> values) {
+    String processKey = engine.asSystem(() ->
+        repositoryService.getProcessDefinition(task.getProcessDefinitionId()).getKey());
+    Set<String> sensitive = ProcessCatalogue.sensitiveVariables(processKey).stream()
+        .map(v -> v.name()).collect(Collectors.toSet());
+    VariableMap variables = Variables.createVariables();
+    values.forEach((name, value) -> {
+      if (!sensitive.contains(name)) {
+        variables.putValue(name, value);
+      } else if (value instanceof Collection<?> list) {
+        variables.putValueTyped(name, Variables.objectValue(new ArrayList<>(list), true).create());
+      } else {
+        variables.putValueTyped(name, Variables.untypedValue(value, true));
+      }
+    });
+    return variables;
+  }
+
+  /** The open task, if the caller may work it; 404 / 403 / 409 otherwise. */
+  private Task workable(String taskId, AppUser user) {
+    return engine.asSystem(() -> {
+      Task task = taskService.createTaskQuery().taskId(taskId).singleResult();
+      if (task == null) {
+        HistoricTaskInstance done = historyService.createHistoricTaskInstanceQuery().taskId(taskId).singleResult();
+        if (done != null && user.tenants().contains(done.getTenantId())) {
+          throw ApiException.conflict("The task was already completed");
+        }
+        throw ApiException.notFound("No task " + taskId);
+      }
+      if (!user.tenants().contains(task.getTenantId())) {
+        throw ApiException.notFound("No task " + taskId);
+      }
+      boolean mine = user.id().equals(task.getAssignee());
+      boolean candidate = taskService.getIdentityLinksForTask(taskId).stream()
+          .anyMatch(l -> "candidate".equals(l.getType()) && l.getGroupId() != null
+              && user.groups().contains(l.getGroupId()));
+      if (!mine && !candidate) {
+        throw ApiException.forbidden("Your groups may not work this task");
+      }
+      return task;
+    });
+  }
+
+  public record OpenTask(TaskRow task, List<String> candidateGroups, boolean overdue, String formKey) {}
+}

@@ -1,0 +1,134 @@
+package org.erplab.pathways.pathway.process;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.erplab.pathways.pathway.process.ProcessTestSupport.LORENTEGGIO;
+import static org.erplab.pathways.pathway.process.ProcessTestSupport.interview;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.erplab.pathways.model.PathwayUpgrade;
+import org.erplab.pathways.pathway.domain.Pathway.Channel;
+import org.erplab.pathways.security.process.ProcessStarts;
+import org.erplab.pathways.support.PathwaysSpringTest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+
+/**
+ * Pathways started on the first version of the model ({@code src/test/resources/legacy/pathway-v1.bpmn}, as a
+ * database from before the upgrade holds them) are moved onto the latest version at start-up: one waiting at intake
+ * goes on under the latest mappings, one waiting for the operator's first appointment moves into the hand-over stage
+ * in the operator's part of the project.
+ */
+@PathwaysSpringTest
+class PathwayUpgradeTest {
+
+  static final String RESOURCE = "processes/pathway/pathway.bpmn";
+
+  @Autowired ApplicationContext context;
+  @Autowired RepositoryService repositoryService;
+  @Autowired RuntimeService runtimeService;
+  @Autowired TaskService taskService;
+  @Autowired PathwayUpgrade upgrade;
+
+  private ProcessTestSupport support;
+  private final List<String> deployments = new ArrayList<>();
+
+  @BeforeEach
+  void setUp() {
+    support = ProcessTestSupport.onExampleDay(context);
+  }
+
+  @AfterEach
+  void restoreTheModels() {
+    // the test's deployments go, with their instances: the latest pathway is again the one the application deployed
+    deployments.forEach(id -> repositoryService.deleteDeployment(id, true, true));
+    ClockUtil.reset();
+  }
+
+  @Test
+  void shouldMoveFirstVersionPathwaysOntoTheLatestModel() throws IOException {
+    // given the first version of the model, as the latest, with a pathway at intake and one at the first appointment
+    ProcessDefinition firstVersion = deploy("legacy/pathway-v1.bpmn");
+    // (the first version hands every variable to the processes it calls: only variables the intake declares can
+    // travel now, so the pathway at intake is set up holding just those)
+    ProcessInstance atIntake = startFirstVersion(firstVersion, "CallActivity_Intake", Map.of());
+    ProcessInstance atAppointment = startFirstVersion(firstVersion, "Task_FirstAppointment",
+        Map.of(PathwayProcess.Variables.OPERATOR_ORGANISATION.name(), "SOLCO"));
+    assertThat(atAppointment.getTenantId()).isEqualTo(LORENTEGGIO);
+    assertThat(taskService.createTaskQuery().processInstanceId(atAppointment.getId()).singleResult()
+        .getTaskDefinitionKey()).isEqualTo("Task_FirstAppointment");
+
+    // when the current model is deployed (the latest again) and the upgrade runs, as at start-up
+    ProcessDefinition latest = deploy(RESOURCE);
+    upgrade.upgrade();
+
+    // then both are on the latest model
+    assertThat(definitionOf(atIntake.getId())).isEqualTo(latest.getId());
+    assertThat(definitionOf(atAppointment.getId())).isEqualTo(latest.getId());
+    // the one at the first appointment waits in the hand-over stage, in SOLCO's part of the project only
+    ProcessInstance pathway = runtimeService.createProcessInstanceQuery().processInstanceId(atAppointment.getId())
+        .singleResult();
+    assertThat(pathway).isWaitingAtExactly(PathwayProcess.Elements.CALL_HANDOVER);
+    ProcessInstance handover = runtimeService.createProcessInstanceQuery()
+        .superProcessInstanceId(atAppointment.getId()).singleResult();
+    assertThat(handover.getTenantId()).isEqualTo(LORENTEGGIO + ".SOLCO");
+    assertThat(handover).isWaitingAtExactly(HandoverProcess.Elements.TASK_FIRST_APPOINTMENT);
+    assertThat(taskService.createTaskQuery().processInstanceId(atAppointment.getId()).count())
+        .as("no task left on the pathway itself").isZero();
+    assertThat(taskService.createTaskQuery().processInstanceId(handover.getId()).singleResult().getTenantId())
+        .isEqualTo(LORENTEGGIO + ".SOLCO");
+    // the one at intake goes on, handing back only what the latest model maps
+    support.complete(java.util.UUID.fromString(atIntake.getBusinessKey()), IntakeProcess.Elements.TASK_INTAKE_INTERVIEW,
+        interview());
+    assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(atIntake.getId()).singleResult())
+        .hasPassed(PathwayProcess.Elements.CALL_INTAKE).isNotEnded();
+    assertThat(runtimeService.getVariables(atIntake.getId()))
+        .containsEntry(PathwayProcess.Variables.INTAKE_OUTCOME.name(), "COMPLETED")
+        .doesNotContainKeys(IntakeProcess.Variables.CONSENT_GIVEN.name(), IntakeProcess.Variables.EDUCATION.name());
+
+    // and a second run changes nothing
+    upgrade.upgrade();
+    assertThat(definitionOf(atAppointment.getId())).isEqualTo(latest.getId());
+  }
+
+  /** A pathway of the first version, waiting at the activity, as a database from before the upgrade holds it. */
+  private ProcessInstance startFirstVersion(ProcessDefinition firstVersion, String activity, Map<String, Object> more) {
+    ProcessTestSupport.RegisteredPathway registered = support.registerPathway(LORENTEGGIO, Channel.LAB);
+    Map<String, Object> variables = new java.util.HashMap<>(more);
+    variables.put(PathwayProcess.Variables.PATHWAY_ID.name(), registered.pathwayId().toString());
+    variables.put(PathwayProcess.Variables.CHANNEL.name(), Channel.LAB.name());
+    return ProcessStarts.permit(PathwayProcess.KEY, LORENTEGGIO,
+        () -> runtimeService.createProcessInstanceById(firstVersion.getId())
+            .businessKey(registered.pathwayId().toString())
+            .setVariables(variables)
+            .startBeforeActivity(activity)
+            .execute());
+  }
+
+  private String definitionOf(String processInstanceId) {
+    return runtimeService.createProcessInstanceQuery().processInstanceId(processInstanceId).singleResult()
+        .getProcessDefinitionId();
+  }
+
+  private ProcessDefinition deploy(String classpathResource) throws IOException {
+    try (InputStream in = getClass().getClassLoader().getResourceAsStream(classpathResource)) {
+      String id = repositoryService.createDeployment().name("upgrade-test")
+          .addInputStream(RESOURCE, in).deploy().getId();
+      deployments.add(id);
+      return repositoryService.createProcessDefinitionQuery().deploymentId(id).singleResult();
+    }
+  }
+}
