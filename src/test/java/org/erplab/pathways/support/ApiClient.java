@@ -11,6 +11,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.List;
 
 /** Real HTTP against the running application, as another system would call it. */
 public final class ApiClient {
@@ -89,7 +90,8 @@ public final class ApiClient {
   private static Response send(HttpRequest.Builder request) {
     try {
       HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-      return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""), response.body());
+      return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""), response.body(),
+          response.headers().map());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {
@@ -107,7 +109,13 @@ public final class ApiClient {
   }
 
   /** Status, content type and body; {@link #json()} parses the body. */
-  public record Response(int status, String contentType, String body) {
+  public record Response(int status, String contentType, String body, java.util.Map<String, List<String>> headers) {
+
+    /** The first value of a response header, if present (names are case-insensitive). */
+    public java.util.Optional<String> header(String name) {
+      return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
+          .flatMap(e -> e.getValue().stream()).findFirst();
+    }
 
     public JsonNode json() {
       try {
