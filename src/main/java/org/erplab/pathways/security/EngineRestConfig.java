@@ -19,6 +19,8 @@ import org.erplab.pathways.common.process.ConflictException;
 import org.erplab.pathways.common.process.InvalidFieldsException;
 import org.erplab.pathways.common.process.RefusedException;
 import org.glassfish.jersey.servlet.ServletContainer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -44,6 +46,7 @@ public class EngineRestConfig {
   /** Camunda's tenant check (TenantCommandChecker): "ENGINE-13034 Cannot ... because it belongs to no authenticated tenant". */
   static final String TENANT_CHECK_CODE = "ENGINE-13034";
   static final Set<String> LOCK_CONFLICTS = Set.of("40001", "40P01", "55P03", "HYT00");
+  private static final Logger LOG = LoggerFactory.getLogger(EngineRestConfig.class);
   static final Set<Class<?>> MAPPERS = Set.of(EngineExceptions.class, RestExceptions.class);
 
   @Bean
@@ -81,7 +84,7 @@ public class EngineRestConfig {
     }
   }
 
-  static Response respond(Throwable e, Response fallback) {
+  static Response respond(Throwable e) {
     for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
       if (t instanceof InvalidFieldsException invalid) {
         Map<String, Object> body = body(invalid, "The request has invalid fields");
@@ -102,11 +105,26 @@ public class EngineRestConfig {
         return json(Response.Status.NOT_FOUND, Map.of("type", "InvalidRequestException", "message", "Not found"));
       }
     }
-    if (fallback.getStatus() >= 500) {
+    ExceptionHandlerHelper camunda = ExceptionHandlerHelper.getInstance();
+    Response.Status status = camunda.getStatus(e);
+    if (status.getStatusCode() >= 500) {
+      // the class and the place only: the message may carry SQL or a value somebody sent
+      LOG.error("Unexpected error {} at engine REST", e.getClass().getName(), withoutMessages(e));
       return json(Response.Status.INTERNAL_SERVER_ERROR, Map.of("type", e.getClass().getSimpleName(),
           "message", "Unexpected error"));
     }
-    return fallback;
+    // a caller's mistake that Camunda recognises (unknown id, bad parameter): its answer, without a log of ours
+    return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(camunda.fromException(e)).build();
+  }
+
+  /** The exception's stack without messages (which may hold SQL or values), for the log. */
+  static Throwable withoutMessages(Throwable e) {
+    Throwable copy = new Throwable(e.getClass().getName());
+    copy.setStackTrace(e.getStackTrace());
+    if (e.getCause() != null && e.getCause() != e) {
+      copy.initCause(withoutMessages(e.getCause()));
+    }
+    return copy;
   }
 
   private static Map<String, Object> body(Throwable t, String message) {
@@ -124,7 +142,7 @@ public class EngineRestConfig {
   public static class EngineExceptions implements ExceptionMapper<ProcessEngineException> {
     @Override
     public Response toResponse(ProcessEngineException e) {
-      return respond(e, ExceptionHandlerHelper.getInstance().getResponse(e));
+      return respond(e);
     }
   }
 
@@ -132,7 +150,7 @@ public class EngineRestConfig {
   public static class RestExceptions implements ExceptionMapper<RestException> {
     @Override
     public Response toResponse(RestException e) {
-      return respond(e, ExceptionHandlerHelper.getInstance().getResponse(e));
+      return respond(e);
     }
   }
 }

@@ -291,6 +291,18 @@ final class ApiFixtures {
         .params(fiscalCode, project).query(UUID.class).list();
   }
 
+  /** Rows of the variable in the engine's history for the pathway's instances (every version, every instance). */
+  long historicVariableRows(UUID pathwayId, String name) {
+    return jdbc.sql("""
+            select count(*) from ACT_HI_VARINST v join ACT_HI_PROCINST p on p.PROC_INST_ID_ = v.PROC_INST_ID_
+            where p.BUSINESS_KEY_ = ? and v.NAME_ = ?""")
+        .params(pathwayId.toString(), name).query(Long.class).single();
+  }
+
+  long caseNoteCount(UUID pathwayId) {
+    return jdbc.sql("select count(*) from case_note where pathway_id = ?").param(pathwayId).query(Long.class).single();
+  }
+
   long vulnerabilityCount(UUID pathwayId) {
     return jdbc.sql("select count(*) from participant_vulnerability where pathway_id = ?").param(pathwayId)
         .query(Long.class).single();
