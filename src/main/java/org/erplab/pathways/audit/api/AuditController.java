@@ -7,6 +7,7 @@ import org.erplab.pathways.pathway.api.PathwayAccess;
 import org.erplab.pathways.pathway.domain.Pathway;
 import org.erplab.pathways.security.AppUser;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -27,6 +28,7 @@ class AuditController {
 
   /** Ordered by time: 403 for roles that may not read pathways, 404 for an unknown or another project's pathway. */
   @GetMapping("/{id}/audit")
+  @Transactional(readOnly = true)
   List<AuditEntryView> audit(@PathVariable UUID id, @AuthenticationPrincipal AppUser user) {
     Pathway pathway = access.readable(id, user);
     return trail.of(pathway.id()).stream().map(AuditEntryView::of).toList();

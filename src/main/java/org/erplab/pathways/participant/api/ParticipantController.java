@@ -47,6 +47,7 @@ class ParticipantController {
   }
 
   @GetMapping("/{id}/access-log")
+  @Transactional(readOnly = true)
   List<ParticipantRegistry.AccessLogEntry> accessLog(@PathVariable UUID id, @AuthenticationPrincipal AppUser user) {
     if (!user.hasRole(Roles.AUDITOR)) {
       throw ApiException.forbidden("Only auditors read the access log");

@@ -25,6 +25,7 @@ import org.erplab.pathways.security.EngineAccess;
 import org.erplab.pathways.security.Roles;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -77,6 +78,7 @@ class PathwayController {
   }
 
   @GetMapping("/{id}")
+  @Transactional(readOnly = true)
   PathwayView get(@PathVariable UUID id, @AuthenticationPrincipal AppUser user) {
     Pathway pathway = access.readable(id, user);
     return engine.asSystem(() -> view(pathway));

@@ -7,6 +7,7 @@ import org.erplab.pathways.project.domain.Project;
 import org.erplab.pathways.project.domain.ProjectDirectory;
 import org.erplab.pathways.security.AppUser;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -24,11 +25,13 @@ class ProjectController {
   }
 
   @GetMapping
+  @Transactional(readOnly = true)
   List<ProjectView> myProjects(@AuthenticationPrincipal AppUser user) {
     return projects.findAll(user.projects()).stream().map(this::view).toList();
   }
 
   @GetMapping("/{code}/organisations")
+  @Transactional(readOnly = true)
   List<Organisation> organisations(@PathVariable String code, @AuthenticationPrincipal AppUser user) {
     if (!user.serves(code) || projects.find(code).isEmpty()) {
       throw ApiException.notFound("No project " + code);
