@@ -4,7 +4,6 @@ import jakarta.annotation.Priority;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
-import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -15,6 +14,7 @@ import org.camunda.bpm.engine.rest.exception.ExceptionHandlerHelper;
 import org.camunda.bpm.engine.rest.exception.RestException;
 import org.camunda.bpm.spring.boot.starter.rest.CamundaJerseyResourceConfig;
 import org.camunda.bpm.webapp.impl.engine.EngineRestApplication;
+import org.erplab.pathways.common.domain.Failures;
 import org.erplab.pathways.common.process.ConflictException;
 import org.erplab.pathways.common.process.InvalidFieldsException;
 import org.erplab.pathways.common.process.RefusedException;
@@ -45,7 +45,6 @@ public class EngineRestConfig {
 
   /** Camunda's tenant check (TenantCommandChecker): "ENGINE-13034 Cannot ... because it belongs to no authenticated tenant". */
   static final String TENANT_CHECK_CODE = "ENGINE-13034";
-  static final Set<String> LOCK_CONFLICTS = Set.of("40001", "40P01", "55P03", "HYT00");
   private static final Logger LOG = LoggerFactory.getLogger(EngineRestConfig.class);
   static final Set<Class<?>> MAPPERS = Set.of(EngineExceptions.class, RestExceptions.class);
 
@@ -98,7 +97,7 @@ public class EngineRestConfig {
         return json(Response.Status.CONFLICT, body(t, t.getMessage()));
       }
       if (t instanceof OptimisticLockingException || t instanceof TaskAlreadyClaimedException
-          || (t instanceof SQLException sql && sql.getSQLState() != null && LOCK_CONFLICTS.contains(sql.getSQLState()))) {
+          || Failures.isLockConflict(t)) {
         return json(Response.Status.CONFLICT, body(t, "Someone else changed this a moment ago; reload and retry"));
       }
       if (t instanceof ProcessEngineException && t.getMessage() != null && t.getMessage().contains(TENANT_CHECK_CODE)) {
@@ -109,22 +108,12 @@ public class EngineRestConfig {
     Response.Status status = camunda.getStatus(e);
     if (status.getStatusCode() >= 500) {
       // the class and the place only: the message may carry SQL or a value somebody sent
-      LOG.error("Unexpected error {} at engine REST", e.getClass().getName(), withoutMessages(e));
+      LOG.error("Unexpected error {} at engine REST", e.getClass().getName(), Failures.withoutMessages(e));
       return json(Response.Status.INTERNAL_SERVER_ERROR, Map.of("type", e.getClass().getSimpleName(),
           "message", "Unexpected error"));
     }
     // a caller's mistake that Camunda recognises (unknown id, bad parameter): its answer, without a log of ours
     return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(camunda.fromException(e)).build();
-  }
-
-  /** The exception's stack without messages (which may hold SQL or values), for the log. */
-  static Throwable withoutMessages(Throwable e) {
-    Throwable copy = new Throwable(e.getClass().getName());
-    copy.setStackTrace(e.getStackTrace());
-    if (e.getCause() != null && e.getCause() != e) {
-      copy.initCause(withoutMessages(e.getCause()));
-    }
-    return copy;
   }
 
   private static Map<String, Object> body(Throwable t, String message) {

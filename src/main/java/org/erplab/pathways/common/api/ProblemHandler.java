@@ -2,9 +2,7 @@ package org.erplab.pathways.common.api;
 
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
-import java.sql.SQLException;
 import java.util.List;
-import java.util.Set;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.BadUserRequestException;
@@ -12,6 +10,7 @@ import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.TaskAlreadyClaimedException;
 import org.camunda.bpm.engine.exception.NotFoundException;
+import org.erplab.pathways.common.domain.Failures;
 import org.erplab.pathways.common.domain.FieldError;
 import org.erplab.pathways.common.domain.InvalidInputException;
 import org.erplab.pathways.common.process.ConflictException;
@@ -49,8 +48,6 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 class ProblemHandler {
 
   private static final Logger LOG = LoggerFactory.getLogger(ProblemHandler.class);
-  /** SQL states of a lock conflict or deadlock (PostgreSQL, H2): someone else is changing the same thing. */
-  static final Set<String> LOCK_CONFLICTS = Set.of("40001", "40P01", "55P03", "HYT00");
   /** Camunda's tenant check: the resource belongs to a project the caller does not serve. */
   static final String OTHER_TENANT = "ENGINE-13034";
 
@@ -188,7 +185,7 @@ class ProblemHandler {
     }
     // the class and the place only: an exception's message may carry SQL or a value somebody sent
     StackTraceElement where = e.getStackTrace().length == 0 ? null : e.getStackTrace()[0];
-    LOG.error("Unexpected error {} at {}", e.getClass().getName(), where, withoutMessages(e));
+    LOG.error("Unexpected error {} at {}", e.getClass().getName(), where, Failures.withoutMessages(e));
     return problem(HttpStatus.INTERNAL_SERVER_ERROR, "Unexpected error", List.of());
   }
 
@@ -198,21 +195,8 @@ class ProblemHandler {
       if (t instanceof PessimisticLockingFailureException || t instanceof OptimisticLockingException) {
         return true;
       }
-      if (t instanceof SQLException sql && sql.getSQLState() != null && LOCK_CONFLICTS.contains(sql.getSQLState())) {
-        return true;
-      }
     }
-    return false;
-  }
-
-  /** The exception's stack, without messages (which may hold SQL or values), for the log. */
-  static Throwable withoutMessages(Throwable e) {
-    Throwable copy = new Throwable(e.getClass().getName());
-    copy.setStackTrace(e.getStackTrace());
-    if (e.getCause() != null && e.getCause() != e) {
-      copy.initCause(withoutMessages(e.getCause()));
-    }
-    return copy;
+    return Failures.isLockConflict(e);
   }
 
   static ResponseEntity<ProblemDetail> problem(HttpStatus status, String detail, List<FieldError> errors) {
