@@ -37,7 +37,8 @@ import org.springframework.core.Ordered;
  *   <li>invalid form values or variables: 400 naming the fields; a refused action: 403; a conflict (a task claimed
  *       or completed by someone else, a lock held by a concurrent change): 409;
  *   <li>a resource of a project the caller does not serve: 404, like one that does not exist (Camunda's tenant check
- *       would answer 500 and confirm it exists);
+ *       would answer 500 and confirm it exists); a task that no longer exists, claimed, released or completed: 404
+ *       (Camunda answers 500 or 400), as our API answers;
  *   <li>any other 500: the body says "Unexpected error", never the exception's message (which may carry SQL).
  * </ul>
  * The body keeps Camunda's format: {@code {"type", "message"}} (plus {@code errors} for fields).
@@ -54,6 +55,12 @@ public class EngineRestConfig {
 
   /** Camunda's tenant check (TenantCommandChecker): "ENGINE-13034 Cannot ... because it belongs to no authenticated tenant". */
   static final String TENANT_CHECK_CODE = "ENGINE-13034";
+  /**
+   * A command naming a task that does not exist (any more: completed, or its stage cancelled): Camunda's commands say
+   * "Cannot find task with id ..." (a NullValueException when claiming, answered 500 by its REST API; a
+   * NotFoundException when releasing, answered 400).
+   */
+  static final String MISSING_TASK = "Cannot find task with id";
   static final Set<String> LOCK_CONFLICTS = Set.of("40001", "40P01", "55P03", "HYT00");
   static final Set<Class<?>> MAPPERS = Set.of(EngineExceptions.class, RestExceptions.class, RefusedRequests.class);
 
@@ -108,6 +115,9 @@ public class EngineRestConfig {
       if (t instanceof OptimisticLockingException || t instanceof TaskAlreadyClaimedException
           || (t instanceof SQLException sql && sql.getSQLState() != null && LOCK_CONFLICTS.contains(sql.getSQLState()))) {
         return json(Response.Status.CONFLICT, body(t, "Someone else changed this a moment ago; reload and retry"));
+      }
+      if (t instanceof ProcessEngineException && t.getMessage() != null && t.getMessage().startsWith(MISSING_TASK)) {
+        return json(Response.Status.NOT_FOUND, Map.of("type", "InvalidRequestException", "message", "Not found"));
       }
       if (t instanceof ProcessEngineException && t.getMessage() != null && t.getMessage().contains(TENANT_CHECK_CODE)) {
         return json(Response.Status.NOT_FOUND, Map.of("type", "InvalidRequestException", "message", "Not found"));

@@ -12,6 +12,7 @@ import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.VariableMap;
@@ -165,7 +166,10 @@ public class Worklist {
       Task task = taskService.createTaskQuery().taskId(taskId).singleResult();
       if (task == null) {
         HistoricTaskInstance done = historyService.createHistoricTaskInstanceQuery().taskId(taskId).singleResult();
-        if (done != null && user.tenants().contains(done.getTenantId())) {
+        // a completed task is a conflict; one that ended otherwise (its stage cancelled, e.g. a pathway handed over
+        // to another operator) no longer exists, as at the engine's doors
+        if (done != null && TaskEntity.DELETE_REASON_COMPLETED.equals(done.getDeleteReason())
+            && user.tenants().contains(done.getTenantId())) {
           throw ApiException.conflict("The task was already completed");
         }
         throw ApiException.notFound("No task " + taskId);
