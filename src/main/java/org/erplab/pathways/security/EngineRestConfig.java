@@ -1,12 +1,16 @@
 package org.erplab.pathways.security;
 
 import jakarta.annotation.Priority;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.PreMatching;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.TaskAlreadyClaimedException;
@@ -35,10 +39,18 @@ import org.springframework.core.Ordered;
  *   <li>invalid form values or variables: 400 naming the fields; a refused action: 403; a conflict (a task claimed
  *       or completed by someone else, a lock held by a concurrent change): 409;
  *   <li>a resource of a project the caller does not serve: 404, like one that does not exist (Camunda's tenant check
- *       would answer 500 and confirm it exists);
+ *       would answer 500 and confirm it exists); a task that no longer exists, claimed, released or completed: 404
+ *       (Camunda answers 500 or 400), as our API answers;
  *   <li>any other 500: the body says "Unexpected error", never the exception's message (which may carry SQL).
  * </ul>
  * The body keeps Camunda's format: {@code {"type", "message"}} (plus {@code errors} for fields).
+ *
+ * <p>Two kinds of request are refused before Camunda's resources see them ({@link RefusedRequests}), because those
+ * resources look something up first and answer that look-up's failure instead of the door rule: a process start
+ * (by key and tenant, Camunda finds no definition, as definitions are shared: 404) and a comment or an attachment (on
+ * a task of another project or part, "no task found": 400). Nobody starts a process or writes free text through
+ * these doors, so both are a 403 for every logged-in caller, whatever they name; the engine refuses them too
+ * ({@code DoorRules}, {@code DoorInterceptor}) for the Java API.
  */
 @Configuration
 public class EngineRestConfig {
@@ -46,7 +58,13 @@ public class EngineRestConfig {
   /** Camunda's tenant check (TenantCommandChecker): "ENGINE-13034 Cannot ... because it belongs to no authenticated tenant". */
   static final String TENANT_CHECK_CODE = "ENGINE-13034";
   private static final Logger LOG = LoggerFactory.getLogger(EngineRestConfig.class);
-  static final Set<Class<?>> MAPPERS = Set.of(EngineExceptions.class, RestExceptions.class);
+  /**
+   * A command naming a task that does not exist (any more: completed, or its stage cancelled): Camunda's commands say
+   * "Cannot find task with id ..." (a NullValueException when claiming, answered 500 by its REST API; a
+   * NotFoundException when releasing, answered 400).
+   */
+  static final String MISSING_TASK = "Cannot find task with id";
+  static final Set<Class<?>> MAPPERS = Set.of(EngineExceptions.class, RestExceptions.class, RefusedRequests.class);
 
   @Bean
   CamundaJerseyResourceConfig camundaJerseyResourceConfig() {
@@ -100,6 +118,9 @@ public class EngineRestConfig {
           || Failures.isLockConflict(t)) {
         return json(Response.Status.CONFLICT, body(t, "Someone else changed this a moment ago; reload and retry"));
       }
+      if (t instanceof ProcessEngineException && t.getMessage() != null && t.getMessage().startsWith(MISSING_TASK)) {
+        return json(Response.Status.NOT_FOUND, Map.of("type", "InvalidRequestException", "message", "Not found"));
+      }
       if (t instanceof ProcessEngineException && t.getMessage() != null && t.getMessage().contains(TENANT_CHECK_CODE)) {
         return json(Response.Status.NOT_FOUND, Map.of("type", "InvalidRequestException", "message", "Not found"));
       }
@@ -125,6 +146,37 @@ public class EngineRestConfig {
 
   private static Response json(Response.Status status, Object body) {
     return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(body).build();
+  }
+
+  /**
+   * Refuses with 403 the requests no door serves, whatever process, tenant or task they name: process starts
+   * ({@code start}, {@code submit-form}, by key, by key and tenant, by id; {@code restart}) and free text on tasks
+   * ({@code comment/create}, {@code attachment/create}). Paths are relative to engine REST or to the webapps' engine
+   * API ({@code engine/default/...}); logins are checked before (401).
+   */
+  @PreMatching
+  public static class RefusedRequests implements ContainerRequestFilter {
+
+    static final Pattern PROCESS_START = Pattern.compile("^/?(engine/[^/]+/)?process-definition/"
+        + "(key/[^/]+(/tenant-id/[^/]+)?|[^/]+)/(start|submit-form|restart|restart-async)/?$");
+    static final Pattern FREE_TEXT = Pattern.compile("^/?(engine/[^/]+/)?task/[^/]+/(comment|attachment)/create/?$");
+
+    @Override
+    public void filter(ContainerRequestContext request) {
+      if (!"POST".equals(request.getMethod())) {
+        return;
+      }
+      String path = request.getUriInfo().getPath();
+      if (PROCESS_START.matcher(path).matches()) {
+        request.abortWith(json(Response.Status.FORBIDDEN, Map.of("type", RefusedException.class.getSimpleName(),
+            "message", "Processes cannot be started here: a pathway starts only through POST /api/pathways (or the "
+                + "public registration), which registers the person first")));
+      } else if (FREE_TEXT.matcher(path).matches()) {
+        request.abortWith(json(Response.Status.FORBIDDEN, Map.of("type", RefusedException.class.getSimpleName(),
+            "message", "Comments and attachments are not kept: write the note in the task's form, where it is filed "
+                + "in the person's reserved case notes")));
+      }
+    }
   }
 
   @Priority(1)

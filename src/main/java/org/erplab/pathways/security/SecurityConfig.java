@@ -98,15 +98,6 @@ public class SecurityConfig {
     return registration;
   }
 
-  @Bean
-  FilterRegistrationBean<FreeTextRefusalFilter> freeTextRefusal(ObjectMapper json) {
-    FilterRegistrationBean<FreeTextRefusalFilter> registration =
-        new FilterRegistrationBean<>(new FreeTextRefusalFilter(json));
-    registration.setName("free-text-refusal");
-    registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
-    return registration;
-  }
-
   static void apiRefusal(ObjectMapper json, HttpServletResponse res, AuthenticationException e) throws IOException {
     if (e instanceof LoginThrottledException throttled) {
       res.setHeader("Retry-After", Long.toString(throttled.retryAfterSeconds()));

@@ -67,6 +67,10 @@ final class ApiFixtures {
   static final String SOCIAL_LORENTEGGIO = "social.lorenteggio.test";
   static final String HOUSING_LORENTEGGIO = "housing.lorenteggio.test";
   static final String AUDITOR_BOLLATE = "auditor.bollate.test";
+  /** The accredited operator of LORENTEGGIO that competes with SOLCO (operator.lorenteggio). */
+  static final String OPERATOR_MESTIERI = "operator.mestieri.test";
+  /** A second LORENTEGGIO lab user: a colleague who may claim what lab.lorenteggio may, and release its own claims. */
+  static final String LAB_LORENTEGGIO_2 = "lab.lorenteggio.test";
   /**
    * The only user the tests send wrong passwords for: the identity service throttles logins after a failed attempt
    * (the user cannot log in for a few seconds, and is locked after 10 failures), so a wrong password for a demo user
@@ -128,6 +132,8 @@ final class ApiFixtures {
     ensureUser(SOCIAL_LORENTEGGIO, "social", "COMUNE_MI", LORENTEGGIO);
     ensureUser(HOUSING_LORENTEGGIO, "housing", "ALER_MI", LORENTEGGIO);
     ensureUser(AUDITOR_BOLLATE, "auditor", "REGIONE_LOMBARDIA", BOLLATE);
+    ensureUser(OPERATOR_MESTIERI, "operator", "MESTIERI", LORENTEGGIO);
+    ensureUser(LAB_LORENTEGGIO_2, "lab", "MILOLAB", LORENTEGGIO);
     ensureUser(WRONG_PASSWORD_USER, "lab", "MILOLAB", LORENTEGGIO);
   }
 
@@ -301,6 +307,11 @@ final class ApiFixtures {
 
   long caseNoteCount(UUID pathwayId) {
     return jdbc.sql("select count(*) from case_note where pathway_id = ?").param(pathwayId).query(Long.class).single();
+  }
+
+  /** A count straight from the database (e.g. rows of a Camunda table), to see that a refused request stored nothing. */
+  long count(String sql, Object... params) {
+    return jdbc.sql(sql).params(params).query(Long.class).single();
   }
 
   long vulnerabilityCount(UUID pathwayId) {

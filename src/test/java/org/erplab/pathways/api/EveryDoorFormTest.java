@@ -19,7 +19,7 @@ import java.util.stream.Stream;
 import org.erplab.pathways.support.ApiClient;
 import org.erplab.pathways.support.PathwaysSpringTest;
 import org.erplab.pathways.support.TestPeople;
-import org.erplab.pathways.support.WebappSession;
+import org.erplab.pathways.support.WebappClient;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -113,8 +113,7 @@ class EveryDoorFormTest {
 
     // what Tasklist reads to fill the form, at both of the engine's doors
     JsonNode engineRest = api.as(LAB_LORENTEGGIO).get("/engine-rest/task/" + retry + "/form-variables").json();
-    JsonNode tasklist = WebappSession.tasklist(api.port(), LAB_LORENTEGGIO)
-        .getEngine("/task/" + retry + "/form-variables").json();
+    JsonNode tasklist = WebappClient.as(api.port(), LAB_LORENTEGGIO).get("/task/" + retry + "/form-variables").json();
 
     assertThat(engineRest.has("contactOutcome")).isFalse();
     assertThat(tasklist.has("contactOutcome")).isFalse();
@@ -160,8 +159,8 @@ class EveryDoorFormTest {
         return camunda.apply(response.status(), response.body());
       }
       default -> {
-        WebappSession.Reply reply = WebappSession.tasklist(api.port(), LAB_LORENTEGGIO)
-            .postEngine("/task/" + taskId + "/submit-form", Map.of("variables", typed(answers)));
+        ApiClient.Response reply = WebappClient.as(api.port(), LAB_LORENTEGGIO)
+            .post("/task/" + taskId + "/submit-form", Map.of("variables", typed(answers)));
         return camunda.apply(reply.status(), reply.body());
       }
     }

@@ -71,8 +71,19 @@ public final class ApiClient {
         .POST(HttpRequest.BodyPublishers.ofString(body instanceof String s ? s : json(body))));
   }
 
+  public Response put(String path, Object body) {
+    return send(request(path).header("Content-Type", "application/json")
+        .PUT(HttpRequest.BodyPublishers.ofString(body instanceof String s ? s : json(body))));
+  }
+
   public Response delete(String path) {
     return send(request(path).DELETE());
+  }
+
+  /** A {@code multipart/form-data} POST (engine REST deployments and attachments). */
+  public Response postMultipart(String path, Multipart body) {
+    return send(request(path).header("Content-Type", body.contentType())
+        .POST(HttpRequest.BodyPublishers.ofByteArray(body.bytes())));
   }
 
   private HttpRequest.Builder request(String path) {

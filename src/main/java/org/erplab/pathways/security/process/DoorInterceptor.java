@@ -4,6 +4,7 @@ import java.util.Set;
 import org.camunda.bpm.engine.impl.cmd.AddCommentCmd;
 import org.camunda.bpm.engine.impl.cmd.CreateAttachmentCmd;
 import org.camunda.bpm.engine.impl.cmd.DelegateTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.DeleteTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.ResolveTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.SaveAttachmentCmd;
 import org.camunda.bpm.engine.impl.cmd.UpdateCommentCmd;
@@ -15,7 +16,9 @@ import org.erplab.pathways.common.process.RefusedException;
  * Refuses, at every door, the engine commands that would store free text outside the registry or move a task outside
  * its rules. Camunda checks no permission for comments and attachments (any logged-in user could write on any task):
  * they are disabled for everybody; notes go in the task's form, where they are filed in the person's case notes. Task
- * delegation has no place in the pathway's work either.
+ * delegation has no place in the pathway's work either. Nor has deleting a task: every task belongs to a pathway's
+ * process and ends when its form is completed (Camunda itself refuses to delete a process's task, but only after the
+ * look-up, as a generic error: a 500 at engine REST instead of the door rule's 403).
  */
 final class DoorInterceptor extends CommandInterceptor {
 
@@ -34,6 +37,9 @@ final class DoorInterceptor extends CommandInterceptor {
     if (DELEGATION.contains(command.getClass())) {
       throw new RefusedException("Tasks are not delegated: release the task so that another member of the group "
           + "can claim it");
+    }
+    if (command instanceof DeleteTaskCmd) {
+      throw new RefusedException("Tasks are not deleted: a task ends when its form is completed");
     }
     return next.execute(command);
   }

@@ -27,7 +27,8 @@ import org.erplab.pathways.pathway.process.ProcessCatalogue;
  *   <li>a process starts only with a {@link ProcessStarts} permit (our API registers the person first), and only in a
  *       project the starting user serves;
  *   <li>a task is claimed, released and completed only by a member of one of its candidate groups, or by the person
- *       who claimed it; one may claim only for oneself, release only what one claimed, and never assign, delegate or
+ *       who claimed it; one may claim only for oneself, release only what one claimed (a colleague's claim is a
+ *       conflict, as for claiming or completing the task), and never assign, delegate or
  *       re-route a task to anybody else;
  *   <li>no task is created by hand (Tasklist's "Create task"), and tasks end only by completing their form (no BPMN
  *       error or escalation thrown at them from outside);
@@ -94,9 +95,12 @@ final class DoorRules extends AllowingCommandChecker {
       return;
     }
     Command<?> command = command();
-    boolean releasingOwnClaim = command instanceof AssignTaskCmd
-        && CommandFields.read(command, ASSIGN_USER_FIELD) == null
-        && authentication.getUserId().equals(task.getAssignee());
+    boolean releasing = command instanceof AssignTaskCmd && CommandFields.read(command, ASSIGN_USER_FIELD) == null;
+    boolean releasingOwnClaim = releasing && authentication.getUserId().equals(task.getAssignee());
+    if (releasing && !releasingOwnClaim && task.getAssignee() != null && isCandidate(task, authentication)) {
+      // a colleague's claim: the same conflict as claiming or completing the task (409), at every door
+      throw new ConflictException("The task is claimed by someone else");
+    }
     if (!releasingOwnClaim) {
       throw new RefusedException("Tasks are claimed and released by the person who works them: they cannot be "
           + "assigned, delegated or changed by hand");

@@ -55,14 +55,17 @@ public class EngineSecurityPlugin extends AbstractProcessEnginePlugin {
         prepend(configuration.getCustomPreCommandInterceptorsTxRequiresNew(), new EngineErrorUnwrapper()));
     IdentityChanges identityChanges = new IdentityChanges(() -> identityListeners.forEach(IdentityChangeListener::identityChanged));
     configuration.setCustomPostCommandInterceptorsTxRequired(
-        append(configuration.getCustomPostCommandInterceptorsTxRequired(), new DoorInterceptor(), identityChanges));
+        append(configuration.getCustomPostCommandInterceptorsTxRequired(), new DoorInterceptor(),
+            new CompletedTaskConflict(), identityChanges));
     configuration.setCustomPostCommandInterceptorsTxRequiresNew(
-        append(configuration.getCustomPostCommandInterceptorsTxRequiresNew(), new DoorInterceptor(), identityChanges));
+        append(configuration.getCustomPostCommandInterceptorsTxRequiresNew(), new DoorInterceptor(),
+            new CompletedTaskConflict(), identityChanges));
   }
 
   @Override
   public void postInit(ProcessEngineConfigurationImpl configuration) {
     DoorRules.requireCommandFields();
+    CompletedTaskConflict.requireCommandFields();
     configuration.getCommandCheckers().add(new DoorRules());
   }
 

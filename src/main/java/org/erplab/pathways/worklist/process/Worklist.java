@@ -12,6 +12,7 @@ import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.VariableMap;
@@ -22,6 +23,7 @@ import org.erplab.pathways.pathway.process.ProcessCatalogue;
 import org.erplab.pathways.security.AppUser;
 import org.erplab.pathways.security.EngineAccess;
 import org.erplab.pathways.security.Partitions;
+import org.erplab.pathways.security.Roles;
 import org.erplab.pathways.worklist.infrastructure.WorklistQueries;
 import org.erplab.pathways.worklist.infrastructure.WorklistQueries.TaskRow;
 import org.springframework.stereotype.Service;
@@ -30,8 +32,9 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The caller's tasks: listed by its groups (roles and organisation) in the projects and project parts it sees,
  * claimed, released and completed. Another project's task, or another organisation's, does not exist for the caller
- * (404); a task of its own part that its groups may not work is a 403; a task completed or claimed by someone else is
- * a 409. The values of a completion are validated by the engine against the task's form, as at every other door.
+ * (404); a task of its own part that its groups may not work is a 403 (administrators may work it, as at every door);
+ * a task completed or claimed by someone else is a 409. The values of a completion are validated by the engine against
+ * the task's form, as at every other door.
  */
 @Service
 public class Worklist {
@@ -163,7 +166,10 @@ public class Worklist {
       Task task = taskService.createTaskQuery().taskId(taskId).singleResult();
       if (task == null) {
         HistoricTaskInstance done = historyService.createHistoricTaskInstanceQuery().taskId(taskId).singleResult();
-        if (done != null && user.tenants().contains(done.getTenantId())) {
+        // a completed task is a conflict; one that ended otherwise (its stage cancelled, e.g. a pathway handed over
+        // to another operator) no longer exists, as at the engine's doors
+        if (done != null && TaskEntity.DELETE_REASON_COMPLETED.equals(done.getDeleteReason())
+            && user.tenants().contains(done.getTenantId())) {
           throw ApiException.conflict("The task was already completed");
         }
         throw ApiException.notFound("No task " + taskId);
@@ -175,7 +181,8 @@ public class Worklist {
       boolean candidate = taskService.getIdentityLinksForTask(taskId).stream()
           .anyMatch(l -> "candidate".equals(l.getType()) && l.getGroupId() != null
               && user.groups().contains(l.getGroupId()));
-      if (!mine && !candidate) {
+      // administrators may work any task of the projects they serve (a repair), as at the engine's doors
+      if (!mine && !candidate && !user.hasRole(Roles.ADMIN)) {
         throw ApiException.forbidden("Your groups may not work this task");
       }
       return task;
