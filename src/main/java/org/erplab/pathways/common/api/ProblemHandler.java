@@ -2,9 +2,9 @@ package org.erplab.pathways.common.api;
 
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
-import java.sql.SQLException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import java.net.URI;
 import java.util.List;
-import java.util.Set;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.BadUserRequestException;
@@ -16,6 +16,7 @@ import org.erplab.pathways.common.domain.FieldError;
 import org.erplab.pathways.common.domain.InvalidInputException;
 import org.erplab.pathways.common.process.ConflictException;
 import org.erplab.pathways.common.process.InvalidFieldsException;
+import org.erplab.pathways.common.process.UnknownResourceException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
@@ -32,6 +33,7 @@ import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingPathVariableException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -44,15 +46,21 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
  * Every error of the domain API as {@code application/problem+json} (whatever the caller's {@code Accept}); never a
  * 500 for a caller's mistake, and never SQL, a stack trace or a value the caller sent in the answer or in a log line.
  * Refusals of the engine's door rules keep their status: 400 with the fields, 403, 409.
+ *
+ * <p>Not limited to our controllers: an unknown path or a wrong method has no controller, and gets its 404 or 405
+ * (with {@code Allow}) here too. The answer has no {@code instance}: the request's path may hold what the caller sent.
  */
-@RestControllerAdvice(basePackages = "org.erplab.pathways")
+@RestControllerAdvice
 class ProblemHandler {
 
   private static final Logger LOG = LoggerFactory.getLogger(ProblemHandler.class);
-  /** SQL states of a lock conflict or deadlock (PostgreSQL, H2): someone else is changing the same thing. */
-  static final Set<String> LOCK_CONFLICTS = Set.of("40001", "40P01", "55P03", "HYT00");
   /** Camunda's tenant check: the resource belongs to a project the caller does not serve. */
   static final String OTHER_TENANT = "ENGINE-13034";
+  /**
+   * An empty reference: Spring fills a missing {@code instance} with the request's path; an empty one is left out of
+   * the JSON.
+   */
+  static final URI NO_INSTANCE = URI.create("");
 
   @ExceptionHandler(ApiException.class)
   ResponseEntity<ProblemDetail> api(ApiException e) {
@@ -90,6 +98,13 @@ class ProblemHandler {
 
   @ExceptionHandler(HttpMessageNotReadableException.class)
   ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e) {
+    if (e.getCause() instanceof UnrecognizedPropertyException unknown && !unknown.getPath().isEmpty()) {
+      String field = unknown.getPath().stream()
+          .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+          .collect(Collectors.joining("."));
+      return problem(HttpStatus.BAD_REQUEST, "The request has invalid fields",
+          List.of(FieldError.ofSentName(field, "is not a field of this request")));
+    }
     if (e.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
       String field = mapping.getPath().stream()
           .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
@@ -110,6 +125,13 @@ class ProblemHandler {
         : "a valid " + e.getRequiredType().getSimpleName();
     return problem(HttpStatus.BAD_REQUEST, "The request has invalid fields",
         List.of(new FieldError(e.getName(), "must be " + expected)));
+  }
+
+  /** A path variable that is blank once decoded ({@code /api/pathways/%20}). */
+  @ExceptionHandler(MissingPathVariableException.class)
+  ResponseEntity<ProblemDetail> missingPathVariable(MissingPathVariableException e) {
+    return problem(HttpStatus.BAD_REQUEST, "The request has invalid fields",
+        List.of(new FieldError(e.getVariableName(), "is required")));
   }
 
   @ExceptionHandler(MissingServletRequestParameterException.class)
@@ -133,8 +155,8 @@ class ProblemHandler {
     return problem(HttpStatus.CONFLICT, detail, List.of());
   }
 
-  @ExceptionHandler(NotFoundException.class)
-  ResponseEntity<ProblemDetail> engineNotFound(NotFoundException e) {
+  @ExceptionHandler({NotFoundException.class, UnknownResourceException.class})
+  ResponseEntity<ProblemDetail> engineNotFound(RuntimeException e) {
     return problem(HttpStatus.NOT_FOUND, "Not found", List.of());
   }
 
@@ -172,7 +194,7 @@ class ProblemHandler {
 
   @ExceptionHandler({ProcessEngineException.class, TransientDataAccessException.class})
   ResponseEntity<ProblemDetail> engine(RuntimeException e) {
-    if (isLockConflict(e)) {
+    if (ErrorCauses.isLockConflict(e)) {
       return conflict(e);
     }
     if (e.getMessage() != null && e.getMessage().contains(OTHER_TENANT)) {
@@ -183,40 +205,19 @@ class ProblemHandler {
 
   @ExceptionHandler(Exception.class)
   ResponseEntity<ProblemDetail> unexpected(Exception e) {
-    if (isLockConflict(e)) {
+    if (ErrorCauses.isLockConflict(e)) {
       return problem(HttpStatus.CONFLICT, "Someone else changed this a moment ago; reload and retry", List.of());
     }
-    // the class and the place only: an exception's message may carry SQL or a value somebody sent
-    StackTraceElement where = e.getStackTrace().length == 0 ? null : e.getStackTrace()[0];
-    LOG.error("Unexpected error {} at {}", e.getClass().getName(), where, withoutMessages(e));
+    if (ErrorCauses.isDataException(e)) {
+      return problem(HttpStatus.BAD_REQUEST, "A value is too long or out of range", List.of());
+    }
+    ErrorCauses.logUnexpected(LOG, e);
     return problem(HttpStatus.INTERNAL_SERVER_ERROR, "Unexpected error", List.of());
-  }
-
-  /** True when the cause is a lock conflict or a deadlock (the caller should reload and retry). */
-  static boolean isLockConflict(Throwable e) {
-    for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
-      if (t instanceof PessimisticLockingFailureException || t instanceof OptimisticLockingException) {
-        return true;
-      }
-      if (t instanceof SQLException sql && sql.getSQLState() != null && LOCK_CONFLICTS.contains(sql.getSQLState())) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  /** The exception's stack, without messages (which may hold SQL or values), for the log. */
-  static Throwable withoutMessages(Throwable e) {
-    Throwable copy = new Throwable(e.getClass().getName());
-    copy.setStackTrace(e.getStackTrace());
-    if (e.getCause() != null && e.getCause() != e) {
-      copy.initCause(withoutMessages(e.getCause()));
-    }
-    return copy;
   }
 
   static ResponseEntity<ProblemDetail> problem(HttpStatus status, String detail, List<FieldError> errors) {
     ProblemDetail body = ProblemDetail.forStatusAndDetail(status, detail);
+    body.setInstance(NO_INSTANCE);
     if (!errors.isEmpty()) {
       body.setProperty("errors", errors);
     }
