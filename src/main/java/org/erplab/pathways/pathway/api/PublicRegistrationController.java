@@ -1,12 +1,12 @@
 package org.erplab.pathways.pathway.api;
 
-import org.erplab.pathways.common.domain.EngineClock;
 import jakarta.validation.Valid;
 import java.time.OffsetDateTime;
 import java.util.Map;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.erplab.pathways.calendar.domain.ProjectCalendars;
 import org.erplab.pathways.common.api.ApiException;
+import org.erplab.pathways.common.domain.EngineClock;
 import org.erplab.pathways.participant.domain.FiscalCode;
 import org.erplab.pathways.participant.domain.Participant;
 import org.erplab.pathways.pathway.domain.Pathway;
@@ -14,6 +14,7 @@ import org.erplab.pathways.pathway.domain.PathwayService;
 import org.erplab.pathways.project.domain.ProjectDirectory;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -39,7 +40,8 @@ class PublicRegistrationController {
     this.calendars = calendars;
   }
 
-  @PostMapping("/api/public/registrations")
+  // JSON only: a caller that accepts nothing else gets 406 before anyone is registered
+  @PostMapping(path = "/api/public/registrations", produces = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<Map<String, String>> register(@Valid @RequestBody PublicRegistrationRequest request) {
     if (projects.find(request.projectCode()).isEmpty()) {
       throw ApiException.badRequest("projectCode", "unknown project");
