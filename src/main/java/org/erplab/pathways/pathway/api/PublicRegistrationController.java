@@ -15,9 +15,9 @@ import org.erplab.pathways.project.domain.ProjectDirectory;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -42,7 +42,8 @@ class PublicRegistrationController {
 
   // JSON only: a caller that accepts nothing else gets 406 before anyone is registered
   @PostMapping(path = "/api/public/registrations", produces = MediaType.APPLICATION_JSON_VALUE)
-  ResponseEntity<Map<String, String>> register(@Valid @RequestBody PublicRegistrationRequest request) {
+  @ResponseStatus(HttpStatus.ACCEPTED)
+  Map<String, String> register(@Valid @RequestBody PublicRegistrationRequest request) {
     if (projects.find(request.projectCode()).isEmpty()) {
       throw ApiException.badRequest("projectCode", "unknown project");
     }
@@ -61,7 +62,7 @@ class PublicRegistrationController {
     } catch (DuplicateKeyException e) {
       // the same person registered by a simultaneous request (e.g. a double click): the same answer
     }
-    return ResponseEntity.status(HttpStatus.ACCEPTED).body(Map.of("message", ACCEPTED));
+    return Map.of("message", ACCEPTED);
   }
 
   private static String blankToNull(String value) {
