@@ -1,27 +1,34 @@
 package org.erplab.pathways.security;
 
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import jakarta.annotation.Priority;
+import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.PreMatching;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
+import java.sql.SQLException;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.TaskAlreadyClaimedException;
+import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.rest.exception.ExceptionHandlerHelper;
 import org.camunda.bpm.engine.rest.exception.RestException;
 import org.camunda.bpm.spring.boot.starter.rest.CamundaJerseyResourceConfig;
 import org.camunda.bpm.webapp.impl.engine.EngineRestApplication;
-import org.erplab.pathways.common.domain.Failures;
+import org.erplab.pathways.common.api.ErrorCauses;
 import org.erplab.pathways.common.process.ConflictException;
 import org.erplab.pathways.common.process.InvalidFieldsException;
 import org.erplab.pathways.common.process.RefusedException;
+import org.erplab.pathways.common.process.UnknownResourceException;
 import org.glassfish.jersey.servlet.ServletContainer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,9 +46,13 @@ import org.springframework.core.Ordered;
  *   <li>invalid form values or variables: 400 naming the fields; a refused action: 403; a conflict (a task claimed
  *       or completed by someone else, a lock held by a concurrent change): 409;
  *   <li>a resource of a project the caller does not serve: 404, like one that does not exist (Camunda's tenant check
- *       would answer 500 and confirm it exists); a task that no longer exists, claimed, released or completed: 404
- *       (Camunda answers 500 or 400), as our API answers;
- *   <li>any other 500: the body says "Unexpected error", never the exception's message (which may carry SQL).
+ *       would answer 500 and confirm it exists); a resource the caller named that does not exist, or a task that no
+ *       longer exists (claimed, released or completed after it ended): 404, as our API answers;
+ *   <li>a value the database cannot hold, a missing body, a negative {@code firstResult} or {@code maxResults}: 400;
+ *   <li>Camunda's own 4xx answers keep their status, with a message of ours: Camunda's messages repeat what the caller
+ *       sent ("Cannot convert value '...'", "No matching task with id ...");
+ *   <li>any other 500: the body says "Unexpected error", never the exception's message (which may carry SQL); the log
+ *       has the classes and the stack, not the messages.
  * </ul>
  * The body keeps Camunda's format: {@code {"type", "message"}} (plus {@code errors} for fields).
  *
@@ -57,14 +68,17 @@ public class EngineRestConfig {
 
   /** Camunda's tenant check (TenantCommandChecker): "ENGINE-13034 Cannot ... because it belongs to no authenticated tenant". */
   static final String TENANT_CHECK_CODE = "ENGINE-13034";
-  private static final Logger LOG = LoggerFactory.getLogger(EngineRestConfig.class);
   /**
    * A command naming a task that does not exist (any more: completed, or its stage cancelled): Camunda's commands say
-   * "Cannot find task with id ..." (a NullValueException when claiming, answered 500 by its REST API; a
-   * NotFoundException when releasing, answered 400).
+   * "Cannot find task with id ..." (a NullValueException when claiming, a NotFoundException when releasing, which its
+   * REST API answers 400).
    */
   static final String MISSING_TASK = "Cannot find task with id";
-  static final Set<Class<?>> MAPPERS = Set.of(EngineExceptions.class, RestExceptions.class, RefusedRequests.class);
+  static final Set<Class<?>> MAPPERS = Set.of(EngineExceptions.class, RestExceptions.class, OtherErrors.class,
+      JsonSyntaxErrors.class, JsonShapeErrors.class, PagingCheck.class, RefusedRequests.class);
+  static final String PAGING_TYPE = "InvalidRequestException";
+
+  private static final Logger LOG = LoggerFactory.getLogger(EngineRestConfig.class);
 
   @Bean
   CamundaJerseyResourceConfig camundaJerseyResourceConfig() {
@@ -115,26 +129,60 @@ public class EngineRestConfig {
         return json(Response.Status.CONFLICT, body(t, t.getMessage()));
       }
       if (t instanceof OptimisticLockingException || t instanceof TaskAlreadyClaimedException
-          || Failures.isLockConflict(t)) {
+          || (t instanceof SQLException && ErrorCauses.isLockConflict(t))) {
         return json(Response.Status.CONFLICT, body(t, "Someone else changed this a moment ago; reload and retry"));
       }
-      if (t instanceof ProcessEngineException && t.getMessage() != null && t.getMessage().startsWith(MISSING_TASK)) {
+      if ((t instanceof ProcessEngineException && t.getMessage() != null
+          && (t.getMessage().contains(TENANT_CHECK_CODE) || t.getMessage().startsWith(MISSING_TASK)))
+          || t instanceof UnknownResourceException || t instanceof NullValueException) {
         return json(Response.Status.NOT_FOUND, Map.of("type", "InvalidRequestException", "message", "Not found"));
       }
-      if (t instanceof ProcessEngineException && t.getMessage() != null && t.getMessage().contains(TENANT_CHECK_CODE)) {
-        return json(Response.Status.NOT_FOUND, Map.of("type", "InvalidRequestException", "message", "Not found"));
+      if (t instanceof SQLException && ErrorCauses.isDataException(t)) {
+        return json(Response.Status.BAD_REQUEST, Map.of("type", "InvalidRequestException",
+            "message", "A value is too long or out of range"));
       }
     }
+    if (isMissingBody(e)) {
+      return json(Response.Status.BAD_REQUEST, Map.of("type", "InvalidRequestException",
+          "message", "The request body is missing"));
+    }
+    // Camunda's verdict, without its message (and without its log line, which repeats the message)
     ExceptionHandlerHelper camunda = ExceptionHandlerHelper.getInstance();
-    Response.Status status = camunda.getStatus(e);
-    if (status.getStatusCode() >= 500) {
-      // the class and the place only: the message may carry SQL or a value somebody sent
-      LOG.error("Unexpected error {} at engine REST", e.getClass().getName(), Failures.withoutMessages(e));
-      return json(Response.Status.INTERNAL_SERVER_ERROR, Map.of("type", e.getClass().getSimpleName(),
-          "message", "Unexpected error"));
+    int status = e instanceof WebApplicationException web ? web.getResponse().getStatus()
+        : camunda.getStatus(e).getStatusCode();
+    String type = camunda.fromException(e).getType();
+    if (status >= 500) {
+      ErrorCauses.logUnexpected(LOG, e);
+      return json(Response.Status.INTERNAL_SERVER_ERROR, Map.of("type", type, "message", "Unexpected error"));
     }
-    // a caller's mistake that Camunda recognises (unknown id, bad parameter): its answer, without a log of ours
-    return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(camunda.fromException(e)).build();
+    Response.ResponseBuilder answer = e instanceof WebApplicationException web
+        ? Response.fromResponse(web.getResponse()) : Response.status(status);
+    return answer.type(MediaType.APPLICATION_JSON_TYPE).entity(Map.of("type", type, "message", messageFor(status)))
+        .build();
+  }
+
+  /** A message for Camunda's own 4xx answers, which never repeats what the caller sent. */
+  static String messageFor(int status) {
+    return switch (status) {
+      case 400 -> "The request is not valid: a parameter, a type or a value is not what this call takes";
+      case 401 -> "Log in with HTTP Basic";
+      case 403 -> "You are not allowed to do this";
+      case 404 -> "Not found";
+      case 405 -> "This method is not supported here";
+      case 406 -> "This API answers in JSON (application/json)";
+      case 409 -> "Someone else changed this a moment ago; reload and retry";
+      case 415 -> "Send application/json";
+      default -> "The request cannot be carried out";
+    };
+  }
+
+  /**
+   * A Camunda resource that dereferences the body it was given: the body was missing ({@code ""} or {@code null}).
+   * Only a NullPointerException thrown by Camunda's REST classes themselves counts; any other is an error of ours.
+   */
+  static boolean isMissingBody(Throwable e) {
+    return e instanceof NullPointerException && e.getStackTrace().length > 0
+        && e.getStackTrace()[0].getClassName().startsWith("org.camunda.bpm.engine.rest.");
   }
 
   private static Map<String, Object> body(Throwable t, String message) {
@@ -192,6 +240,53 @@ public class EngineRestConfig {
     @Override
     public Response toResponse(RestException e) {
       return respond(e);
+    }
+  }
+
+  /** Everything else (Camunda's own mapper would show a 500's message, e.g. a JSON library's parse error). */
+  @Priority(1)
+  public static class OtherErrors implements ExceptionMapper<Throwable> {
+    @Override
+    public Response toResponse(Throwable e) {
+      return respond(e);
+    }
+  }
+
+  /** A body that is not JSON: Jackson's message may quote it. */
+  @Priority(1)
+  public static class JsonSyntaxErrors implements ExceptionMapper<JsonParseException> {
+    @Override
+    public Response toResponse(JsonParseException e) {
+      return json(Response.Status.BAD_REQUEST, Map.of("type", "InvalidRequestException",
+          "message", "The request body is not valid JSON"));
+    }
+  }
+
+  /** JSON of the wrong shape: Jackson's message may quote the value. */
+  @Priority(1)
+  public static class JsonShapeErrors implements ExceptionMapper<JsonMappingException> {
+    @Override
+    public Response toResponse(JsonMappingException e) {
+      return json(Response.Status.BAD_REQUEST, Map.of("type", "InvalidRequestException",
+          "message", "The request body does not have the shape this call takes"));
+    }
+  }
+
+  /**
+   * A negative {@code firstResult} or {@code maxResults} is refused before the query: some of Camunda's queries would
+   * hand it to the database (a 500, and an error in the log).
+   */
+  public static class PagingCheck implements ContainerRequestFilter {
+    @Override
+    public void filter(ContainerRequestContext request) {
+      for (String name : List.of("firstResult", "maxResults")) {
+        String value = request.getUriInfo().getQueryParameters().getFirst(name);
+        if (value != null && value.trim().startsWith("-")) {
+          request.abortWith(json(Response.Status.BAD_REQUEST, Map.of("type", PAGING_TYPE,
+              "message", name + " must be 0 or more")));
+          return;
+        }
+      }
     }
   }
 }

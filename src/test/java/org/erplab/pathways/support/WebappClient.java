@@ -31,7 +31,7 @@ public final class WebappClient {
     this.sourceAddress = sourceAddress;
     this.browser = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NORMAL).build();
     // the first page hands out the XSRF token, as in a browser
-    send(HttpRequest.newBuilder(URI.create(base + TASKLIST)).GET());
+    exchange(HttpRequest.newBuilder(URI.create(base + TASKLIST)).GET());
   }
 
   /** A browser that opened Tasklist and did not log in. */
@@ -58,35 +58,47 @@ public final class WebappClient {
   public ApiClient.Response login(String user, String password) {
     String form = "username=" + URLEncoder.encode(user, StandardCharsets.UTF_8)
         + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8);
-    ApiClient.Response response = send(browserRequest("/camunda/api/admin/auth/user/default/login/tasklist")
+    ApiClient.Response response = exchange(browserRequest("/camunda/api/admin/auth/user/default/login/tasklist")
         .header("Content-Type", "application/x-www-form-urlencoded")
         .POST(HttpRequest.BodyPublishers.ofString(form)));
     // the login starts a new session; the next request hands out that session's XSRF token
-    send(browserRequest("/camunda/api/admin/auth/user/default").GET());
+    exchange(browserRequest("/camunda/api/admin/auth/user/default").GET());
     return response;
   }
 
   public ApiClient.Response get(String enginePath) {
-    return send(browserRequest(ENGINE_API + enginePath).GET());
+    return exchange(browserRequest(ENGINE_API + enginePath).GET());
   }
 
   public ApiClient.Response post(String enginePath, Object body) {
-    return send(browserRequest(ENGINE_API + enginePath).header("Content-Type", "application/json")
+    return exchange(browserRequest(ENGINE_API + enginePath).header("Content-Type", "application/json")
         .POST(HttpRequest.BodyPublishers.ofString(body == null ? "" : body instanceof String s ? s : ApiClient.json(body))));
   }
 
   public ApiClient.Response postMultipart(String enginePath, Multipart body) {
-    return send(browserRequest(ENGINE_API + enginePath).header("Content-Type", body.contentType())
+    return exchange(browserRequest(ENGINE_API + enginePath).header("Content-Type", body.contentType())
         .POST(HttpRequest.BodyPublishers.ofByteArray(body.bytes())));
   }
 
   public ApiClient.Response put(String enginePath, Object body) {
-    return send(browserRequest(ENGINE_API + enginePath).header("Content-Type", "application/json")
+    return exchange(browserRequest(ENGINE_API + enginePath).header("Content-Type", "application/json")
         .PUT(HttpRequest.BodyPublishers.ofString(body instanceof String s ? s : ApiClient.json(body))));
   }
 
   public ApiClient.Response delete(String enginePath) {
-    return send(browserRequest(ENGINE_API + enginePath).DELETE());
+    return exchange(browserRequest(ENGINE_API + enginePath).DELETE());
+  }
+
+  /**
+   * Sends a request built by the caller (any method, URI, headers and body) with the session's cookie, XSRF token and
+   * referer only, as a browser page of the webapps would.
+   */
+  public ApiClient.Response send(HttpRequest.Builder request) {
+    request.header("X-XSRF-TOKEN", xsrf()).header("Referer", base + TASKLIST);
+    if (sourceAddress != null) {
+      request.header("X-Forwarded-For", sourceAddress);
+    }
+    return exchange(request);
   }
 
   private HttpRequest.Builder browserRequest(String path) {
@@ -108,7 +120,7 @@ public final class WebappClient {
         .orElse("");
   }
 
-  private ApiClient.Response send(HttpRequest.Builder request) {
+  private ApiClient.Response exchange(HttpRequest.Builder request) {
     try {
       HttpResponse<String> response = browser.send(request.build(), HttpResponse.BodyHandlers.ofString());
       return new ApiClient.Response(response.statusCode(),

@@ -6,6 +6,7 @@ import org.erplab.pathways.audit.domain.AuditTrail;
 import org.erplab.pathways.pathway.api.PathwayAccess;
 import org.erplab.pathways.pathway.domain.Pathway;
 import org.erplab.pathways.security.AppUser;
+import org.springframework.http.MediaType;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -15,7 +16,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** A pathway's audit trail from Camunda history, for project staff and auditors of its project. */
 @RestController
-@RequestMapping("/api/pathways")
+// JSON only: a caller that accepts nothing else gets 406 before anything happens
+@RequestMapping(path = "/api/pathways", produces = MediaType.APPLICATION_JSON_VALUE)
 class AuditController {
 
   private final PathwayAccess access;

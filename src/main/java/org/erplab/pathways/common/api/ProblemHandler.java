@@ -2,6 +2,11 @@ package org.erplab.pathways.common.api;
 
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.http.HttpServletRequest;
+import java.net.URI;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.AuthorizationException;
@@ -10,11 +15,11 @@ import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.TaskAlreadyClaimedException;
 import org.camunda.bpm.engine.exception.NotFoundException;
-import org.erplab.pathways.common.domain.Failures;
 import org.erplab.pathways.common.domain.FieldError;
 import org.erplab.pathways.common.domain.InvalidInputException;
 import org.erplab.pathways.common.process.ConflictException;
 import org.erplab.pathways.common.process.InvalidFieldsException;
+import org.erplab.pathways.common.process.UnknownResourceException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
@@ -31,11 +36,13 @@ import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingPathVariableException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.NoHandlerFoundException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
@@ -43,13 +50,21 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
  * Every error of the domain API as {@code application/problem+json} (whatever the caller's {@code Accept}); never a
  * 500 for a caller's mistake, and never SQL, a stack trace or a value the caller sent in the answer or in a log line.
  * Refusals of the engine's door rules keep their status: 400 with the fields, 403, 409.
+ *
+ * <p>Not limited to our controllers: an unknown path or a wrong method has no controller, and gets its 404 or 405
+ * (with {@code Allow}) here too. The answer has no {@code instance}: the request's path may hold what the caller sent.
  */
-@RestControllerAdvice(basePackages = "org.erplab.pathways")
+@RestControllerAdvice
 class ProblemHandler {
 
   private static final Logger LOG = LoggerFactory.getLogger(ProblemHandler.class);
   /** Camunda's tenant check: the resource belongs to a project the caller does not serve. */
   static final String OTHER_TENANT = "ENGINE-13034";
+  /**
+   * An empty reference: Spring fills a missing {@code instance} with the request's path; an empty one is left out of
+   * the JSON.
+   */
+  static final URI NO_INSTANCE = URI.create("");
 
   @ExceptionHandler(ApiException.class)
   ResponseEntity<ProblemDetail> api(ApiException e) {
@@ -87,6 +102,13 @@ class ProblemHandler {
 
   @ExceptionHandler(HttpMessageNotReadableException.class)
   ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e) {
+    if (e.getCause() instanceof UnrecognizedPropertyException unknown && !unknown.getPath().isEmpty()) {
+      String field = unknown.getPath().stream()
+          .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+          .collect(Collectors.joining("."));
+      return problem(HttpStatus.BAD_REQUEST, "The request has invalid fields",
+          List.of(FieldError.ofSentName(field, "is not a field of this request")));
+    }
     if (e.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
       String field = mapping.getPath().stream()
           .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
@@ -107,6 +129,13 @@ class ProblemHandler {
         : "a valid " + e.getRequiredType().getSimpleName();
     return problem(HttpStatus.BAD_REQUEST, "The request has invalid fields",
         List.of(new FieldError(e.getName(), "must be " + expected)));
+  }
+
+  /** A path variable that is blank once decoded ({@code /api/pathways/%20}). */
+  @ExceptionHandler(MissingPathVariableException.class)
+  ResponseEntity<ProblemDetail> missingPathVariable(MissingPathVariableException e) {
+    return problem(HttpStatus.BAD_REQUEST, "The request has invalid fields",
+        List.of(new FieldError(e.getVariableName(), "is required")));
   }
 
   @ExceptionHandler(MissingServletRequestParameterException.class)
@@ -130,8 +159,8 @@ class ProblemHandler {
     return problem(HttpStatus.CONFLICT, detail, List.of());
   }
 
-  @ExceptionHandler(NotFoundException.class)
-  ResponseEntity<ProblemDetail> engineNotFound(NotFoundException e) {
+  @ExceptionHandler({NotFoundException.class, UnknownResourceException.class})
+  ResponseEntity<ProblemDetail> engineNotFound(RuntimeException e) {
     return problem(HttpStatus.NOT_FOUND, "Not found", List.of());
   }
 
@@ -169,7 +198,7 @@ class ProblemHandler {
 
   @ExceptionHandler({ProcessEngineException.class, TransientDataAccessException.class})
   ResponseEntity<ProblemDetail> engine(RuntimeException e) {
-    if (isLockConflict(e)) {
+    if (ErrorCauses.isLockConflict(e)) {
       return conflict(e);
     }
     if (e.getMessage() != null && e.getMessage().contains(OTHER_TENANT)) {
@@ -178,29 +207,36 @@ class ProblemHandler {
     return unexpected(e);
   }
 
-  @ExceptionHandler(Exception.class)
-  ResponseEntity<ProblemDetail> unexpected(Exception e) {
-    if (isLockConflict(e)) {
-      return problem(HttpStatus.CONFLICT, "Someone else changed this a moment ago; reload and retry", List.of());
+  /**
+   * A multipart body that cannot be read: the caller's mistake (400). On the error page of a request refused before
+   * it was read (an anonymous upload answered 401), Spring tries to read it again: that request keeps its status.
+   */
+  @ExceptionHandler(MultipartException.class)
+  ResponseEntity<ProblemDetail> multipart(MultipartException e, HttpServletRequest request) {
+    if (request.getDispatcherType() == DispatcherType.ERROR
+        && request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE) instanceof Integer code
+        && HttpStatus.resolve(code) != null && HttpStatus.resolve(code).isError()) {
+      HttpStatus status = HttpStatus.resolve(code);
+      return problem(status, status.is5xxServerError() ? "Unexpected error" : status.getReasonPhrase(), List.of());
     }
-    // the class and the place only: an exception's message may carry SQL or a value somebody sent
-    StackTraceElement where = e.getStackTrace().length == 0 ? null : e.getStackTrace()[0];
-    LOG.error("Unexpected error {} at {}", e.getClass().getName(), where, Failures.withoutMessages(e));
-    return problem(HttpStatus.INTERNAL_SERVER_ERROR, "Unexpected error", List.of());
+    return problem(HttpStatus.BAD_REQUEST, "The multipart body cannot be read", List.of());
   }
 
-  /** True when the cause is a lock conflict or a deadlock (the caller should reload and retry). */
-  static boolean isLockConflict(Throwable e) {
-    for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
-      if (t instanceof PessimisticLockingFailureException || t instanceof OptimisticLockingException) {
-        return true;
-      }
+  @ExceptionHandler(Exception.class)
+  ResponseEntity<ProblemDetail> unexpected(Exception e) {
+    if (ErrorCauses.isLockConflict(e)) {
+      return problem(HttpStatus.CONFLICT, "Someone else changed this a moment ago; reload and retry", List.of());
     }
-    return Failures.isLockConflict(e);
+    if (ErrorCauses.isDataException(e)) {
+      return problem(HttpStatus.BAD_REQUEST, "A value is too long or out of range", List.of());
+    }
+    ErrorCauses.logUnexpected(LOG, e);
+    return problem(HttpStatus.INTERNAL_SERVER_ERROR, "Unexpected error", List.of());
   }
 
   static ResponseEntity<ProblemDetail> problem(HttpStatus status, String detail, List<FieldError> errors) {
     ProblemDetail body = ProblemDetail.forStatusAndDetail(status, detail);
+    body.setInstance(NO_INSTANCE);
     if (!errors.isEmpty()) {
       body.setProperty("errors", errors);
     }

@@ -3,8 +3,9 @@ package org.erplab.pathways.common.process;
 import org.camunda.bpm.engine.OptimisticLockingException;
 
 /**
- * The action clashes with the state someone else left (a task claimed by another person): 409 at every door. A kind
- * of optimistic-locking failure for the engine, which logs it as a caller's conflict, not as an error.
+ * The action clashes with the state someone else left (a task claimed or completed by another person): 409 at every
+ * door. In the engine's terms an optimistic-locking conflict, so the engine logs it at debug level like its own
+ * conflicts, not as an error with a stack trace.
  */
 public class ConflictException extends OptimisticLockingException {
 

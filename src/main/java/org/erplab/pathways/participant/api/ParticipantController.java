@@ -9,6 +9,7 @@ import org.erplab.pathways.participant.domain.ParticipantRegistry;
 import org.erplab.pathways.pathway.api.PathwayAccess;
 import org.erplab.pathways.security.AppUser;
 import org.erplab.pathways.security.Roles;
+import org.springframework.http.MediaType;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -18,7 +19,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** A participant's personal file (logged read) and, for auditors, the log of those reads. */
 @RestController
-@RequestMapping("/api/participants")
+// JSON only: a caller that accepts nothing else gets 406 before anything happens
+@RequestMapping(path = "/api/participants", produces = MediaType.APPLICATION_JSON_VALUE)
 class ParticipantController {
 
   private final ParticipantRegistry registry;
@@ -63,6 +65,6 @@ class ParticipantController {
   private Participant visible(UUID id, AppUser user) {
     return registry.find(id)
         .filter(p -> user.seesWholeProject(p.projectCode()) || access.hasPartInAnyPathwayOf(user, p.id()))
-        .orElseThrow(() -> ApiException.notFound("No participant " + id));
+        .orElseThrow(() -> ApiException.notFound("No such participant"));
   }
 }

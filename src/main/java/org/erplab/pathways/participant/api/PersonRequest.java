@@ -19,5 +19,5 @@ public record PersonRequest(
     @NotBlank @Pattern(regexp = "[A-Z]{2}", message = "must be an ISO 3166 country code, e.g. IT") String citizenship,
     @Pattern(regexp = "(\\+?[0-9 ]{6,20})?", message = "must be a phone number") String phone,
     @Email @Size(max = 200) String email,
-    LocalDate permitExpiry,
+    @CalendarDay LocalDate permitExpiry,
     @Size(max = 300) String address) {}

@@ -36,7 +36,7 @@ public class PathwayAccess {
     }
     return pathways.find(id)
         .filter(p -> hasPartIn(user, p))
-        .orElseThrow(() -> ApiException.notFound("No pathway " + id));
+        .orElseThrow(() -> ApiException.notFound("No such pathway"));
   }
 
   /** True while the user's organisation has a part in the pathway. */

@@ -24,6 +24,7 @@ import org.erplab.pathways.security.AppUser;
 import org.erplab.pathways.security.EngineAccess;
 import org.erplab.pathways.security.Roles;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -35,7 +36,8 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
-@RequestMapping("/api/pathways")
+// JSON only: a caller that accepts nothing else gets 406 before anything happens
+@RequestMapping(path = "/api/pathways", produces = MediaType.APPLICATION_JSON_VALUE)
 class PathwayController {
 
   private final PathwayService service;

@@ -1,12 +1,12 @@
 package org.erplab.pathways.pathway.api;
 
-import org.erplab.pathways.common.domain.EngineClock;
 import jakarta.validation.Valid;
 import java.time.OffsetDateTime;
 import java.util.Map;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.erplab.pathways.calendar.domain.ProjectCalendars;
 import org.erplab.pathways.common.api.ApiException;
+import org.erplab.pathways.common.domain.EngineClock;
 import org.erplab.pathways.participant.domain.FiscalCode;
 import org.erplab.pathways.participant.domain.Participant;
 import org.erplab.pathways.pathway.domain.Pathway;
@@ -14,9 +14,10 @@ import org.erplab.pathways.pathway.domain.PathwayService;
 import org.erplab.pathways.project.domain.ProjectDirectory;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseEntity;
+import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -39,8 +40,10 @@ class PublicRegistrationController {
     this.calendars = calendars;
   }
 
-  @PostMapping("/api/public/registrations")
-  ResponseEntity<Map<String, String>> register(@Valid @RequestBody PublicRegistrationRequest request) {
+  // JSON only: a caller that accepts nothing else gets 406 before anyone is registered
+  @PostMapping(path = "/api/public/registrations", produces = MediaType.APPLICATION_JSON_VALUE)
+  @ResponseStatus(HttpStatus.ACCEPTED)
+  Map<String, String> register(@Valid @RequestBody PublicRegistrationRequest request) {
     if (projects.find(request.projectCode()).isEmpty()) {
       throw ApiException.badRequest("projectCode", "unknown project");
     }
@@ -59,7 +62,7 @@ class PublicRegistrationController {
     } catch (DuplicateKeyException e) {
       // the same person registered by a simultaneous request (e.g. a double click): the same answer
     }
-    return ResponseEntity.status(HttpStatus.ACCEPTED).body(Map.of("message", ACCEPTED));
+    return Map.of("message", ACCEPTED);
   }
 
   private static String blankToNull(String value) {

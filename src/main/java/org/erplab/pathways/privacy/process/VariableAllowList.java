@@ -21,14 +21,19 @@ import org.erplab.pathways.pathway.process.ProcessCatalogue;
  * The allow-list of variables, enforced where every stored variable passes: the engine asks this producer for the
  * history event of each variable it creates or changes, at history level audit or full, whichever door wrote it
  * (engine REST variables, start variables, a form's extra keys, Cockpit, our own code). A variable must be declared
- * by its process's descriptor ({@link ProcessCatalogue}), hold a value of its declared kind, and, if sensitive, exist
- * only while a task's form is completed (the registry takes it then). Anything else is refused with
- * {@link InvalidFieldsException}, before it is stored.
+ * by its process's descriptor ({@link ProcessCatalogue}), hold a value of its declared kind that fits the engine's
+ * columns (text of up to {@value #MAX_TEXT} characters), and, if sensitive, exist only while a task's form is completed
+ * (the registry takes it then). Anything else is refused with {@link InvalidFieldsException}, before it is stored (a
+ * text too long would otherwise fail in the database, logged with its value); a name is repeated only when it is a
+ * plain name.
  *
  * <p>Transient values are never stored and do not pass here; a task's form values are checked in full by the
  * completion guard.
  */
 class VariableAllowList extends CacheAwareHistoryEventProducer {
+
+  /** The length of Camunda's text columns (TEXT_, TEXT2_ of ACT_RU_VARIABLE and ACT_HI_VARINST). */
+  static final int MAX_TEXT = 4000;
 
   @Override
   public HistoryEvent createHistoricVariableCreateEvt(VariableInstanceEntity variable, VariableScope source) {
@@ -57,9 +62,16 @@ class VariableAllowList extends CacheAwareHistoryEventProducer {
     if (!declared.kind().accepts(variable.getSerializerName())) {
       throw refused(name, "must be " + declared.kind().name().toLowerCase());
     }
+    if (tooLong(variable.getTextValue()) || tooLong(variable.getTextValue2())) {
+      throw refused(name, "must be at most " + MAX_TEXT + " characters");
+    }
     if (declared.isSensitive() && !isTaskCompletion()) {
       throw refused(name, "is personal data: it is given only in the form of its task, which files it in the registry");
     }
+  }
+
+  private static boolean tooLong(String text) {
+    return text != null && text.length() > MAX_TEXT;
   }
 
   private static boolean isTaskCompletion() {
@@ -69,6 +81,6 @@ class VariableAllowList extends CacheAwareHistoryEventProducer {
   }
 
   private static InvalidFieldsException refused(String name, String message) {
-    return new InvalidFieldsException("Variable refused", List.of(new FieldError(name, message)));
+    return new InvalidFieldsException("Variable refused", List.of(FieldError.ofSentName(name, message)));
   }
 }

@@ -6,6 +6,7 @@ import org.erplab.pathways.project.domain.Organisation;
 import org.erplab.pathways.project.domain.Project;
 import org.erplab.pathways.project.domain.ProjectDirectory;
 import org.erplab.pathways.security.AppUser;
+import org.springframework.http.MediaType;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -15,7 +16,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** The projects the caller serves and their partner organisations. */
 @RestController
-@RequestMapping("/api/projects")
+// JSON only: a caller that accepts nothing else gets 406 before anything happens
+@RequestMapping(path = "/api/projects", produces = MediaType.APPLICATION_JSON_VALUE)
 class ProjectController {
 
   private final ProjectDirectory projects;
@@ -34,7 +36,7 @@ class ProjectController {
   @Transactional(readOnly = true)
   List<Organisation> organisations(@PathVariable String code, @AuthenticationPrincipal AppUser user) {
     if (!user.serves(code) || projects.find(code).isEmpty()) {
-      throw ApiException.notFound("No project " + code);
+      throw ApiException.notFound("No such project");
     }
     return projects.organisations(code);
   }

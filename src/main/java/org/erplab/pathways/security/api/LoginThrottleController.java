@@ -7,6 +7,7 @@ import org.erplab.pathways.common.api.ApiException;
 import org.erplab.pathways.security.AppUser;
 import org.erplab.pathways.security.LoginThrottle;
 import org.erplab.pathways.security.Roles;
+import org.springframework.http.MediaType;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -19,7 +20,8 @@ import org.springframework.web.bind.annotation.RestController;
  * and clear one or all of them, e.g. when a colleague behind the same address as a guesser cannot log in.
  */
 @RestController
-@RequestMapping("/api/admin/login-throttles")
+// JSON only: a caller that accepts nothing else gets 406 before anything happens
+@RequestMapping(path = "/api/admin/login-throttles", produces = MediaType.APPLICATION_JSON_VALUE)
 class LoginThrottleController {
 
   private final LoginThrottle throttle;

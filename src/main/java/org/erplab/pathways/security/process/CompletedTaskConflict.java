@@ -19,7 +19,7 @@ import org.erplab.pathways.common.process.ConflictException;
  * find the task. A task that ended otherwise (its stage cancelled), or one of a project or part the caller does not
  * see, does not exist for the caller: the command goes on and fails as not found (404).
  */
-final class CompletedTaskConflict extends CommandInterceptor {
+public final class CompletedTaskConflict extends CommandInterceptor {
 
   static final String TASK_ID = "taskId";
   static final Set<Class<?>> TASK_WORK = Set.of(
@@ -35,13 +35,21 @@ final class CompletedTaskConflict extends CommandInterceptor {
       Object taskId = CommandFields.read(command, TASK_ID);
       CommandContext context = Context.getCommandContext();
       if (taskId instanceof String id && context != null && context.getTaskManager().findTaskById(id) == null) {
-        HistoricTaskInstanceEntity ended = context.getDbEntityManager().selectById(HistoricTaskInstanceEntity.class, id);
-        if (ended != null && TaskEntity.DELETE_REASON_COMPLETED.equals(ended.getDeleteReason())
-            && context.getTenantManager().isAuthenticatedTenant(ended.getTenantId())) {
-          throw new ConflictException("The task was already completed");
-        }
+        refuseIfCompleted(context, id);
       }
     }
     return next.execute(command);
+  }
+
+  /**
+   * For a task that no longer exists: a {@link ConflictException} if it was completed in a project or part the caller
+   * sees; nothing otherwise (the command answers "not found").
+   */
+  public static void refuseIfCompleted(CommandContext context, String taskId) {
+    HistoricTaskInstanceEntity ended = context.getDbEntityManager().selectById(HistoricTaskInstanceEntity.class, taskId);
+    if (ended != null && TaskEntity.DELETE_REASON_COMPLETED.equals(ended.getDeleteReason())
+        && context.getTenantManager().isAuthenticatedTenant(ended.getTenantId())) {
+      throw new ConflictException("The task was already completed");
+    }
   }
 }

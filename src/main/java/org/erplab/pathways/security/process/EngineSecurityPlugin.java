@@ -12,7 +12,9 @@ import org.springframework.stereotype.Component;
 /**
  * The engine's half of security, the same for every door: authorizations on, members of the {@code admin} role are
  * engine administrators, the project's {@link DoorRules} beside Camunda's checks, no authorization row per task
- * ({@link NoTaskAuthorizations}), and refusals given to callers as such ({@link EngineErrorUnwrapper}).
+ * ({@link NoTaskAuthorizations}), refusals given to callers as such ({@link EngineErrorUnwrapper}), work on a completed task a conflict
+ * ({@link CompletedTaskConflict}), and a resource a
+ * caller named that does not exist answered as such ({@link UnknownResources}).
  *
  * <p>Camunda's own login delay and lock-out are switched off: a wrong password for {@code cpi.milano} typed by anyone
  * anywhere would otherwise block the real user, for good after ten attempts. Failed logins are throttled per source
@@ -55,10 +57,10 @@ public class EngineSecurityPlugin extends AbstractProcessEnginePlugin {
         prepend(configuration.getCustomPreCommandInterceptorsTxRequiresNew(), new EngineErrorUnwrapper()));
     IdentityChanges identityChanges = new IdentityChanges(() -> identityListeners.forEach(IdentityChangeListener::identityChanged));
     configuration.setCustomPostCommandInterceptorsTxRequired(
-        append(configuration.getCustomPostCommandInterceptorsTxRequired(), new DoorInterceptor(),
+        append(configuration.getCustomPostCommandInterceptorsTxRequired(), new UnknownResources(), new DoorInterceptor(),
             new CompletedTaskConflict(), identityChanges));
     configuration.setCustomPostCommandInterceptorsTxRequiresNew(
-        append(configuration.getCustomPostCommandInterceptorsTxRequiresNew(), new DoorInterceptor(),
+        append(configuration.getCustomPostCommandInterceptorsTxRequiresNew(), new UnknownResources(), new DoorInterceptor(),
             new CompletedTaskConflict(), identityChanges));
   }
 

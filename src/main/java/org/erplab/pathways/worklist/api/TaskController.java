@@ -10,6 +10,7 @@ import org.erplab.pathways.security.AppUser;
 import org.erplab.pathways.security.Partitions;
 import org.erplab.pathways.worklist.process.Worklist;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -21,7 +22,8 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
-@RequestMapping("/api/tasks")
+// JSON only: a caller that accepts nothing else gets 406 before anything happens
+@RequestMapping(path = "/api/tasks", produces = MediaType.APPLICATION_JSON_VALUE)
 class TaskController {
 
   private final Worklist worklist;

@@ -28,12 +28,12 @@ public final class FormValidation {
     List<FieldError> errors = new ArrayList<>();
     for (String key : given.keySet()) {
       if (fields.stream().noneMatch(f -> f.key().equals(key))) {
-        errors.add(new FieldError(key, "is not a field of this task's form"));
+        errors.add(FieldError.ofSentName(key, "is not a field of this task's form"));
       }
     }
     for (FormField field : fields) {
       Object value = given.get(field.key());
-      if (isEmpty(value)) {
+      if (isEmpty(field, value)) {
         if (field.required()) {
           errors.add(new FieldError(field.key(), "is required"));
         }
@@ -47,10 +47,15 @@ public final class FormValidation {
     return errors;
   }
 
-  private static boolean isEmpty(Object value) {
+  /** Not given: nothing, blank text, or an empty list for a field that takes a list (a list is no answer to others). */
+  private static boolean isEmpty(FormField field, Object value) {
     return value == null
         || (value instanceof String s && s.isBlank())
-        || (value instanceof Collection<?> c && c.isEmpty());
+        || (value instanceof Collection<?> c && c.isEmpty() && takesList(field));
+  }
+
+  private static boolean takesList(FormField field) {
+    return field.type().equals("checklist") || field.type().equals("taglist");
   }
 
   private static String check(FormField field, Object value) {

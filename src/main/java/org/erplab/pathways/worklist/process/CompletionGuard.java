@@ -17,6 +17,7 @@ import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
+import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.value.SerializableValue;
 import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.camunda.spin.json.SpinJsonNode;
@@ -24,9 +25,11 @@ import org.erplab.pathways.common.domain.FieldError;
 import org.erplab.pathways.common.process.InvalidFieldsException;
 import org.erplab.pathways.security.Partitions;
 import org.erplab.pathways.security.process.CommandFields;
+import org.erplab.pathways.security.process.CompletedTaskConflict;
 import org.erplab.pathways.worklist.domain.FormField;
 import org.erplab.pathways.worklist.domain.FormValidation;
 import org.erplab.pathways.worklist.domain.TaskCompletionRule;
+import org.erplab.pathways.worklist.infrastructure.WorklistQueries;
 
 /**
  * Validates every task completion inside the engine, before anything changes, whatever the door (our API, engine
@@ -34,6 +37,11 @@ import org.erplab.pathways.worklist.domain.TaskCompletionRule;
  * ({@link FormValidation}) and the task's own rules ({@link TaskCompletionRule}). The caller's right to work the task
  * is checked first, so a refused caller learns nothing about the form. Invalid values: {@link InvalidFieldsException}
  * naming every field, and nothing is changed.
+ *
+ * <p>Completions of one task are serialised at every door: the task's row is locked first, as our API does, so an
+ * engine REST completion racing an API one waits for it (instead of deadlocking on the rows both change) and then
+ * finds the task completed: a 409. Values are read as sent, without deserialising them (a malformed Json or a
+ * Java-serialized object is an invalid value, not a server error).
  */
 final class CompletionGuard extends CommandInterceptor {
 
@@ -45,10 +53,12 @@ final class CompletionGuard extends CommandInterceptor {
 
   private final TaskFormReader forms;
   private final List<TaskCompletionRule> rules;
+  private final WorklistQueries queries;
 
-  CompletionGuard(TaskFormReader forms, List<TaskCompletionRule> rules) {
+  CompletionGuard(TaskFormReader forms, List<TaskCompletionRule> rules, WorklistQueries queries) {
     this.forms = forms;
     this.rules = rules;
+    this.queries = queries;
   }
 
   static void requireCommandFields() {
@@ -68,9 +78,17 @@ final class CompletionGuard extends CommandInterceptor {
 
   private void check(String taskId, Map<?, ?> submitted) {
     CommandContext context = Context.getCommandContext();
-    TaskEntity task = taskId == null ? null : context.getTaskManager().findTaskById(taskId);
+    if (taskId == null) {
+      return; // the command itself answers
+    }
+    if (!queries.lock(taskId)) {
+      // gone, perhaps while we waited for the lock: completed (409), or ended otherwise (the command answers 404)
+      CompletedTaskConflict.refuseIfCompleted(context, taskId);
+      return;
+    }
+    TaskEntity task = context.getTaskManager().findTaskById(taskId);
     if (task == null) {
-      return; // the command itself answers "not found"
+      return;
     }
     for (CommandChecker checker : context.getProcessEngineConfiguration().getCommandCheckers()) {
       checker.checkTaskWork(task);
@@ -102,10 +120,18 @@ final class CompletionGuard extends CommandInterceptor {
     }
   }
 
-  /** The submitted values as plain Java values: typed values unwrapped, JSON lists as lists. */
+  /**
+   * The submitted values as plain Java values: typed values unwrapped, JSON lists as lists. A variable map is read
+   * typed value by typed value: reading its plain values would deserialise them (and fail on a malformed one).
+   */
   static Map<String, Object> plain(Map<?, ?> submitted) {
     Map<String, Object> values = new LinkedHashMap<>();
-    if (submitted != null) {
+    if (submitted instanceof VariableMap variables) {
+      for (String name : variables.keySet()) {
+        TypedValue typed = variables.getValueTyped(name);
+        values.put(name, plain((Object) typed));
+      }
+    } else if (submitted != null) {
       submitted.forEach((name, value) -> values.put(String.valueOf(name), plain(value)));
     }
     return values;

@@ -13,6 +13,7 @@ import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.erplab.pathways.worklist.domain.TaskCompletionRule;
+import org.erplab.pathways.worklist.infrastructure.WorklistQueries;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,17 +26,19 @@ public class FormsPlugin extends AbstractProcessEnginePlugin {
   private final TaskFormReader forms;
   private final StaleAnswersReset reset;
   private final List<TaskCompletionRule> rules;
+  private final WorklistQueries queries;
 
-  FormsPlugin(TaskFormReader forms, StaleAnswersReset reset, List<TaskCompletionRule> rules) {
+  FormsPlugin(TaskFormReader forms, StaleAnswersReset reset, List<TaskCompletionRule> rules, WorklistQueries queries) {
     this.forms = forms;
     this.reset = reset;
     this.rules = List.copyOf(rules);
+    this.queries = queries;
   }
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
     CompletionGuard.requireCommandFields();
-    CompletionGuard guard = new CompletionGuard(forms, rules);
+    CompletionGuard guard = new CompletionGuard(forms, rules, queries);
     List<CommandInterceptor> required = configuration.getCustomPostCommandInterceptorsTxRequired() == null
         ? new ArrayList<>() : new ArrayList<>(configuration.getCustomPostCommandInterceptorsTxRequired());
     required.add(guard);

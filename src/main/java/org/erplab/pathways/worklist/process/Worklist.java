@@ -87,7 +87,7 @@ public class Worklist {
       return user.tenants();
     }
     if (!user.serves(project)) {
-      throw ApiException.forbidden("You do not serve project " + project);
+      throw ApiException.forbidden("You do not serve that project");
     }
     return user.tenants().stream().filter(t -> project.equals(Partitions.projectOf(t)))
         .collect(Collectors.toUnmodifiableSet());
@@ -172,10 +172,10 @@ public class Worklist {
             && user.tenants().contains(done.getTenantId())) {
           throw ApiException.conflict("The task was already completed");
         }
-        throw ApiException.notFound("No task " + taskId);
+        throw ApiException.notFound("No such task");
       }
       if (!user.tenants().contains(task.getTenantId())) {
-        throw ApiException.notFound("No task " + taskId);
+        throw ApiException.notFound("No such task");
       }
       boolean mine = user.id().equals(task.getAssignee());
       boolean candidate = taskService.getIdentityLinksForTask(taskId).stream()
