@@ -100,6 +100,9 @@ class WorklistBenchmark {
       line("%n## %,d open pathways%n%nSeeded %,d pathways in %.1f s on %d threads: %.1f pathways/s (goal > 50) %s%n",
           size, batch.count(), batch.took().toMillis() / 1000.0, THREADS, batch.perSecond(), batch.byStage());
       line("Open tasks by kind and tenant: %s%n", openTasks());
+      line("Candidate links whose tenant is not their task's (the worklist relies on none): %d%n",
+          jdbc.sql("select count(*) from ACT_RU_IDENTITYLINK i join ACT_RU_TASK t on t.ID_ = i.TASK_ID_ "
+              + "where i.TYPE_ = 'candidate' and i.TENANT_ID_ is distinct from t.TENANT_ID_").query(Long.class).single());
       measureDoors(size, latencies);
       explainQueries(size);
     }
