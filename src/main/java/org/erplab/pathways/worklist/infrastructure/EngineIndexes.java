@@ -17,6 +17,9 @@ import org.springframework.stereotype.Component;
  * <ul>
  *   <li>{@code ix_act_ru_task_worklist}: each worklist page walks a tenant's open tasks in the worklist's order and
  *       stops at the page;
+ *   <li>{@code ix_act_ru_identitylink_candidates}: the worklist first asks, per tenant, whether any of the caller's
+ *       groups is a candidate there (the engine copies a task's tenant onto its identity links); one index probe
+ *       instead of walking every open task of a tenant where the caller has nothing to do;
  *   <li>{@code ix_act_ru_task_parent}: the engine looks up sub-tasks of a task ({@code PARENT_TASK_ID_}) at every
  *       completion; without it, each completion scans every open task.
  * </ul>
@@ -28,7 +31,8 @@ public class EngineIndexes extends AbstractProcessEnginePlugin {
 
   static final List<String> STATEMENTS = List.of(
       "create index if not exists ix_act_ru_task_worklist on ACT_RU_TASK (TENANT_ID_, PRIORITY_ desc, DUE_DATE_, CREATE_TIME_, ID_)",
-      "create index if not exists ix_act_ru_task_parent on ACT_RU_TASK (PARENT_TASK_ID_)");
+      "create index if not exists ix_act_ru_task_parent on ACT_RU_TASK (PARENT_TASK_ID_)",
+      "create index if not exists ix_act_ru_identitylink_candidates on ACT_RU_IDENTITYLINK (TENANT_ID_, GROUP_ID_, TYPE_)");
 
   @Override
   public void postProcessEngineBuild(ProcessEngine engine) {

@@ -10,6 +10,8 @@ import java.util.Comparator;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.StringJoiner;
 import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -19,7 +21,8 @@ import org.springframework.stereotype.Repository;
  * sees (its project, or its organisation's part of it), each stopping after the page it needs, then merged: the cost
  * depends on the page, not on how many pathways are open. Candidate groups are matched through the identity links,
  * as the engine does. Order: priority (the lab's own work before public call-backs), due date (none last), creation.
- * The index {@code ix_act_ru_task_worklist} (see {@link EngineIndexes}) serves it.
+ * The index {@code ix_act_ru_task_worklist} (see {@link EngineIndexes}) serves it; tenants where none of the caller's
+ * groups is a candidate of any task are recognised first ({@code ix_act_ru_identitylink_candidates}) and not walked.
  */
 @Repository
 public class WorklistQueries {
@@ -44,23 +47,53 @@ public class WorklistQueries {
   public List<TaskRow> page(Collection<String> tenants, String userId, Collection<String> groups, Boolean overdue,
       String taskKey, Date now, int firstResult, int maxResults) {
     List<TaskRow> rows = new ArrayList<>();
+    Set<String> withCandidates = tenantsWithCandidateTasks(tenants, groups);
     for (String tenant : tenants) {
-      rows.addAll(tenantPage(tenant, userId, groups, overdue, taskKey, now, firstResult + maxResults));
+      rows.addAll(tenantPage(tenant, userId, groups, withCandidates.contains(tenant), overdue, taskKey, now,
+          firstResult + maxResults));
     }
     return rows.stream().sorted(ORDER).skip(firstResult).limit(maxResults).toList();
   }
 
-  private List<TaskRow> tenantPage(String tenant, String userId, Collection<String> groups, Boolean overdue,
-      String taskKey, Date now, int limit) {
+  /**
+   * The tenants where one of the groups is a candidate of some open task, one index probe each: the engine copies a
+   * task's tenant onto its identity links. In the other tenants only the caller's own claimed tasks are looked up,
+   * so a user does not walk every open task of a project (or a project's part) where it has none to do.
+   */
+  private Set<String> tenantsWithCandidateTasks(Collection<String> tenants, Collection<String> groups) {
+    if (tenants.isEmpty() || groups.isEmpty()) {
+      return Set.of();
+    }
+    List<String> ordered = List.copyOf(tenants);
+    // one statement: per tenant, its number if the probe finds a link (the engine's one-row schema.version property
+    // gives each probe a row to stand on, on PostgreSQL and H2 alike)
+    StringJoiner sql = new StringJoiner(" union all ");
+    for (int i = 0; i < ordered.size(); i++) {
+      sql.add("select " + i + " as N from ACT_GE_PROPERTY where NAME_ = 'schema.version' and exists ("
+          + "select 1 from ACT_RU_IDENTITYLINK c where c.TENANT_ID_ = :tenant" + i
+          + " and c.GROUP_ID_ in (:groups) and c.TYPE_ = 'candidate')");
+    }
+    JdbcClient.StatementSpec statement = jdbc.sql(sql.toString()).param("groups", groups);
+    for (int i = 0; i < ordered.size(); i++) {
+      statement = statement.param("tenant" + i, ordered.get(i));
+    }
+    return statement.query((rs, n) -> ordered.get(rs.getInt(1))).list().stream()
+        .collect(Collectors.toUnmodifiableSet());
+  }
+
+  private List<TaskRow> tenantPage(String tenant, String userId, Collection<String> groups, boolean candidates,
+      Boolean overdue, String taskKey, Date now, int limit) {
     StringBuilder sql = new StringBuilder("""
         select t.ID_, t.NAME_, t.TASK_DEF_KEY_, t.PROC_DEF_ID_, t.TENANT_ID_, t.ASSIGNEE_, t.CREATE_TIME_, t.DUE_DATE_,
                t.PRIORITY_, t.SUSPENSION_STATE_, e.BUSINESS_KEY_
         from ACT_RU_TASK t join ACT_RU_EXECUTION e on e.ID_ = t.PROC_INST_ID_
         where t.TENANT_ID_ = :tenant
+        """);
+    sql.append(candidates ? """
           and (t.ASSIGNEE_ = :user or (t.ASSIGNEE_ is null and exists (
                 select 1 from ACT_RU_IDENTITYLINK i
                 where i.TASK_ID_ = t.ID_ and i.TYPE_ = 'candidate' and i.GROUP_ID_ in (:groups))))
-        """);
+        """ : " and t.ASSIGNEE_ = :user\n");
     if (Boolean.TRUE.equals(overdue)) {
       sql.append(" and t.DUE_DATE_ < :now");
     } else if (Boolean.FALSE.equals(overdue)) {
@@ -73,8 +106,10 @@ public class WorklistQueries {
     JdbcClient.StatementSpec statement = jdbc.sql(sql.toString())
         .param("tenant", tenant)
         .param("user", userId)
-        .param("groups", groups.isEmpty() ? List.of("-") : groups)
         .param("limit", limit);
+    if (candidates) {
+      statement = statement.param("groups", groups);
+    }
     if (overdue != null) {
       statement = statement.param("now", new Timestamp(now.getTime()));
     }
