@@ -259,15 +259,7 @@ class HostileInputTest {
   }
 
   static Map<String, Object> registration(TestPeople.Person person) {
-    Map<String, Object> request = new LinkedHashMap<>();
-    request.put("projectCode", LORENTEGGIO);
-    request.put("fiscalCode", person.fiscalCode());
-    request.put("firstName", person.firstName());
-    request.put("lastName", person.lastName());
-    request.put("phone", "+39 347 7654321");
-    request.put("email", "registrata@example.org");
-    request.put("consent", true);
-    return request;
+    return PublicRegistrationApiTest.registration(LORENTEGGIO, person);
   }
 
   /** Bodies that are not JSON, or JSON of the wrong shape. */
