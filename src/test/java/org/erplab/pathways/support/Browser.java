@@ -1,0 +1,120 @@
+package org.erplab.pathways.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * A real browser for the webapps: headless Chromium driven by chromedriver (Debian packages {@code chromium} and
+ * {@code chromium-driver}; other paths with {@code -Dbrowser.chromium=} and {@code -Dbrowser.chromedriver=}), with a
+ * fresh profile each time. Missing, it fails the test: a browser test that skips proves nothing.
+ */
+public final class Browser implements AutoCloseable {
+
+  static final String CHROMIUM = System.getProperty("browser.chromium", "/usr/bin/chromium");
+  static final String CHROMEDRIVER = System.getProperty("browser.chromedriver", "/usr/bin/chromedriver");
+  static final Duration WAIT = Duration.ofSeconds(20);
+
+  private final Path profile;
+  private final WebDriver driver;
+  private final String base;
+
+  private Browser(int port) {
+    for (String program : List.of(CHROMIUM, CHROMEDRIVER)) {
+      if (!Files.isExecutable(Path.of(program))) {
+        throw new IllegalStateException(program + " is missing: install chromium and chromium-driver (README, Test it)");
+      }
+    }
+    try {
+      this.profile = Files.createTempDirectory("chromium-profile");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(CHROMIUM);
+    options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+        "--disable-component-update", "--no-first-run", "--window-size=1400,1000", "--lang=it-IT",
+        "--user-data-dir=" + profile);
+    ChromeDriverService service = new ChromeDriverService.Builder()
+        .usingDriverExecutable(Path.of(CHROMEDRIVER).toFile())
+        .usingAnyFreePort()
+        .build();
+    this.driver = new ChromeDriver(service, options);
+    this.base = "http://localhost:" + port;
+  }
+
+  public static Browser open(int port) {
+    return new Browser(port);
+  }
+
+  /** Logs in to Tasklist through its login page (password {@code demo}) and waits for the task list. */
+  public Browser loginToTasklist(String user) {
+    driver.get(base + "/camunda/app/tasklist/default/");
+    waitFor(By.cssSelector("input[ng-model=username]")).sendKeys(user);
+    driver.findElement(By.cssSelector("input[ng-model=password]")).sendKeys("demo");
+    driver.findElement(By.cssSelector("button[type=submit]")).click();
+    waitFor(By.cssSelector(".column-center.tasks-list"));
+    return this;
+  }
+
+  /** Opens a Tasklist page by its hash route ({@code #/?task=...}). */
+  public void tasklist(String route) {
+    driver.get(base + "/camunda/app/tasklist/default/" + route);
+  }
+
+  /** Clicks the element once it is visible, scrolled to the middle of the window (Camunda's footer covers the foot). */
+  public void click(By locator) {
+    WebElement element = waitFor(locator);
+    ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
+        "arguments[0].scrollIntoView({block: 'center'});", element);
+    new WebDriverWait(driver, WAIT).until(ExpectedConditions.elementToBeClickable(element)).click();
+  }
+
+  public WebElement waitFor(By locator) {
+    return new WebDriverWait(driver, WAIT).until(ExpectedConditions.visibilityOfElementLocated(locator));
+  }
+
+  /** Waits until the condition holds (checked every half second), or fails with the description. */
+  public void waitUntil(String description, java.util.function.BooleanSupplier condition) {
+    new WebDriverWait(driver, WAIT).withMessage(description).until(d -> condition.getAsBoolean());
+  }
+
+  public List<WebElement> all(By locator) {
+    return driver.findElements(locator);
+  }
+
+  /** The visible text of the page. */
+  public String text() {
+    return driver.findElement(By.tagName("body")).getText();
+  }
+
+  public WebDriver driver() {
+    return driver;
+  }
+
+  @Override
+  public void close() {
+    try {
+      driver.quit();
+    } finally {
+      try (Stream<Path> files = Files.walk(profile)) {
+        files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+      } catch (IOException e) {
+        // a leftover temporary profile is harmless
+      }
+    }
+  }
+}
