@@ -1,5 +1,6 @@
 package org.erplab.pathways.pathway.api;
 
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
@@ -19,12 +20,26 @@ public record PathwayView(
     OffsetDateTime consentAt,
     OffsetDateTime createdAt,
     OffsetDateTime closedAt,
+    LocalDate withdrawalDate,
     List<Deadline> deadlines,
+    List<Suspension> suspensions,
     List<OpenTask> openTasks) {
 
-  /** A running deadline: a task's due date (kind TASK) or a timer (kind TIMER), named by its model element id. */
-  public record Deadline(String name, String kind, OffsetDateTime due) {}
+  /**
+   * A deadline of the pathway (table {@code deadline}): the element it guards ({@code element}, a user task; {@code
+   * timer}, the boundary timer that fires at it), how it is counted ({@code basis}, {@code length} from programme
+   * parameter {@code parameter}, from the day {@code startsOn}, not counted), where it falls now ({@code due}) and
+   * at first ({@code originalDue}), how far suspensions moved it, and its state: OPEN, MET, MISSED, CANCELLED.
+   */
+  public record Deadline(UUID id, String kind, String element, String timer, String taskId, String basis, int length,
+      String parameter, LocalDate startsOn, OffsetDateTime due, OffsetDateTime originalDue, String state,
+      int shiftedWorkingDays, int shiftedCalendarDays, OffsetDateTime closedAt) {}
+
+  /** A suspension: its own, or its share of a project's pause ({@code projectOperationId}). */
+  public record Suspension(UUID id, String reason, LocalDate expectedResumption, UUID projectOperationId,
+      OffsetDateTime suspendedAt, String suspendedBy, OffsetDateTime resumedAt, String resumedBy,
+      Integer shiftedWorkingDays, Integer shiftedCalendarDays) {}
 
   public record OpenTask(String id, String taskKey, String name, String assignee, OffsetDateTime created,
-      OffsetDateTime due) {}
+      OffsetDateTime due, boolean suspended) {}
 }

@@ -65,10 +65,50 @@ public class PathwayRecords {
     jdbc.sql("update pathway set consent_at = coalesce(consent_at, ?) where id = ?").params(at, id).update();
   }
 
+  /** Closes an open pathway keeping its stage (what it achieved); false if it was closed already. */
+  public boolean closeKeepingStage(UUID id, String outcome, OffsetDateTime at) {
+    return jdbc.sql("""
+            update pathway set status = 'CLOSED', outcome = ?, closed_at = ?, open_participant_id = null,
+            suspended_since = null where id = ? and status <> 'CLOSED'""")
+        .params(outcome, at, id)
+        .update() == 1;
+  }
+
+  /** Locks the pathway's row until the end of the transaction (suspensions, resumptions and exits are serialised). */
+  public Optional<Pathway> lock(UUID id) {
+    return jdbc.sql("select * from pathway where id = ? for update").param(id).query(Pathway.class).optional();
+  }
+
+  /** Start of the period the pathway has been suspended for, if it is. */
+  public Optional<OffsetDateTime> suspendedSince(UUID id) {
+    return jdbc.sql("select suspended_since from pathway where id = ?").param(id)
+        .query((rs, i) -> rs.getObject(1, OffsetDateTime.class)).optional().filter(java.util.Objects::nonNull);
+  }
+
+  public void markSuspended(UUID id, OffsetDateTime since) {
+    jdbc.sql("update pathway set status = 'SUSPENDED', suspended_since = ? where id = ? and status <> 'CLOSED'")
+        .params(since, id).update();
+  }
+
+  public void markResumed(UUID id) {
+    jdbc.sql("update pathway set status = 'ACTIVE', suspended_since = null where id = ? and status <> 'CLOSED'")
+        .param(id).update();
+  }
+
+  public Optional<java.time.LocalDate> withdrawalDate(UUID id) {
+    return jdbc.sql("select withdrawal_date from pathway where id = ?").param(id)
+        .query((rs, i) -> rs.getObject(1, java.time.LocalDate.class)).optional().filter(java.util.Objects::nonNull);
+  }
+
+  /** The participant's reason and the day they withdrew, on a pathway closed as WITHDRAWN. */
+  public void recordWithdrawal(UUID id, String reason, java.time.LocalDate date) {
+    jdbc.sql("update pathway set reasons = ?, withdrawal_date = ? where id = ?").params(reason, date, id).update();
+  }
+
   public void close(UUID id, String outcome, String reasons, String referral, OffsetDateTime at) {
     jdbc.sql("""
             update pathway set status = 'CLOSED', stage = 'CLOSED', outcome = ?, reasons = ?, referral = ?, closed_at = ?,
-            open_participant_id = null where id = ?""")
+            open_participant_id = null, suspended_since = null where id = ?""")
         .params(outcome, reasons, referral, at, id)
         .update();
   }

@@ -30,6 +30,14 @@ public class PathwayLifecycle {
         EngineClock.now());
   }
 
+  /**
+   * Closes the pathway with {@code outcome} where it stands (withdrawal, the programme's end): the stage it reached is
+   * kept, reasons are recorded by whoever ended it.
+   */
+  public void closeOnly(DelegateExecution execution, String outcome) {
+    pathways.closeKeepingStage(pathwayId(execution), outcome, EngineClock.now());
+  }
+
   /** Start listener of the intake's completed end: the person consented to data processing at the interview. */
   public void consentGiven(DelegateExecution execution) {
     pathways.recordConsent(pathwayId(execution), EngineClock.now());

@@ -15,13 +15,16 @@ import org.erplab.pathways.common.process.ConflictException;
 
 /**
  * Claiming, releasing or completing a task that was already completed is a conflict (409), at every door, as our API
- * answers: two people worked the same task, and the second learns that it is done. Camunda itself only says it cannot
+ * answers: two people worked the same task, and the second learns that it is done. So is working a task of a suspended
+ * pathway: the answer names the suspension (Camunda's own would be a generic error). Camunda itself only says it cannot
  * find the task. A task that ended otherwise (its stage cancelled), or one of a project or part the caller does not
  * see, does not exist for the caller: the command goes on and fails as not found (404).
  */
 public final class CompletedTaskConflict extends CommandInterceptor {
 
   static final String TASK_ID = "taskId";
+  static final String SUSPENDED = "The pathway is suspended: its tasks cannot be claimed, released or completed until "
+      + "it is resumed (POST /api/pathways/{id}/resumption)";
   static final Set<Class<?>> TASK_WORK = Set.of(
       ClaimTaskCmd.class, AssignTaskCmd.class, CompleteTaskCmd.class, SubmitTaskFormCmd.class);
 
@@ -34,8 +37,13 @@ public final class CompletedTaskConflict extends CommandInterceptor {
     if (TASK_WORK.contains(command.getClass())) {
       Object taskId = CommandFields.read(command, TASK_ID);
       CommandContext context = Context.getCommandContext();
-      if (taskId instanceof String id && context != null && context.getTaskManager().findTaskById(id) == null) {
-        refuseIfCompleted(context, id);
+      if (taskId instanceof String id && context != null) {
+        TaskEntity task = context.getTaskManager().findTaskById(id);
+        if (task == null) {
+          refuseIfCompleted(context, id);
+        } else if (task.isSuspended() && context.getTenantManager().isAuthenticatedTenant(task.getTenantId())) {
+          throw new ConflictException(SUSPENDED);
+        }
       }
     }
     return next.execute(command);

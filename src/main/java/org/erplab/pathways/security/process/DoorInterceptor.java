@@ -38,6 +38,9 @@ final class DoorInterceptor extends CommandInterceptor {
       throw new RefusedException("Tasks are not delegated: release the task so that another member of the group "
           + "can claim it");
     }
+    if (ClockChanges.guards(command)) {
+      throw new RefusedException(ClockChanges.REFUSAL);
+    }
     if (command instanceof DeleteTaskCmd) {
       throw new RefusedException("Tasks are not deleted: a task ends when its form is completed");
     }

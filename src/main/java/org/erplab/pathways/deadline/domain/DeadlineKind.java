@@ -1,0 +1,45 @@
+package org.erplab.pathways.deadline.domain;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * The deadlines a pathway lives under: how each is counted and which programme parameter gives its length (managers
+ * change the lengths, per project, in {@code programme_parameter}). A stage gets deadlines by declaring a kind here and
+ * naming it in its model, on the task and on the boundary timer that guards it:
+ * {@code camunda:dueDate="${deadlines.due(execution, 'VERIFICATION')}"}. Everything else (the record, the shift on
+ * resumption, met / missed / cancelled, the audit trail) follows.
+ */
+public enum DeadlineKind {
+  CALL_BACK(Basis.WORKING_DAYS, "callBackWorkingDays"),
+  INTAKE_INTERVIEW(Basis.WORKING_DAYS, "intakeInterviewWorkingDays"),
+  VERIFICATION(Basis.WORKING_DAYS, "verificationWorkingDays"),
+  DOCUMENTS(Basis.CALENDAR_DAYS, "documentsWaitDays"),
+  OPERATOR_ASSIGNMENT(Basis.WORKING_DAYS, "assignOperatorWorkingDays"),
+  FIRST_APPOINTMENT(Basis.WORKING_DAYS, "firstAppointmentWorkingDays");
+
+  private final Basis basis;
+  private final String parameter;
+
+  DeadlineKind(Basis basis, String parameter) {
+    this.basis = basis;
+    this.parameter = parameter;
+  }
+
+  public Basis basis() {
+    return basis;
+  }
+
+  /** The programme parameter holding the length. */
+  public String parameter() {
+    return parameter;
+  }
+
+  /** The kind counted from a parameter (models deployed before deadlines were records name the parameter). */
+  public static Optional<DeadlineKind> ofParameter(String parameter) {
+    return Arrays.stream(values()).filter(k -> k.parameter.equals(parameter)).findFirst();
+  }
+
+  /** How a deadline's length is counted: working days of the project's calendar, or calendar days / months. */
+  public enum Basis { WORKING_DAYS, CALENDAR_DAYS, MONTHS }
+}

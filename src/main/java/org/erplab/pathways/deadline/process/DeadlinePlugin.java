@@ -1,0 +1,56 @@
+package org.erplab.pathways.deadline.process;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
+import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
+import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
+import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
+import org.camunda.bpm.engine.impl.util.xml.Element;
+import org.springframework.stereotype.Component;
+
+/**
+ * Gives every user task and every boundary timer of every model the deadline listeners of {@link Deadlines}, built
+ * in (they run even when custom listeners are skipped), so that a stage gets met / missed / cancelled by declaring
+ * its deadlines, with no listener of its own.
+ */
+@Component
+public class DeadlinePlugin extends AbstractProcessEnginePlugin {
+
+  private final Deadlines deadlines;
+
+  DeadlinePlugin(Deadlines deadlines) {
+    this.deadlines = deadlines;
+  }
+
+  @Override
+  public void preInit(ProcessEngineConfigurationImpl configuration) {
+    List<BpmnParseListener> listeners = configuration.getCustomPostBPMNParseListeners() == null
+        ? new ArrayList<>() : new ArrayList<>(configuration.getCustomPostBPMNParseListeners());
+    listeners.add(new AbstractBpmnParseListener() {
+      @Override
+      public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
+        var definition = ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition();
+        definition.addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, deadlines::taskCreated);
+        definition.addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, deadlines::taskCompleted);
+        definition.addBuiltInTaskListener(TaskListener.EVENTNAME_DELETE, deadlines::taskDeleted);
+      }
+
+      @Override
+      public void parseBoundaryTimerEventDefinition(Element timerEventDefinition, boolean interrupting,
+          ActivityImpl timerActivity) {
+        String attachedTo = timerActivity.getEventScope() == null ? null : timerActivity.getEventScope().getId();
+        if (attachedTo != null) {
+          timerActivity.addBuiltInListener(ExecutionListener.EVENTNAME_START,
+              (ExecutionListener) execution -> deadlines.timerFired(execution, attachedTo));
+        }
+      }
+    });
+    configuration.setCustomPostBPMNParseListeners(listeners);
+  }
+}

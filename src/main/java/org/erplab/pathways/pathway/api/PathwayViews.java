@@ -1,0 +1,57 @@
+package org.erplab.pathways.pathway.api;
+
+import java.util.List;
+import java.util.UUID;
+import org.erplab.pathways.common.api.ApiException;
+import org.erplab.pathways.common.api.ApiTime;
+import org.erplab.pathways.deadline.domain.DeadlineRecords;
+import org.erplab.pathways.pathway.domain.Pathway;
+import org.erplab.pathways.pathway.domain.PathwayRecords;
+import org.erplab.pathways.pathway.domain.SuspensionRecords;
+import org.erplab.pathways.pathway.process.PathwayInstances;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Builds {@link PathwayView}: the record, its deadlines and suspensions from our tables (one indexed query each) and
+ * its open tasks from the engine (one query). Callers check access first.
+ */
+@Component
+class PathwayViews {
+
+  private final PathwayRecords pathways;
+  private final DeadlineRecords deadlines;
+  private final SuspensionRecords suspensions;
+  private final PathwayInstances instances;
+
+  PathwayViews(PathwayRecords pathways, DeadlineRecords deadlines, SuspensionRecords suspensions,
+      PathwayInstances instances) {
+    this.pathways = pathways;
+    this.deadlines = deadlines;
+    this.suspensions = suspensions;
+    this.instances = instances;
+  }
+
+  @Transactional(readOnly = true)
+  PathwayView of(UUID id) {
+    Pathway p = pathways.find(id).orElseThrow(() -> ApiException.notFound("No such pathway"));
+    List<PathwayView.Deadline> due = deadlines.ofPathway(id).stream()
+        .map(d -> new PathwayView.Deadline(d.id(), d.kind(), d.activityId(), d.timerActivityId(), d.taskId(), d.basis(),
+            d.lengthValue(), d.parameter(), d.startsOn(), d.dueAt(), d.originalDueAt(), d.state(),
+            d.shiftedWorkingDays(), d.shiftedCalendarDays(), d.closedAt()))
+        .toList();
+    List<PathwayView.Suspension> suspended = suspensions.ofPathway(id).stream()
+        .map(s -> new PathwayView.Suspension(s.id(), s.reason(), s.expectedResumption(), s.projectOperationId(),
+            s.suspendedAt(), s.suspendedBy(), s.resumedAt(), s.resumedBy(), s.shiftedWorkingDays(),
+            s.shiftedCalendarDays()))
+        .toList();
+    List<PathwayView.OpenTask> tasks = instances.openTasks(id).stream()
+        .sorted(java.util.Comparator.comparing(org.camunda.bpm.engine.task.Task::getCreateTime))
+        .map(t -> new PathwayView.OpenTask(t.getId(), t.getTaskDefinitionKey(), t.getName(), t.getAssignee(),
+            ApiTime.of(t.getCreateTime()), ApiTime.of(t.getDueDate()), t.isSuspended()))
+        .toList();
+    return new PathwayView(p.id(), p.projectCode(), p.participantId(), p.channel(), p.stage(), p.status(),
+        p.outcome(), p.reasonList(), p.referral(), p.operatorOrganisation(), p.consentAt(), p.createdAt(),
+        p.closedAt(), pathways.withdrawalDate(id).orElse(null), due, suspended, tasks);
+  }
+}
