@@ -40,5 +40,28 @@ public enum AuditEntryType {
   /** Any other user operation of the engine's operation log (suspension, modification, due date change ...), by
    * {@code user}. Details: {@code operationType, entityType, category, taskId, jobId, changes}
    * ({@code [{property, orgValue, newValue}]}). */
-  OPERATION
+  OPERATION,
+  /** A deadline was created (the first evaluation of {@code ${deadlines.due(...)}} for its element). Details:
+   * {@code kind, activityId, timerActivityId, basis, length, parameter, startsOn, due, deadlineId}. */
+  DEADLINE_CREATED,
+  /** A resumption moved it. Details: {@code kind, activityId, from, to, basis, days, suspensionId, deadlineId}. */
+  DEADLINE_SHIFTED,
+  /** Its task was completed by the due date. Details: {@code kind, activityId, taskId, due, cause, deadlineId}. */
+  DEADLINE_MET,
+  /** Its timer fired, or its task ended after the due date ({@code cause}: TIMER, COMPLETED_LATE, ...). Details as
+   * DEADLINE_MET. */
+  DEADLINE_MISSED,
+  /** Its task ended before the due date without completion (the stage cancelled, the pathway closed). Details as
+   * DEADLINE_MET. */
+  DEADLINE_CANCELLED,
+  /** {@code user} suspended the pathway, or a project's pause did. Details: {@code suspensionId, reason,
+   * expectedResumption, projectOperationId}. */
+  PATHWAY_SUSPENDED,
+  /** {@code user} ended a suspension. Details: {@code suspensionId, projectOperationId, suspendedSince,
+   * shiftedWorkingDays, shiftedCalendarDays} or {@code stillSuspended} when another suspension stays open. */
+  PATHWAY_RESUMED,
+  /** The participant withdrew, recorded by {@code user}. Details: {@code reason, date, stage}. */
+  PATHWAY_WITHDRAWN,
+  /** The programme's end interrupted the pathway. Details: {@code stage}. */
+  PATHWAY_INTERRUPTED
 }

@@ -27,13 +27,15 @@ import org.camunda.bpm.engine.history.UserOperationLogEntry;
 import org.camunda.bpm.model.dmn.DmnModelInstance;
 import org.camunda.bpm.model.dmn.instance.Input;
 import org.erplab.pathways.common.api.ApiTime;
+import org.erplab.pathways.common.infrastructure.PathwayEvents;
 import java.util.Set;
 import org.erplab.pathways.pathway.process.ProcessCatalogue;
 import org.erplab.pathways.security.EngineAccess;
 import org.springframework.stereotype.Service;
 
 /**
- * A pathway's audit trail, read from Camunda history (level FULL): every process instance carrying the pathway id as
+ * A pathway's audit trail, read from Camunda history (level FULL) and our own event log ({@code pathway_event}: deadlines,
+ * suspensions, exits): every process instance carrying the pathway id as
  * business key (the pathway and the intake / eligibility instances it called), their activities, tasks with who
  * claimed and completed them, decisions with inputs, outputs and matched rules, variable changes and user operations.
  *
@@ -59,9 +61,11 @@ public class AuditTrail {
   private final RepositoryService repositoryService;
   private final Set<String> sensitive = ProcessCatalogue.sensitiveNames();
   private final EngineAccess engine;
+  private final PathwayEvents pathwayEvents;
 
   public AuditTrail(HistoryService historyService, RepositoryService repositoryService,
-      EngineAccess engine) {
+      EngineAccess engine, PathwayEvents pathwayEvents) {
+    this.pathwayEvents = pathwayEvents;
     this.historyService = historyService;
     this.repositoryService = repositoryService;
     this.engine = engine;
@@ -138,6 +142,8 @@ public class AuditTrail {
           .variableUpdates().disableBinaryFetching().disableCustomObjectDeserialization()
           .orderPartiallyByOccurrence().asc().list()
           .forEach(this::variable);
+
+      pathwayEvents.of(UUID.fromString(businessKey)).forEach(this::pathwayEvent);
 
       return items.stream()
           .sorted(Comparator.comparing((Item i) -> i.at).thenComparing(Item::seq).thenComparingInt(i -> i.index))
@@ -381,6 +387,16 @@ public class AuditTrail {
         }
         return names;
       });
+    }
+
+    /** An event of our own log (deadlines, suspensions, exits), at its moment, with its details as recorded. */
+    private void pathwayEvent(PathwayEvents.Event event) {
+      Map<String, Object> d = details();
+      d.putAll(event.details());
+      d.put("deadlineId", event.deadlineId() == null ? null : event.deadlineId().toString());
+      Object element = event.details().get("activityId");
+      add(Date.from(event.at().toInstant()), created(null), AuditEntryType.valueOf(event.type()), null,
+          element == null ? null : element.toString(), null, event.user(), d, null);
     }
 
     private Item add(Date at, Supplier<Seq> seq, AuditEntryType type, HistoricProcessInstance pi, String elementId,

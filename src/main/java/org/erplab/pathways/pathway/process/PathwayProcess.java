@@ -23,6 +23,14 @@ public final class PathwayProcess {
     public static final String END_UNREACHABLE = "EndEvent_Unreachable";
     public static final String END_NO_CONSENT = "EndEvent_NoConsent";
     public static final String END_INELIGIBLE = "EndEvent_Ineligible";
+    /** Event subprocess: the participant withdraws, in any stage (message {@code PathwayWithdrawn}). */
+    public static final String SUBPROCESS_WITHDRAWAL = "SubProcess_Withdrawal";
+    public static final String START_WITHDRAWAL = "StartEvent_Withdrawal";
+    public static final String END_WITHDRAWN = "EndEvent_Withdrawn";
+    /** Event subprocess: the programme ends, in any stage (message {@code ProgrammeEnded}). */
+    public static final String SUBPROCESS_PROGRAMME_ENDED = "SubProcess_ProgrammeEnded";
+    public static final String START_PROGRAMME_ENDED = "StartEvent_ProgrammeEnded";
+    public static final String END_INTERRUPTED = "EndEvent_Interrupted";
 
     private Elements() {}
   }

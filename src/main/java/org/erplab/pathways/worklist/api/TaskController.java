@@ -57,6 +57,9 @@ class TaskController {
         .map(t -> new TaskItem(t.task().id(), t.task().name(), t.task().taskKey(), t.task().pathwayId(),
             Partitions.projectOf(t.task().tenantId()), t.candidateGroups(),
             t.task().assignee(), ApiTime.of(t.task().created()), ApiTime.of(t.task().due()), t.overdue(),
+            t.task().suspended(), t.deadline() == null ? null : new TaskItem.DeadlineItem(t.deadline().kind(),
+                t.deadline().dueAt(), t.deadline().state(), t.deadline().shiftedWorkingDays(),
+                t.deadline().shiftedCalendarDays()),
             t.task().priority(), t.formKey()))
         .toList();
   }

@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * One open task of the caller's work list. {@code formKey} names the Camunda Form (its fields are the API fields);
- * {@code priority} orders the list (higher first).
+ * {@code priority} orders the list (higher first). A task of a suspended pathway is {@code suspended} (it cannot be
+ * claimed or completed until the pathway resumes) and never {@code overdue}.
  */
 public record TaskItem(
     String id,
@@ -18,5 +19,15 @@ public record TaskItem(
     OffsetDateTime created,
     OffsetDateTime due,
     boolean overdue,
+    boolean suspended,
+    DeadlineItem deadline,
     int priority,
-    String formKey) {}
+    String formKey) {
+
+  /**
+   * The task's deadline (table {@code deadline}): kind, due date (the same as {@code due}), state (OPEN, MET, MISSED,
+   * CANCELLED) and the working days suspensions moved it by; null for a task without a deadline.
+   */
+  public record DeadlineItem(String kind, OffsetDateTime due, String state, int shiftedWorkingDays,
+      int shiftedCalendarDays) {}
+}

@@ -126,9 +126,10 @@ public class WorklistQueries {
   private static String filters(Boolean overdue, String taskKey) {
     StringBuilder sql = new StringBuilder();
     if (Boolean.TRUE.equals(overdue)) {
-      sql.append(" and t.DUE_DATE_ < :now");
+      // a suspended pathway's tasks are not overdue: their deadlines move when it resumes
+      sql.append(" and t.DUE_DATE_ < :now and t.SUSPENSION_STATE_ = 1");
     } else if (Boolean.FALSE.equals(overdue)) {
-      sql.append(" and (t.DUE_DATE_ >= :now or t.DUE_DATE_ is null)");
+      sql.append(" and (t.DUE_DATE_ >= :now or t.DUE_DATE_ is null or t.SUSPENSION_STATE_ <> 1)");
     }
     if (taskKey != null) {
       sql.append(" and t.TASK_DEF_KEY_ = :taskKey");

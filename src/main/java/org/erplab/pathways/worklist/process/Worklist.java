@@ -25,6 +25,8 @@ import org.erplab.pathways.security.EngineAccess;
 import org.erplab.pathways.security.Partitions;
 import org.erplab.pathways.security.Roles;
 import org.erplab.pathways.worklist.infrastructure.WorklistQueries;
+import org.erplab.pathways.deadline.domain.Deadline;
+import org.erplab.pathways.deadline.domain.DeadlineRecords;
 import org.erplab.pathways.worklist.infrastructure.WorklistQueries.TaskRow;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -46,15 +48,17 @@ public class Worklist {
   private final RepositoryService repositoryService;
   private final EngineAccess engine;
   private final WorklistQueries queries;
+  private final DeadlineRecords deadlines;
   private final Map<String, String> formKeys = new ConcurrentHashMap<>();
 
   public Worklist(TaskService taskService, HistoryService historyService, RepositoryService repositoryService,
-      EngineAccess engine, WorklistQueries queries) {
+      EngineAccess engine, WorklistQueries queries, DeadlineRecords deadlines) {
     this.taskService = taskService;
     this.historyService = historyService;
     this.repositoryService = repositoryService;
     this.engine = engine;
     this.queries = queries;
+    this.deadlines = deadlines;
   }
 
   @Transactional(readOnly = true)
@@ -67,11 +71,18 @@ public class Worklist {
     Date now = ClockUtil.getCurrentTime();
     List<TaskRow> rows = queries.page(tenants, user.id(), user.groups(), overdue, taskKey, now, firstResult,
         maxResults);
-    Map<String, List<String>> groups = queries.candidateGroups(rows.stream().map(TaskRow::id).toList());
+    List<String> ids = rows.stream().map(TaskRow::id).toList();
+    Map<String, List<String>> groups = queries.candidateGroups(ids);
+    Map<String, Deadline> deadlineOf = new java.util.HashMap<>();
+    deadlines.ofTasks(ids).forEach(d -> deadlineOf.merge(d.taskId(), d, (a, b) -> a.isOpen() ? a : b));
     List<OpenTask> result = new ArrayList<>();
     for (TaskRow row : rows) {
-      result.add(new OpenTask(row, groups.getOrDefault(row.id(), List.of()),
-          row.due() != null && row.due().isBefore(now.toInstant()), formKey(row)));
+      Deadline deadline = deadlineOf.get(row.id());
+      boolean late = !row.suspended() && (deadline != null
+          ? deadline.isOpen() ? deadline.dueAt().toInstant().isBefore(now.toInstant())
+              : Deadline.State.MISSED.name().equals(deadline.state())
+          : row.due() != null && row.due().isBefore(now.toInstant()));
+      result.add(new OpenTask(row, groups.getOrDefault(row.id(), List.of()), late, deadline, formKey(row)));
     }
     return result;
   }
@@ -189,5 +200,7 @@ public class Worklist {
     });
   }
 
-  public record OpenTask(TaskRow task, List<String> candidateGroups, boolean overdue, String formKey) {}
+  /** A task of the list with its deadline (from table {@code deadline}; null for a task without one). */
+  public record OpenTask(TaskRow task, List<String> candidateGroups, boolean overdue, Deadline deadline,
+      String formKey) {}
 }

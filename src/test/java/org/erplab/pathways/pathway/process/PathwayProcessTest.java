@@ -71,6 +71,7 @@ class PathwayProcessTest {
   @Autowired TaskService taskService;
   @Autowired ManagementService managementService;
   @Autowired HistoryService historyService;
+  @Autowired org.erplab.pathways.pathway.domain.PathwayExits exits;
 
   private ProcessTestSupport support;
 
@@ -511,6 +512,42 @@ class PathwayProcessTest {
     Pathway record = assertClosed(pathway, EligibilityResult.INELIGIBLE);
     assertThat(record.reasonList()).containsExactly(EligibilityResult.DOCUMENTS_MISSING);
     assertThat(record.referral()).isEqualTo("GOL");
+  }
+
+  // ---- exits
+
+  @Test
+  void shouldCloseThePathwayWhereItStandsWhenThePersonWithdraws() {
+    // given: waiting for the CPI's verification
+    Started pathway = startedAtVerification();
+
+    // when
+    exits.withdraw(pathway.id(), "MOVED", LocalDate.of(2026, 11, 23), "lab.lorenteggio");
+
+    // then: the event subprocess cancelled the eligibility stage and ended the pathway
+    assertThat(pathway.instance()).isEnded()
+        .hasPassed(PathwayProcess.Elements.START_WITHDRAWAL, PathwayProcess.Elements.END_WITHDRAWN);
+    assertThat(historyService.createHistoricProcessInstanceQuery()
+        .processInstanceId(support.calledInstanceId(pathway.instance().getId(), EligibilityProcess.KEY))
+        .singleResult().getEndTime()).isNotNull();
+    assertThat(record(pathway).outcome()).isEqualTo("WITHDRAWN");
+    assertThat(record(pathway).stage()).isEqualTo("VERIFICATION");
+  }
+
+  @Test
+  void shouldInterruptThePathwayWhereItStandsWhenTheProgrammeEnds() {
+    // given: waiting for the operator's first appointment
+    Started pathway = startedAtFirstAppointment();
+
+    // when
+    exits.interrupt(pathway.id(), null);
+
+    // then
+    assertThat(pathway.instance()).isEnded()
+        .hasPassed(PathwayProcess.Elements.START_PROGRAMME_ENDED, PathwayProcess.Elements.END_INTERRUPTED);
+    assertThat(record(pathway).outcome()).isEqualTo("INTERRUPTED");
+    assertThat(record(pathway).stage()).isEqualTo("FIRST_APPOINTMENT");
+    assertThat(support.openTasks(pathway.id())).isEmpty();
   }
 
   // ---- deadlines
