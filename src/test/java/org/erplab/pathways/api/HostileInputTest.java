@@ -1,5 +1,6 @@
 package org.erplab.pathways.api;
 
+import org.erplab.pathways.common.domain.EngineClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.erplab.pathways.api.ApiFixtures.ADMIN;
 import static org.erplab.pathways.api.ApiFixtures.AUDITOR;
@@ -83,7 +84,7 @@ class HostileInputTest {
   static final String ENGINE_REST = "/engine-rest";
   static final String WEBAPP_API = WebappClient.ENGINE_API;
   static final String ANONYMOUS = null;
-  static final String TODAY = LocalDate.now().toString();
+  static final String TODAY = LocalDate.now(EngineClock.ZONE).toString();
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -167,7 +168,7 @@ class HostileInputTest {
         Map.of(), List.of(), HUGE, FISCAL, "+999999999-12-31", "-999999999-01-01"),
     /** A task's date: also before the pathway started and years ahead. */
     TASK_DATE("10000-01-01", "+10000-01-01", "0000-00-00", "0000-01-01", "2026-02-30", "01/02/1990", 19900101, true,
-        Map.of(), List.of(), HUGE, FISCAL, "2000-01-01", LocalDate.now().plusYears(3).toString()),
+        Map.of(), List.of(), HUGE, FISCAL, "2000-01-01", LocalDate.now(EngineClock.ZONE).plusYears(3).toString()),
     LIST("NONE", List.of("PIRATE"), List.of(42), List.of(HUGE), List.of(List.of()), Map.of(), FISCAL,
         List.of("NONE", "NONE")),
     OBJECT("x", 42, List.of(), true, FISCAL, List.of(Map.of())),
@@ -604,7 +605,7 @@ class HostileInputTest {
           {"year 10000", typed("10000-01-01", "String")},
           {"0000-00-00", typed("0000-00-00", "String")},
           {"before the pathway started", typed("2000-01-01", "String")},
-          {"three years ahead", typed(LocalDate.now().plusYears(3).toString(), "String")},
+          {"three years ahead", typed(LocalDate.now(EngineClock.ZONE).plusYears(3).toString(), "String")},
           {"a fiscal code", typed(FISCAL, "String")},
           {"typed Date, year 10000", typed("10000-01-01T00:00:00.000+0100", "Date")},
           {"typed Date, 0000-00-00", typed("0000-00-00T00:00:00.000+0100", "Date")},

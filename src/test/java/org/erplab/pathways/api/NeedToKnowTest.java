@@ -1,5 +1,6 @@
 package org.erplab.pathways.api;
 
+import org.erplab.pathways.common.domain.EngineClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.erplab.pathways.api.ApiFixtures.ADMIN;
 import static org.erplab.pathways.api.ApiFixtures.AUDITOR;
@@ -124,7 +125,7 @@ class NeedToKnowTest {
     // then SOLCO has lost the pathway at every door, and MESTIERI has it
     seesNothing(OPERATOR_LORENTEGGIO, pathway);
     // its hand-over task was cancelled, not completed: it no longer exists, at every door
-    Map<String, Object> appointment = Map.of("appointmentDate", LocalDate.now().toString());
+    Map<String, Object> appointment = Map.of("appointmentDate", LocalDate.now(EngineClock.ZONE).toString());
     for (String action : List.of("claim", "unclaim", "complete")) {
       ApiClient.Response response = api.as(OPERATOR_LORENTEGGIO).post("/api/tasks/" + solcoTask + "/" + action,
           action.equals("complete") ? ApiFixtures.body(appointment) : null);
@@ -141,7 +142,7 @@ class NeedToKnowTest {
     PROJECT_WIDE.forEach(user -> seesEverything(user, pathway));
 
     // when MESTIERI records the first appointment: the pathway is handed over (skills assessment, still active)
-    api.completeTask(OPERATOR_MESTIERI, mestieriTask, Map.of("appointmentDate", LocalDate.now().toString()));
+    api.completeTask(OPERATOR_MESTIERI, mestieriTask, Map.of("appointmentDate", LocalDate.now(EngineClock.ZONE).toString()));
     assertThat(api.pathwayRecord(pathway.pathwayId())).containsEntry("stage", "SKILLS_ASSESSMENT")
         .containsEntry("status", "ACTIVE").containsEntry("operator_organisation", "MESTIERI");
 

@@ -1,5 +1,6 @@
 package org.erplab.pathways.api;
 
+import org.erplab.pathways.common.domain.EngineClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.erplab.pathways.api.ApiFixtures.AUDITOR;
 import static org.erplab.pathways.api.ApiFixtures.BOLLATE;
@@ -21,6 +22,7 @@ import static org.erplab.pathways.api.ApiFixtures.pathwayRequest;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -115,7 +117,7 @@ class PathwayApiTest {
         invalid("gender not matching the fiscal code", p -> p.put("gender", "M".equals(p.get("gender")) ? "F" : "M"),
             "person.gender"),
         invalid("gender not M or F", p -> p.put("gender", "X"), "person.gender"),
-        invalid("birth date in the future", p -> p.put("birthDate", LocalDate.now().plusYears(1).toString()),
+        invalid("birth date in the future", p -> p.put("birthDate", LocalDate.now(EngineClock.ZONE).plusYears(1).toString()),
             "person.birthDate"),
         invalid("birth date not a date", p -> p.put("birthDate", "12/03/1990"), "person.birthDate"),
         invalid("missing first name", p -> p.remove("firstName"), "person.firstName"),
@@ -365,9 +367,14 @@ class PathwayApiTest {
     assertThat(pathway.path("reasons").isArray()).isTrue();
     assertThat(pathway.path("reasons")).isEmpty();
     assertThat(pathway.path("deadlines")).hasSize(1);
-    assertThat(pathway.path("deadlines").get(0).path("name").asText()).isEqualTo(TASK_INTAKE_INTERVIEW);
-    assertThat(dateTime(pathway.path("deadlines").get(0).path("due")).toInstant())
-        .isEqualTo(interview.getDueDate().toInstant());
+    JsonNode deadline = pathway.path("deadlines").get(0);
+    assertThat(deadline.path("kind").asText()).isEqualTo("INTAKE_INTERVIEW");
+    assertThat(deadline.path("element").asText()).isEqualTo(TASK_INTAKE_INTERVIEW);
+    assertThat(deadline.path("taskId").asText()).isEqualTo(interview.getId());
+    assertThat(deadline.path("state").asText()).isEqualTo("OPEN");
+    assertThat(deadline.path("basis").asText()).isEqualTo("WORKING_DAYS");
+    assertThat(deadline.path("parameter").asText()).isEqualTo("intakeInterviewWorkingDays");
+    assertThat(dateTime(deadline.path("due")).toInstant()).isEqualTo(interview.getDueDate().toInstant());
     assertThat(pathway.path("openTasks")).hasSize(1);
     JsonNode openTask = pathway.path("openTasks").get(0);
     assertThat(openTask.path("id").asText()).isEqualTo(interview.getId());
@@ -385,7 +392,10 @@ class PathwayApiTest {
     assertThat(pathway.path("stage").asText()).isEqualTo("OPERATOR_ASSIGNMENT");
     assertThat(pathway.path("status").asText()).isEqualTo("ACTIVE");
     assertThat(names(pathway.path("openTasks"), "taskKey")).containsExactly(TASK_ASSIGN_OPERATOR);
-    assertThat(names(pathway.path("deadlines"), "name")).containsExactly(TASK_ASSIGN_OPERATOR);
+    Map<String, String> stateByElement = new HashMap<>();
+    pathway.path("deadlines").forEach(d -> stateByElement.put(d.path("element").asText(), d.path("state").asText()));
+    assertThat(stateByElement).containsExactlyInAnyOrderEntriesOf(
+        Map.of(TASK_INTAKE_INTERVIEW, "MET", TASK_ASSIGN_OPERATOR, "OPEN"));
   }
 
   @Test
@@ -398,10 +408,21 @@ class PathwayApiTest {
 
     assertThat(pathway.path("stage").asText()).isEqualTo("VERIFICATION");
     assertThat(names(pathway.path("openTasks"), "taskKey")).containsExactly(TASK_VERIFY_ELIGIBILITY);
-    assertThat(names(pathway.path("deadlines"), "name"))
-        .containsExactlyInAnyOrder(TASK_VERIFY_ELIGIBILITY, "Timer_VerificationOverdue");
-    assertThat(pathway.path("deadlines").get(0).path("due").asText())
-        .isEqualTo(pathway.path("deadlines").get(1).path("due").asText());
+    JsonNode verification = null;
+    for (JsonNode d : pathway.path("deadlines")) {
+      if (d.path("kind").asText().equals("VERIFICATION")) {
+        verification = d;
+      }
+    }
+    assertThat(verification).isNotNull();
+    assertThat(verification.path("kind").asText()).isEqualTo("VERIFICATION");
+    assertThat(verification.path("element").asText()).isEqualTo(TASK_VERIFY_ELIGIBILITY);
+    assertThat(verification.path("timer").asText()).isEqualTo("Timer_VerificationOverdue");
+    var task = api.task(api.taskOf(started.pathwayId(), TASK_VERIFY_ELIGIBILITY));
+    assertThat(dateTime(verification.path("due")).toInstant())
+        .isEqualTo(task.getDueDate().toInstant())
+        .isEqualTo(api.managementService().createJobQuery().executionId(task.getExecutionId()).timers().singleResult()
+            .getDuedate().toInstant());
   }
 
   @Test
@@ -418,7 +439,7 @@ class PathwayApiTest {
     assertThat(pathway.path("outcome").asText()).isEqualTo("INELIGIBLE");
     assertThat(names(pathway.path("reasons"), null)).containsExactlyInAnyOrder("EMPLOYED", "NOT_RESIDENT");
     assertThat(pathway.path("openTasks")).isEmpty();
-    assertThat(pathway.path("deadlines")).isEmpty();
+    assertThat(names(pathway.path("deadlines"), "state")).containsExactly("MET");
     assertThat(api.openPathways(started.person().fiscalCode(), LORENTEGGIO)).isEmpty();
   }
 

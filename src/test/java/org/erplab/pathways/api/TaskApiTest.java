@@ -1,5 +1,6 @@
 package org.erplab.pathways.api;
 
+import org.erplab.pathways.common.domain.EngineClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.erplab.pathways.api.ApiFixtures.BOLLATE;
 import static org.erplab.pathways.api.ApiFixtures.CPI_BOLLATE;
@@ -78,7 +79,12 @@ class TaskApiTest {
     List<String> fields = new ArrayList<>();
     task.fieldNames().forEachRemaining(fields::add);
     assertThat(fields).containsExactlyInAnyOrder("id", "name", "taskKey", "pathwayId", "projectCode",
-        "candidateGroups", "assignee", "created", "due", "overdue", "priority", "formKey");
+        "candidateGroups", "assignee", "created", "due", "overdue", "suspended", "deadline", "priority", "formKey");
+    assertThat(task.path("suspended").asBoolean(true)).isFalse();
+    assertThat(task.path("deadline").path("kind").asText()).isEqualTo("INTAKE_INTERVIEW");
+    assertThat(task.path("deadline").path("state").asText()).isEqualTo("OPEN");
+    assertThat(dateTime(task.path("deadline").path("due")).toInstant())
+        .isEqualTo(engineTask.getDueDate().toInstant());
     assertThat(task.path("name").asText()).isEqualTo("Colloquio di presa in carico");
     assertThat(task.path("taskKey").asText()).isEqualTo(TASK_INTAKE_INTERVIEW);
     assertThat(task.path("pathwayId").asText()).isEqualTo(started.pathwayId().toString());
@@ -433,7 +439,7 @@ class TaskApiTest {
         body(Map.of("appointmentDate", "domani"))), "appointmentDate");
     assertThat(api.task(appointment)).isNotNull();
 
-    api.completeTask(OPERATOR_LORENTEGGIO, appointment, Map.of("appointmentDate", LocalDate.now().toString()));
+    api.completeTask(OPERATOR_LORENTEGGIO, appointment, Map.of("appointmentDate", LocalDate.now(EngineClock.ZONE).toString()));
     assertThat(api.openTaskKeys(started.pathwayId())).isEmpty();
     assertThat(api.pathwayRecord(started.pathwayId()).get("stage")).isEqualTo("SKILLS_ASSESSMENT");
     assertThat(api.completedBy(appointment)).isEqualTo(OPERATOR_LORENTEGGIO);

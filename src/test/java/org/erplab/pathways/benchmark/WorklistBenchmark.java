@@ -1,5 +1,6 @@
 package org.erplab.pathways.benchmark;
 
+import org.erplab.pathways.common.domain.EngineClock;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -270,7 +271,7 @@ class WorklistBenchmark {
           Map.of(PathwayProcess.Variables.OPERATOR_ORGANISATION.name(), "SOLCO"),
           HandoverProcess.Elements.TASK_FIRST_APPOINTMENT);
       step(costs, "first appointment (operator)", operator, pathwayId, HandoverProcess.Elements.TASK_FIRST_APPOINTMENT,
-          Map.of(HandoverProcess.Variables.APPOINTMENT_DATE.name(), LocalDate.now().plusDays(7).toString()), null);
+          Map.of(HandoverProcess.Variables.APPOINTMENT_DATE.name(), LocalDate.now(EngineClock.ZONE).plusDays(7).toString()), null);
       String stage = jdbc.sql("select stage from pathway where id = ?").param(pathwayId).query(String.class).single();
       if (!"SKILLS_ASSESSMENT".equals(stage)) {
         throw new IllegalStateException("Pathway " + pathwayId + " not handed over: " + stage);

@@ -1,5 +1,6 @@
 package org.erplab.pathways.support;
 
+import org.erplab.pathways.common.domain.EngineClock;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -34,7 +35,7 @@ public final class TestPeople {
   /** A person of the given age today. */
   public static Person aged(int years) {
     ThreadLocalRandom random = ThreadLocalRandom.current();
-    LocalDate birth = LocalDate.now().minusYears(years).minusDays(random.nextInt(1, 300));
+    LocalDate birth = LocalDate.now(EngineClock.ZONE).minusYears(years).minusDays(random.nextInt(1, 300));
     String gender = random.nextBoolean() ? "M" : "F";
     StringBuilder surname = new StringBuilder();
     StringBuilder name = new StringBuilder();
