@@ -13,6 +13,8 @@ import org.erplab.pathways.common.api.ApiException;
 import org.erplab.pathways.participant.domain.Participant;
 import org.erplab.pathways.participant.domain.ParticipantRegistry;
 import org.erplab.pathways.pathway.process.PathwayProcess;
+import org.erplab.pathways.project.domain.Project;
+import org.erplab.pathways.project.domain.ProjectDirectory;
 import org.erplab.pathways.security.process.ProcessStarts;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -25,9 +27,11 @@ public class PathwayService {
   private final PathwayRecords pathways;
   private final RuntimeService runtimeService;
   private final ProjectCalendars calendars;
+  private final ProjectDirectory projects;
 
   public PathwayService(ParticipantRegistry registry, PathwayRecords pathways, RuntimeService runtimeService,
-      ProjectCalendars calendars) {
+      ProjectCalendars calendars, ProjectDirectory projects) {
+    this.projects = projects;
     this.registry = registry;
     this.pathways = pathways;
     this.runtimeService = runtimeService;
@@ -37,10 +41,15 @@ public class PathwayService {
   /**
    * Starts a pathway for the person in the project. The person must already be validated.
    *
-   * @throws ApiException 409 when the person has an open pathway in the project
+   * @throws ApiException 409 when the person has an open pathway in the project, or the project's programme ended
    */
   @Transactional
   public StartedPathway start(Participant person, Pathway.Channel channel, OffsetDateTime consentAt) {
+    LocalDate end = projects.find(person.projectCode()).map(Project::endDate).orElse(null);
+    if (end != null && EngineClock.now().toLocalDate().isAfter(end)) {
+      throw ApiException.conflict("The programme of project " + person.projectCode() + " ended on " + end
+          + ": it takes no one in charge any more");
+    }
     Participant participant = registry.register(person);
     if (pathways.hasOpenPathway(participant.id())) {
       throw ApiException.conflict("This person already has an open pathway in project " + participant.projectCode());

@@ -17,7 +17,8 @@ import org.erplab.pathways.common.process.ProcessVariable;
 public final class ProcessCatalogue {
 
   public static final List<DeclaredProcess> PROCESSES = List.of(
-      PathwayProcess.DECLARED, IntakeProcess.DECLARED, EligibilityProcess.DECLARED, HandoverProcess.DECLARED);
+      PathwayProcess.DECLARED, IntakeProcess.DECLARED, EligibilityProcess.DECLARED, HandoverProcess.DECLARED,
+      ProgrammeProcess.DECLARED);
 
   private static final Map<String, DeclaredProcess> BY_KEY =
       PROCESSES.stream().collect(Collectors.toUnmodifiableMap(DeclaredProcess::key, Function.identity()));

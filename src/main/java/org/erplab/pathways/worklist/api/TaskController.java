@@ -1,7 +1,11 @@
 package org.erplab.pathways.worklist.api;
 
 import java.util.ArrayList;
+import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Optional;
+import org.erplab.pathways.project.domain.ProgrammeNotice;
 import java.util.Map;
 import org.erplab.pathways.common.api.ApiException;
 import org.erplab.pathways.common.api.ApiTime;
@@ -27,9 +31,11 @@ import org.springframework.web.bind.annotation.RestController;
 class TaskController {
 
   private final Worklist worklist;
+  private final ProgrammeNotice programmeNotice;
 
-  TaskController(Worklist worklist) {
+  TaskController(Worklist worklist, ProgrammeNotice programmeNotice) {
     this.worklist = worklist;
+    this.programmeNotice = programmeNotice;
   }
 
   /**
@@ -53,6 +59,7 @@ class TaskController {
     if (!errors.isEmpty()) {
       throw ApiException.badRequest(errors);
     }
+    Map<String, Optional<LocalDate>> endsOn = new HashMap<>();
     return worklist.myTasks(user, project, overdue, taskKey, firstResult, maxResults).stream()
         .map(t -> new TaskItem(t.task().id(), t.task().name(), t.task().taskKey(), t.task().pathwayId(),
             Partitions.projectOf(t.task().tenantId()), t.candidateGroups(),
@@ -60,7 +67,9 @@ class TaskController {
             t.task().suspended(), t.deadline() == null ? null : new TaskItem.DeadlineItem(t.deadline().kind(),
                 t.deadline().dueAt(), t.deadline().state(), t.deadline().shiftedWorkingDays(),
                 t.deadline().shiftedCalendarDays()),
-            t.task().priority(), t.formKey()))
+            t.task().priority(), t.formKey(),
+            endsOn.computeIfAbsent(Partitions.projectOf(t.task().tenantId()), programmeNotice::endingSoon)
+                .orElse(null)))
         .toList();
   }
 

@@ -1,12 +1,15 @@
 package org.erplab.pathways.worklist.api;
 
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 
 /**
  * One open task of the caller's work list. {@code formKey} names the Camunda Form (its fields are the API fields);
  * {@code priority} orders the list (higher first). A task of a suspended pathway is {@code suspended} (it cannot be
- * claimed or completed until the pathway resumes) and never {@code overdue}.
+ * claimed or completed until the pathway resumes) and never {@code overdue}. {@code programmeEndsOn}: when the
+ * project's programme ends within the warning period, its last day (the pathway will be interrupted after it); else
+ * null.
  */
 public record TaskItem(
     String id,
@@ -22,7 +25,8 @@ public record TaskItem(
     boolean suspended,
     DeadlineItem deadline,
     int priority,
-    String formKey) {
+    String formKey,
+    LocalDate programmeEndsOn) {
 
   /**
    * The task's deadline (table {@code deadline}): kind, due date (the same as {@code due}), state (OPEN, MET, MISSED,

@@ -1,0 +1,45 @@
+package org.erplab.pathways.pathway.process;
+
+import org.erplab.pathways.common.process.DeclaredProcess;
+import org.erplab.pathways.common.process.ProcessVariable;
+
+/**
+ * Descriptor of {@code programme} ({@code processes/programme/programme.bpmn}): one instance per project, in the
+ * project's tenant, holding the two timers of the programme's end (the warning and the end itself) and the manager's
+ * task between them. Its dates come from the project's record, read when each timer is created: a changed end date
+ * reaches it as message {@value #END_CHANGED}, and the timers start again.
+ */
+public final class ProgrammeProcess {
+
+  public static final String KEY = "programme";
+  /** Message: the project's end date changed. */
+  public static final String END_CHANGED = "ProgrammeEndChanged";
+
+  public static final class Elements {
+    public static final String START = "StartEvent_ProgrammeStarted";
+    public static final String TIMER_END_WARNING = "Timer_EndWarning";
+    public static final String TASK_PROGRAMME_ENDING = "Task_ProgrammeEnding";
+    public static final String TIMER_END_DURING_WARNING = "Timer_ProgrammeEndDuringWarning";
+    public static final String TIMER_END = "Timer_ProgrammeEnd";
+    public static final String MESSAGE_CHANGED_BEFORE_WARNING = "Message_EndChangedBeforeWarning";
+    public static final String MESSAGE_CHANGED_DURING_WARNING = "Message_EndChangedDuringWarning";
+    public static final String MESSAGE_CHANGED_AFTER_WARNING = "Message_EndChangedAfterWarning";
+    public static final String SERVICE_INTERRUPT_PATHWAYS = "ServiceTask_InterruptPathways";
+    public static final String END_PROGRAMME_CLOSED = "EndEvent_ProgrammeClosed";
+
+    private Elements() {}
+  }
+
+  public static final class Variables {
+    /** The programme's last day (yyyy-MM-dd), as the project's record says. */
+    public static final ProcessVariable<String> END_DATE = ProcessVariable.date("endDate");
+    /** Task_ProgrammeEnding: EXTENSION_REQUESTED or CLOSE_AT_END. */
+    public static final ProcessVariable<String> END_DECISION = ProcessVariable.string("endDecision");
+
+    private Variables() {}
+  }
+
+  public static final DeclaredProcess DECLARED = DeclaredProcess.of(KEY, Variables.END_DATE, Variables.END_DECISION);
+
+  private ProgrammeProcess() {}
+}
