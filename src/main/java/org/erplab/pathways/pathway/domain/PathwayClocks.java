@@ -22,7 +22,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Suspension and resumption of a pathway (ADR 0014). While any suspension is open the pathway is {@code SUSPENDED}
+ * Suspension and resumption of a pathway (ADR 0012). While any suspension is open the pathway is {@code SUSPENDED}
  * and its process instances are suspended: no task can be claimed or completed at any door, no timer fires. When the
  * last open suspension ends, every open deadline moves by what the suspended period covered: working days of the
  * project's calendar from the day the period began up to the day before resumption, for deadlines counted in working

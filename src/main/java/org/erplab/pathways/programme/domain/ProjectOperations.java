@@ -35,7 +35,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * transaction of its own that also marks its item, so no more than a batch is in memory, progress is a count of
  * items, and after a restart the operation carries on where it stopped. Each pathway goes through the same services as
  * a single one ({@link PathwayClocks}, {@link PathwayExits}), so it is suspended, shifted or closed exactly as it
- * would be alone. One application node runs the operations (ADR 0012).
+ * would be alone. One application node runs the operations (ADR 0014).
  */
 @Service
 public class ProjectOperations {

@@ -241,10 +241,19 @@ class ProgrammeProcessTest {
     long until = System.nanoTime() + Duration.ofSeconds(60).toNanos();
     ProjectOperation operation = operations.find(project, id);
     while (operation.isRunning() && System.nanoTime() < until) {
-      Thread.onSpinWait();
+      sleepBriefly();
       operation = operations.find(project, id);
     }
     assertThat(operation.status()).as("operation %s", id).isEqualTo("DONE");
     return operation;
+  }
+
+  /** Waiting for the operation's worker thread, not for any clock. */
+  private static void sleepBriefly() {
+    try {
+      Thread.sleep(50);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 }
