@@ -190,6 +190,32 @@ class ProjectClockApiTest {
     assertThat(myTask().path("programmeEndsOn").asText()).isEqualTo("2027-06-30");
   }
 
+  @Test
+  void shouldGiveTheManagerTheProgrammesWarningAsATaskWithItsForm() {
+    setClock(LocalDateTime.of(2026, 11, 23, 10, 0));
+    api.as(MANAGER).put(projectPath("end-date"), Map.of("endDate", "2027-03-31", "reason", "Chiusura anticipata"));
+    var warning = managementService.createJobQuery().tenantIdIn(project).activityId("Timer_EndWarning").singleResult();
+    ClockUtil.setCurrentTime(new Date(warning.getDuedate().getTime() + 60_000));
+    managementService.executeJob(warning.getId());
+
+    ApiClient.Response tasks = api.as(MANAGER).get("/api/tasks?project=" + project);
+    assertThat(tasks.status()).as("%s", tasks).isEqualTo(200);
+    JsonNode task = tasks.json().get(0);
+    assertThat(task.path("taskKey").asText()).isEqualTo("Task_ProgrammeEnding");
+    assertThat(task.path("formKey").asText()).isEqualTo("programme-ending");
+    assertThat(task.path("pathwayId").isNull()).isTrue();
+    assertThat(task.path("programmeEndsOn").asText()).isEqualTo("2027-03-31");
+    assertThat(api.as(lab).get("/api/tasks?project=" + project).json()).isEmpty();
+
+    String id = task.path("id").asText();
+    assertInvalid(api.as(MANAGER).post("/api/tasks/" + id + "/complete", ApiFixtures.body(Map.of())), "endDecision");
+    assertInvalid(api.as(MANAGER).post("/api/tasks/" + id + "/complete",
+        ApiFixtures.body(Map.of("endDecision", "MAYBE"))), "endDecision");
+    api.completeTask(MANAGER, id, Map.of("endDecision", "CLOSE_AT_END"));
+    assertThat(managementService.createJobQuery().tenantIdIn(project).activityId("Timer_ProgrammeEnd").count())
+        .isEqualTo(1);
+  }
+
   private JsonNode myTask() {
     ApiClient.Response tasks = api.as(lab).get("/api/tasks?project=" + project);
     assertThat(tasks.status()).as("%s", tasks).isEqualTo(200);

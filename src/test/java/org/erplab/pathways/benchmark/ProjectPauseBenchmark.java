@@ -42,7 +42,7 @@ import org.springframework.test.context.support.DependencyInjectionTestExecution
  * the smallest (about 1 means the cost grows linearly: batches keep memory and the per-pathway work flat). The
  * machine is shared and noisy: read ratios, not absolute times. Also written to {@code target/benchmark/}.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 @ContextConfiguration(initializers = EmbeddedPostgresInitializer.class)
 @TestExecutionListeners(listeners = DependencyInjectionTestExecutionListener.class,
