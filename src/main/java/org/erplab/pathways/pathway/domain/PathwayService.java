@@ -8,7 +8,6 @@ import java.util.UUID;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.variable.Variables;
-import org.erplab.pathways.calendar.domain.ProjectCalendars;
 import org.erplab.pathways.common.api.ApiException;
 import org.erplab.pathways.participant.domain.Participant;
 import org.erplab.pathways.participant.domain.ParticipantRegistry;
@@ -24,14 +23,11 @@ public class PathwayService {
   private final ParticipantRegistry registry;
   private final PathwayRecords pathways;
   private final RuntimeService runtimeService;
-  private final ProjectCalendars calendars;
 
-  public PathwayService(ParticipantRegistry registry, PathwayRecords pathways, RuntimeService runtimeService,
-      ProjectCalendars calendars) {
+  public PathwayService(ParticipantRegistry registry, PathwayRecords pathways, RuntimeService runtimeService) {
     this.registry = registry;
     this.pathways = pathways;
     this.runtimeService = runtimeService;
-    this.calendars = calendars;
   }
 
   /**
@@ -49,7 +45,7 @@ public class PathwayService {
     OffsetDateTime now = EngineClock.now();
     pathways.insert(new Pathway(pathwayId, participant.id(), participant.projectCode(), channel.name(), null, "INTAKE",
         Pathway.Status.ACTIVE.name(), null, null, null, null, consentAt, now, null));
-    LocalDate today = calendars.today(org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime());
+    LocalDate today = now.toLocalDate();
     Map<String, Object> variables = Variables.createVariables()
         .putValue(PathwayProcess.Variables.PATHWAY_ID.name(), pathwayId.toString())
         .putValue(PathwayProcess.Variables.PARTICIPANT_ID.name(), participant.id().toString())
