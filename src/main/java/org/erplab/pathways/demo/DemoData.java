@@ -81,8 +81,8 @@ public class DemoData {
   }
 
   private void projects() {
-    project("LORENTEGGIO", "Lorenteggio - Milano", "Milano", "MI", "12-07");
-    project("BOLLATE", "Turati-Verdi - Bollate", "Bollate", "MI", "11-11");
+    project("LORENTEGGIO", "Lorenteggio - Milano", "Milano", "MI", "12-07", "Sant'Ambrogio");
+    project("BOLLATE", "Turati-Verdi - Bollate", "Bollate", "MI", "11-11", "San Martino");
     organisation("ALER_MI", "ALER Milano", "ALER");
     organisation("COMUNE_MI", "Comune di Milano", "MUNICIPALITY");
     organisation("MILOLAB", "MILOLab - Laboratorio sociale Lorenteggio", "LAB");
@@ -130,7 +130,7 @@ public class DemoData {
     UUID handedOver = start("LORENTEGGIO", Pathway.Channel.LAB, "SNT", "MRA", 1988, 4, 8, "F");
     complete(handedOver, "lab.lorenteggio", "Task_IntakeInterview", interview("FIRST_JOB_SEEKER", false, "NONE", "GENDER_VIOLENCE"));
     complete(handedOver, "cpi.milano", "Task_AssignOperator", Map.of("operatorOrganisation", "SOLCO"));
-    complete(handedOver, "operator.lorenteggio", "Task_FirstAppointment", Map.of("appointmentDate", LocalDate.now().toString()));
+    complete(handedOver, "operator.lorenteggio", "Task_FirstAppointment", Map.of("appointmentDate", EngineClock.today().toString()));
     UUID ineligible = start("LORENTEGGIO", Pathway.Channel.CPI_DESK, "VRD", "GPP", 1975, 2, 25, "M");
     complete(ineligible, "lab.lorenteggio", "Task_IntakeInterview", interview("EMPLOYED", false, "NONE", "NONE"));
     UUID noConsent = start("LORENTEGGIO", Pathway.Channel.LAB, "GLL", "SFO", 1960, 7, 7, "F");
@@ -184,12 +184,17 @@ public class DemoData {
     }
   }
 
-  private void project(String code, String name, String municipality, String province, String patronDay) {
+  private void project(String code, String name, String municipality, String province, String patronDay,
+      String patronDayName) {
     if (jdbc.sql("select count(*) from project where code = ?").param(code).query(Integer.class).single() == 0) {
       jdbc.sql("insert into project (code, name, municipality, province, patron_day, start_date, end_date) values (?, ?, ?, ?, ?, ?, ?)")
           .params(code, name, municipality, province, patronDay, LocalDate.of(2025, 1, 1), LocalDate.of(2027, 6, 30))
           .update();
     }
+    // also for demo projects made before the column existed (V4)
+    jdbc.sql("update project set patron_day_name = ? where code = ? and patron_day = ? and patron_day_name is null")
+        .params(patronDayName, code, patronDay)
+        .update();
     if (identityService.createTenantQuery().tenantId(code).count() == 0) {
       Tenant tenant = identityService.newTenant(code);
       tenant.setName(name);

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import org.erplab.pathways.common.domain.EngineClock;
 import org.erplab.pathways.security.infrastructure.LoginThrottleRecords;
 import org.erplab.pathways.security.infrastructure.LoginThrottleRecords.Entry;
 import org.slf4j.Logger;
@@ -41,9 +42,10 @@ public class LoginThrottle {
   private final Map<String, Instant> blocked = new ConcurrentHashMap<>();
   private volatile Instant syncedAt = Instant.EPOCH;
 
+  /** On the engine's clock ({@link EngineClock#clock()}): a test moves time instead of waiting. */
   @org.springframework.beans.factory.annotation.Autowired
   public LoginThrottle(LoginThrottleRecords records, Settings settings) {
-    this(records, settings, Clock.systemUTC());
+    this(records, settings, EngineClock.clock());
   }
 
   LoginThrottle(LoginThrottleRecords records, Settings settings, Clock clock) {
@@ -60,7 +62,10 @@ public class LoginThrottle {
     refreshIfStale();
     Instant now = clock.instant();
     Instant until = latest(blocked.get(userKey(address, userId)), blocked.get(addressKey(address)));
-    return until != null && until.isAfter(now) ? Optional.of(Duration.between(now, until)) : Optional.empty();
+    // a block longer than the longest delay was set while the clock stood ahead (a demo clock moved forward and
+    // back): it does not lock anybody out until the real time catches up
+    return until != null && until.isAfter(now) && !until.isAfter(now.plus(settings.maxDelay()))
+        ? Optional.of(Duration.between(now, until)) : Optional.empty();
   }
 
   /** Records a failed login; the next attempts of this user from this address, and of this address, may wait. */
@@ -109,7 +114,8 @@ public class LoginThrottle {
   private void record(String key, int freeFailures, Instant now) {
     Entry previous = records.find(key).orElse(null);
     boolean forgotten = previous == null
-        || previous.lastFailureAt().toInstant().isBefore(now.minus(settings.forgetAfter()));
+        || previous.lastFailureAt().toInstant().isBefore(now.minus(settings.forgetAfter()))
+        || previous.lastFailureAt().toInstant().isAfter(now);
     int failures = forgotten ? 1 : previous.failures() + 1;
     Duration delay = delay(failures, freeFailures);
     Instant until = delay.isZero() ? null : now.plus(delay);
@@ -137,7 +143,8 @@ public class LoginThrottle {
 
   private void refreshIfStale() {
     Instant now = clock.instant();
-    if (syncedAt.isAfter(now.minus(settings.syncInterval()))) {
+    // read again also when the clock went back (a demo clock reset)
+    if (syncedAt.isAfter(now.minus(settings.syncInterval())) && !syncedAt.isAfter(now)) {
       return;
     }
     syncedAt = now;

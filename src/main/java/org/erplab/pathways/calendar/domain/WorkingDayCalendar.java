@@ -3,37 +3,48 @@ package org.erplab.pathways.calendar.domain;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.MonthDay;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
- * Italian working-day calendar used to count deadlines (see DOMAIN.md, "Counting deadlines").
+ * Working-day calendar used to count deadlines (see DOMAIN.md, "Counting deadlines"), built from data.
  *
- * <p>Non-working days are Saturdays, Sundays, the Italian national holidays (1 Jan, 6 Jan, Easter
- * Monday, 25 Apr, 1 May, 2 Jun, 15 Aug, 1 Nov, 8 Dec, 25 Dec, 26 Dec) and the project's extra days
- * (e.g. the patron day, Milano 7 Dec). Immutable and thread-safe.
+ * <p>Non-working days are Saturdays, Sundays, Easter Monday (computed), the annual holidays given (the national
+ * holidays of table {@code holiday}, each within its years of validity, and the project's patron day) and the dated
+ * days given (the project's closures). Immutable and thread-safe.
  */
 public final class WorkingDayCalendar {
 
-  private static final Set<MonthDay> NATIONAL_HOLIDAYS = Set.of(
-      MonthDay.of(1, 1), MonthDay.of(1, 6), MonthDay.of(4, 25), MonthDay.of(5, 1),
-      MonthDay.of(6, 2), MonthDay.of(8, 15), MonthDay.of(11, 1), MonthDay.of(12, 8),
-      MonthDay.of(12, 25), MonthDay.of(12, 26));
+  public static final String EASTER_MONDAY_NAME = "Lunedì dell'Angelo";
 
-  private final Set<MonthDay> extraNonWorkingDays;
+  private final List<AnnualHoliday> annualHolidays;
+  private final Map<MonthDay, List<AnnualHoliday>> annualByDay;
+  private final Map<LocalDate, List<NonWorkingDay>> datedDays;
 
-  /** @param extraNonWorkingDays the project's patron day(s); may be empty, not null */
-  public WorkingDayCalendar(Set<MonthDay> extraNonWorkingDays) {
-    this.extraNonWorkingDays = Set.copyOf(Objects.requireNonNull(extraNonWorkingDays, "extraNonWorkingDays"));
+  /**
+   * @param annualHolidays national holidays and the project's patron day; may be empty, not null
+   * @param datedDays the project's closures (one-off days); may be empty, not null
+   */
+  public WorkingDayCalendar(Collection<AnnualHoliday> annualHolidays, Collection<NonWorkingDay> datedDays) {
+    this.annualHolidays = List.copyOf(Objects.requireNonNull(annualHolidays, "annualHolidays"));
+    this.annualByDay = this.annualHolidays.stream().collect(Collectors.groupingBy(AnnualHoliday::day,
+        Collectors.toUnmodifiableList()));
+    this.datedDays = Objects.requireNonNull(datedDays, "datedDays").stream().collect(Collectors.groupingBy(
+        NonWorkingDay::date, Collectors.toUnmodifiableList()));
   }
 
-  /** Calendar with national holidays and weekends only. */
-  public static WorkingDayCalendar nationalOnly() {
-    return new WorkingDayCalendar(Set.of());
+  /** Weekends and Easter Monday only, plus the annual holidays given. */
+  public static WorkingDayCalendar of(Collection<AnnualHoliday> annualHolidays) {
+    return new WorkingDayCalendar(annualHolidays, List.of());
   }
 
-  public Set<MonthDay> extraNonWorkingDays() {
-    return extraNonWorkingDays;
+  public List<AnnualHoliday> annualHolidays() {
+    return annualHolidays;
   }
 
   public boolean isWorkingDay(LocalDate day) {
@@ -41,10 +52,32 @@ public final class WorkingDayCalendar {
     if (dow == DayOfWeek.SATURDAY || dow == DayOfWeek.SUNDAY) {
       return false;
     }
-    MonthDay md = MonthDay.from(day);
-    return !NATIONAL_HOLIDAYS.contains(md)
-        && !extraNonWorkingDays.contains(md)
-        && !day.equals(easterMonday(day.getYear()));
+    return !isHoliday(day) && !datedDays.containsKey(day) && !day.equals(easterMonday(day.getYear()));
+  }
+
+  private boolean isHoliday(LocalDate day) {
+    return annualByDay.getOrDefault(MonthDay.from(day), List.of()).stream().anyMatch(h -> h.fallsOn(day));
+  }
+
+  /**
+   * The named non-working days from {@code from} to {@code to} (both included), by date: holidays, Easter Monday,
+   * the patron day and closures, also when they fall on a weekend; plain Saturdays and Sundays are not listed. A day
+   * that is two things at once (a closure on a holiday) is listed once for each.
+   */
+  public List<NonWorkingDay> nonWorkingDays(LocalDate from, LocalDate to) {
+    List<NonWorkingDay> days = new ArrayList<>();
+    for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
+      LocalDate day = d;
+      annualByDay.getOrDefault(MonthDay.from(day), List.of()).stream()
+          .filter(h -> h.fallsOn(day))
+          .forEach(h -> days.add(h.in(day.getYear())));
+      if (day.equals(easterMonday(day.getYear()))) {
+        days.add(new NonWorkingDay(day, EASTER_MONDAY_NAME, NonWorkingDay.Kind.EASTER_MONDAY));
+      }
+      days.addAll(datedDays.getOrDefault(day, List.of()));
+    }
+    days.sort(NonWorkingDay.BY_DATE_AND_KIND);
+    return days;
   }
 
   /**
@@ -122,16 +155,17 @@ public final class WorkingDayCalendar {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof WorkingDayCalendar other && extraNonWorkingDays.equals(other.extraNonWorkingDays);
+    return o instanceof WorkingDayCalendar other && Set.copyOf(annualHolidays).equals(Set.copyOf(other.annualHolidays))
+        && datedDays.equals(other.datedDays);
   }
 
   @Override
   public int hashCode() {
-    return extraNonWorkingDays.hashCode();
+    return Objects.hash(Set.copyOf(annualHolidays), datedDays);
   }
 
   @Override
   public String toString() {
-    return "WorkingDayCalendar" + extraNonWorkingDays;
+    return "WorkingDayCalendar" + annualHolidays + datedDays.keySet();
   }
 }

@@ -1,13 +1,13 @@
 package org.erplab.pathways.common.api;
 
+import static org.erplab.pathways.common.domain.EngineClock.ZONE;
+
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.util.Date;
+import org.erplab.pathways.common.domain.EngineClock;
 
-/** Instants shown to people and other systems are in Europe/Rome. */
+/** Instants shown to people and other systems are in the application's one zone, {@link EngineClock#ZONE}. */
 public final class ApiTime {
-
-  public static final ZoneId ZONE = ZoneId.of("Europe/Rome");
 
   public static OffsetDateTime of(Date date) {
     return date == null ? null : date.toInstant().atZone(ZONE).toOffsetDateTime();

@@ -10,7 +10,6 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import java.util.Locale;
 import java.util.Set;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.erplab.pathways.common.domain.EngineClock;
 import org.erplab.pathways.participant.domain.FiscalCode;
 
@@ -42,7 +41,7 @@ public @interface ConsistentPerson {
       boolean valid = true;
       if (person.fiscalCode() != null && FiscalCode.validationError(person.fiscalCode()).isEmpty()) {
         FiscalCode code = FiscalCode.parse(person.fiscalCode());
-        var today = ClockUtil.getCurrentTime().toInstant().atZone(EngineClock.ZONE).toLocalDate();
+        var today = EngineClock.today();
         // only fields that are valid on their own are compared (one message per field)
         if (person.birthDate() != null && person.birthDate().isBefore(today)
             && !code.birthDate(today).equals(person.birthDate())) {

@@ -3,8 +3,6 @@ package org.erplab.pathways.pathway.api;
 import jakarta.validation.Valid;
 import java.time.OffsetDateTime;
 import java.util.Map;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.erplab.pathways.calendar.domain.ProjectCalendars;
 import org.erplab.pathways.common.api.ApiException;
 import org.erplab.pathways.common.domain.EngineClock;
 import org.erplab.pathways.participant.domain.FiscalCode;
@@ -31,13 +29,10 @@ class PublicRegistrationController {
 
   private final PathwayService service;
   private final ProjectDirectory projects;
-  private final ProjectCalendars calendars;
 
-  PublicRegistrationController(PathwayService service, ProjectDirectory projects,
-      ProjectCalendars calendars) {
+  PublicRegistrationController(PathwayService service, ProjectDirectory projects) {
     this.service = service;
     this.projects = projects;
-    this.calendars = calendars;
   }
 
   // JSON only: a caller that accepts nothing else gets 406 before anyone is registered
@@ -47,7 +42,7 @@ class PublicRegistrationController {
     if (projects.find(request.projectCode()).isEmpty()) {
       throw ApiException.badRequest("projectCode", "unknown project");
     }
-    var today = calendars.today(ClockUtil.getCurrentTime());
+    var today = EngineClock.today();
     FiscalCode code = FiscalCode.parse(request.fiscalCode());
     Participant person = new Participant(null, request.projectCode(), code.value(), request.firstName().trim(),
         request.lastName().trim(), code.birthDate(today), code.gender(), null, null, blankToNull(request.phone()),

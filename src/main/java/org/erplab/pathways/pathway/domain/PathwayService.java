@@ -8,7 +8,6 @@ import java.util.UUID;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.variable.Variables;
-import org.erplab.pathways.calendar.domain.ProjectCalendars;
 import org.erplab.pathways.common.api.ApiException;
 import org.erplab.pathways.participant.domain.Participant;
 import org.erplab.pathways.participant.domain.ParticipantRegistry;
@@ -26,16 +25,14 @@ public class PathwayService {
   private final ParticipantRegistry registry;
   private final PathwayRecords pathways;
   private final RuntimeService runtimeService;
-  private final ProjectCalendars calendars;
   private final ProjectDirectory projects;
 
   public PathwayService(ParticipantRegistry registry, PathwayRecords pathways, RuntimeService runtimeService,
-      ProjectCalendars calendars, ProjectDirectory projects) {
+      ProjectDirectory projects) {
     this.projects = projects;
     this.registry = registry;
     this.pathways = pathways;
     this.runtimeService = runtimeService;
-    this.calendars = calendars;
   }
 
   /**
@@ -46,7 +43,7 @@ public class PathwayService {
   @Transactional
   public StartedPathway start(Participant person, Pathway.Channel channel, OffsetDateTime consentAt) {
     LocalDate end = projects.find(person.projectCode()).map(Project::endDate).orElse(null);
-    if (end != null && EngineClock.now().toLocalDate().isAfter(end)) {
+    if (end != null && EngineClock.today().isAfter(end)) {
       throw ApiException.conflict("The programme of project " + person.projectCode() + " ended on " + end
           + ": it takes no one in charge any more");
     }
@@ -58,7 +55,7 @@ public class PathwayService {
     OffsetDateTime now = EngineClock.now();
     pathways.insert(new Pathway(pathwayId, participant.id(), participant.projectCode(), channel.name(), null, "INTAKE",
         Pathway.Status.ACTIVE.name(), null, null, null, null, consentAt, now, null));
-    LocalDate today = calendars.today(org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime());
+    LocalDate today = now.toLocalDate();
     Map<String, Object> variables = Variables.createVariables()
         .putValue(PathwayProcess.Variables.PATHWAY_ID.name(), pathwayId.toString())
         .putValue(PathwayProcess.Variables.PARTICIPANT_ID.name(), participant.id().toString())

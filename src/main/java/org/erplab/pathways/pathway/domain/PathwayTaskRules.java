@@ -5,7 +5,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.erplab.pathways.common.domain.EngineClock;
 import org.erplab.pathways.calendar.domain.ProjectCalendars;
 import org.erplab.pathways.common.domain.FieldError;
 import org.erplab.pathways.pathway.process.EligibilityProcess;
@@ -51,7 +51,7 @@ class PathwayTaskRules {
     String field = HandoverProcess.Variables.APPOINTMENT_DATE.name();
     return rule(HandoverProcess.Elements.TASK_FIRST_APPOINTMENT, (task, values) -> {
       LocalDate day = LocalDate.parse((String) values.get(field));
-      LocalDate today = calendars.today(ClockUtil.getCurrentTime());
+      LocalDate today = EngineClock.today();
       LocalDate latest = today.plusDays(parameters.intValue(task.projectCode(), APPOINTMENT_MAX_DAYS_AHEAD));
       LocalDate started = pathwayStart(pathways, task, calendars);
       if (started != null && day.isBefore(started)) {
@@ -69,7 +69,7 @@ class PathwayTaskRules {
     String field = EligibilityProcess.Variables.DOCUMENTS_RECEIVED_ON.name();
     return rule(EligibilityProcess.Elements.TASK_AWAIT_DOCUMENTS, (task, values) -> {
       LocalDate day = LocalDate.parse((String) values.get(field));
-      LocalDate today = calendars.today(ClockUtil.getCurrentTime());
+      LocalDate today = EngineClock.today();
       LocalDate started = pathwayStart(pathways, task, calendars);
       if (started != null && day.isBefore(started)) {
         return List.of(new FieldError(field, "cannot be before the pathway started (" + started + ")"));

@@ -44,7 +44,7 @@ public class ProgrammeEnd {
       throw ApiException.notFound("No such project");
     }
     Project project = projects.find(projectCode).orElseThrow();
-    LocalDate today = EngineClock.now().toLocalDate();
+    LocalDate today = EngineClock.today();
     if (instances.ended(projectCode)) {
       throw ApiException.conflict("The programme of the project ended on " + project.endDate()
           + ": its end date no longer changes");

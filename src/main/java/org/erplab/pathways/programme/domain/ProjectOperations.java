@@ -80,7 +80,7 @@ public class ProjectOperations {
     if (!suspensions.reasonExists(ReasonList.SUSPENSION, reason)) {
       throw ApiException.badRequest("reason", "unknown suspension reason (GET /api/reasons/SUSPENSION lists them)");
     }
-    if (expectedResumption != null && expectedResumption.isBefore(EngineClock.now().toLocalDate())) {
+    if (expectedResumption != null && expectedResumption.isBefore(EngineClock.today())) {
       throw ApiException.badRequest("expectedResumption", "must not be in the past");
     }
     records.openPause(projectCode).ifPresent(p -> {

@@ -29,7 +29,7 @@ public class ProgrammeNotice {
     if (end == null) {
       return Optional.empty();
     }
-    LocalDate today = EngineClock.now().toLocalDate();
+    LocalDate today = EngineClock.today();
     LocalDate warning = end.minusDays(parameters.intValue(projectCode, WARNING_DAYS));
     return today.isBefore(warning) || today.isAfter(end) ? Optional.empty() : Optional.of(end);
   }

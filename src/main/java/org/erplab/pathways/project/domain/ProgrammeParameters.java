@@ -35,5 +35,5 @@ public class ProgrammeParameters {
   }
 
   @ConfigurationProperties("programme")
-  public record Defaults(String zone, Map<String, String> defaults) {}
+  public record Defaults(Map<String, String> defaults) {}
 }

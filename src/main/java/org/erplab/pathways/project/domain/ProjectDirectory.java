@@ -89,6 +89,7 @@ public class ProjectDirectory {
         rs.getString("municipality"),
         rs.getString("province"),
         patron == null ? null : MonthDay.parse("--" + patron),
+        rs.getString("patron_day_name"),
         start == null ? null : start.toLocalDate(),
         end == null ? null : end.toLocalDate());
   }

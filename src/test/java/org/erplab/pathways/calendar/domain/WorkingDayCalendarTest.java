@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.MonthDay;
-import java.util.Set;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -14,8 +14,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class WorkingDayCalendarTest {
 
-  private final WorkingDayCalendar milano = new WorkingDayCalendar(Set.of(MonthDay.of(12, 7)));
-  private final WorkingDayCalendar bollate = WorkingDayCalendar.nationalOnly();
+  private final WorkingDayCalendar milano = ItalianHolidays.withPatronDay(MonthDay.of(12, 7), "Sant'Ambrogio");
+  private final WorkingDayCalendar bollate = ItalianHolidays.nationalOnly();
 
   @Test
   void shouldCountTenWorkingDaysSkippingPatronDayAndImmacolataInMilano() {
@@ -121,6 +121,72 @@ class WorkingDayCalendarTest {
 
   @Test
   void shouldBeValueObject() {
-    assertThat(milano).isEqualTo(new WorkingDayCalendar(Set.of(MonthDay.of(12, 7)))).isNotEqualTo(bollate);
+    assertThat(milano).isEqualTo(ItalianHolidays.withPatronDay(MonthDay.of(12, 7), "Sant'Ambrogio"))
+        .isNotEqualTo(bollate);
+  }
+
+  // ------------------------------------------------------------------ San Francesco d'Assisi (Law 151/2025)
+
+  @Test
+  void shouldSkipSanFrancescoFrom2026() {
+    // Monday 4 October 2027 is a holiday: Friday 1 October + 1 working day = Tuesday 5 October
+    LocalDate friday = LocalDate.of(2027, 10, 1);
+    assertThat(LocalDate.of(2027, 10, 4).getDayOfWeek()).isEqualTo(DayOfWeek.MONDAY);
+    assertThat(bollate.isWorkingDay(LocalDate.of(2027, 10, 4))).isFalse();
+    assertThat(bollate.addWorkingDays(friday, 1)).isEqualTo(LocalDate.of(2027, 10, 5));
+    assertThat(bollate.workingDaysBetween(friday, LocalDate.of(2027, 10, 8))).isEqualTo(4);
+    // Sunday 4 October 2026: a holiday on a weekend moves nothing, but it is listed
+    assertThat(bollate.nonWorkingDays(LocalDate.of(2026, 10, 1), LocalDate.of(2026, 10, 31)))
+        .containsExactly(new NonWorkingDay(LocalDate.of(2026, 10, 4), "San Francesco d'Assisi",
+            NonWorkingDay.Kind.NATIONAL_HOLIDAY));
+  }
+
+  @Test
+  void shouldCountSanFrancescoAsWorkingBefore2026() {
+    // Friday 4 October 2024: a working day then (the law counts from 2026)
+    LocalDate friday = LocalDate.of(2024, 10, 4);
+    assertThat(friday.getDayOfWeek()).isEqualTo(DayOfWeek.FRIDAY);
+    assertThat(bollate.isWorkingDay(friday)).isTrue();
+    assertThat(bollate.addWorkingDays(LocalDate.of(2024, 10, 3), 1)).isEqualTo(friday);
+    assertThat(bollate.nonWorkingDays(LocalDate.of(2024, 10, 1), LocalDate.of(2025, 10, 31))).extracting(
+        NonWorkingDay::name).doesNotContain("San Francesco d'Assisi");
+  }
+
+  @Test
+  void shouldHonourTheLastYearOfAHoliday() {
+    WorkingDayCalendar calendar = WorkingDayCalendar.of(List.of(new AnnualHoliday(MonthDay.of(3, 19), "San Giuseppe",
+        NonWorkingDay.Kind.NATIONAL_HOLIDAY, null, 1976)));
+    assertThat(calendar.isWorkingDay(LocalDate.of(1976, 3, 19))).isFalse();
+    assertThat(calendar.isWorkingDay(LocalDate.of(1977, 3, 18))).isTrue();
+    assertThat(calendar.isWorkingDay(LocalDate.of(2027, 3, 19))).isTrue();
+  }
+
+  // ------------------------------------------------------------------ closures and the listing
+
+  @Test
+  void shouldSkipAClosureAndListItWithTheHolidaysPatronDayAndEasterMonday() {
+    NonWorkingDay closure = new NonWorkingDay(LocalDate.of(2026, 12, 10), "Ufficio chiuso per trasloco",
+        NonWorkingDay.Kind.CLOSURE);
+    WorkingDayCalendar closed = new WorkingDayCalendar(milano.annualHolidays(), List.of(closure));
+
+    // Friday 4 December + 3 working days: 9, (10 closed), 11, 14
+    assertThat(milano.addWorkingDays(LocalDate.of(2026, 12, 4), 3)).isEqualTo(LocalDate.of(2026, 12, 11));
+    assertThat(closed.addWorkingDays(LocalDate.of(2026, 12, 4), 3)).isEqualTo(LocalDate.of(2026, 12, 14));
+    assertThat(closed.nonWorkingDays(LocalDate.of(2026, 12, 1), LocalDate.of(2026, 12, 31))).containsExactly(
+        new NonWorkingDay(LocalDate.of(2026, 12, 7), "Sant'Ambrogio", NonWorkingDay.Kind.PATRON_DAY),
+        new NonWorkingDay(LocalDate.of(2026, 12, 8), "Immacolata Concezione", NonWorkingDay.Kind.NATIONAL_HOLIDAY),
+        closure,
+        new NonWorkingDay(LocalDate.of(2026, 12, 25), "Natale", NonWorkingDay.Kind.NATIONAL_HOLIDAY),
+        new NonWorkingDay(LocalDate.of(2026, 12, 26), "Santo Stefano", NonWorkingDay.Kind.NATIONAL_HOLIDAY));
+    assertThat(bollate.nonWorkingDays(LocalDate.of(2026, 4, 1), LocalDate.of(2026, 4, 30))).containsExactly(
+        new NonWorkingDay(LocalDate.of(2026, 4, 6), "Lunedì dell'Angelo", NonWorkingDay.Kind.EASTER_MONDAY),
+        new NonWorkingDay(LocalDate.of(2026, 4, 25), "Festa della Liberazione", NonWorkingDay.Kind.NATIONAL_HOLIDAY));
+  }
+
+  @Test
+  void shouldNamePatronDayGenericallyWhenTheProjectDoesNotNameIt() {
+    assertThat(ItalianHolidays.withPatronDay(MonthDay.of(11, 11), null)
+        .nonWorkingDays(LocalDate.of(2026, 11, 11), LocalDate.of(2026, 11, 11)))
+        .containsExactly(new NonWorkingDay(LocalDate.of(2026, 11, 11), "Santo patrono", NonWorkingDay.Kind.PATRON_DAY));
   }
 }
