@@ -3,7 +3,6 @@ package org.erplab.pathways.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.erplab.pathways.api.ApiFixtures.AUDITOR;
 import static org.erplab.pathways.api.ApiFixtures.CPI_BOLLATE;
-import static org.erplab.pathways.api.ApiFixtures.MANAGER;
 import static org.erplab.pathways.api.ApiFixtures.assertInvalid;
 import static org.erplab.pathways.api.ApiFixtures.assertProblem;
 
@@ -15,7 +14,6 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.identity.Tenant;
@@ -23,6 +21,7 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.erplab.pathways.common.domain.EngineClock;
 import org.erplab.pathways.support.ApiClient;
 import org.erplab.pathways.support.PathwaysSpringTest;
+import org.erplab.pathways.support.TestProjects;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -34,7 +33,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * A project's clocks over real HTTP: the project-wide pause and its resumption (202 with the operation, its progress,
  * each pathway suspended and then shifted), the programme's end date, and the notice in the task list. Each test has a
- * project of its own (so no other test's pathways are paused), served by the demo manager and a lab user of its own.
+ * project of its own (so no other test's pathways are paused), with a manager and a lab user of its own.
  */
 @PathwaysSpringTest
 class ProjectClockApiTest {
@@ -46,6 +45,7 @@ class ProjectClockApiTest {
 
   private String project;
   private String lab;
+  private String manager;
 
   @Autowired
   ProjectClockApiTest(@LocalServerPort int port, ApplicationContext context) {
@@ -54,18 +54,17 @@ class ProjectClockApiTest {
 
   @BeforeEach
   void newProject() {
-    project = "P" + Long.toString(ThreadLocalRandom.current().nextLong(1L << 40), 36).toUpperCase();
-    jdbc.sql("insert into project (code, name, municipality, province, patron_day, start_date, end_date) "
-            + "values (?, ?, 'Milano', 'MI', '12-07', ?, ?)")
-        .params(project, "Progetto " + project, LocalDate.of(2025, 1, 1), LocalDate.of(2027, 6, 30)).update();
+    project = TestProjects.create(jdbc, "P", LocalDate.of(2027, 6, 30));
     jdbc.sql("insert into project_organisation (project_code, organisation_code, lead_entity) values (?, 'MILOLAB', true)")
         .param(project).update();
     Tenant tenant = identityService.newTenant(project);
     tenant.setName("Progetto " + project);
     identityService.saveTenant(tenant);
-    identityService.createTenantUserMembership(project, MANAGER);
     lab = "lab." + project.toLowerCase() + ".test";
     api.ensureUser(lab, "lab", "MILOLAB", project);
+    // a manager of this project alone: the demo manager's projects stay as other tests expect them
+    manager = "manager." + project.toLowerCase() + ".test";
+    api.ensureUser(manager, "manager", "REGIONE_LOMBARDIA", project);
   }
 
   @AfterEach
@@ -81,7 +80,7 @@ class ProjectClockApiTest {
     String dueBefore = deadlineDue(pathways.get(0));
 
     // when: the manager pauses the project
-    ApiClient.Response paused = api.as(MANAGER).post(projectPath("suspension"),
+    ApiClient.Response paused = api.as(manager).post(projectPath("suspension"),
         Map.of("reason", "PROGRAMME_PAUSE", "expectedResumption", "2026-12-15"));
 
     // then: answered at once with the operation, which suspends every pathway
@@ -101,15 +100,15 @@ class ProjectClockApiTest {
     }
 
     // and: a second pause, or a pathway's own resumption, is a conflict that changes nothing
-    assertProblem(api.as(MANAGER).post(projectPath("suspension"), Map.of("reason", "PROGRAMME_PAUSE")), 409);
-    ApiClient.Response own = api.as(MANAGER).post("/api/pathways/" + pathways.get(0) + "/resumption",
+    assertProblem(api.as(manager).post(projectPath("suspension"), Map.of("reason", "PROGRAMME_PAUSE")), 409);
+    ApiClient.Response own = api.as(manager).post("/api/pathways/" + pathways.get(0) + "/resumption",
         Map.of("reason", "prova"));
     assertProblem(own, 409);
     assertThat(own.json().path("detail").asText()).contains("project's pause");
 
     // when: the project resumes on Wednesday 25 November
     setClock(LocalDateTime.of(2026, 11, 25, 9, 0));
-    ApiClient.Response resumed = api.as(MANAGER).post(projectPath("resumption"), Map.of("reason", "Fine lockdown"));
+    ApiClient.Response resumed = api.as(manager).post(projectPath("resumption"), Map.of("reason", "Fine lockdown"));
 
     // then: every pathway is active again, its deadline moved by the 2 working days the pause covered
     assertThat(resumed.status()).as("%s", resumed).isEqualTo(202);
@@ -124,8 +123,8 @@ class ProjectClockApiTest {
     assertThat(deadlineDue(pathways.get(0))).isNotEqualTo(dueBefore);
     assertThat(api.as(lab).get("/api/pathways/" + pathways.get(0)).json().path("deadlines").get(0)
         .path("shiftedWorkingDays").asInt()).isEqualTo(2);
-    assertProblem(api.as(MANAGER).post(projectPath("resumption"), Map.of("reason", "ancora")), 409);
-    JsonNode list = api.as(MANAGER).get(projectPath("operations")).json();
+    assertProblem(api.as(manager).post(projectPath("resumption"), Map.of("reason", "ancora")), 409);
+    JsonNode list = api.as(manager).get(projectPath("operations")).json();
     assertThat(list.findValuesAsText("kind")).containsExactly("RESUME", "SUSPEND");
   }
 
@@ -138,19 +137,19 @@ class ProjectClockApiTest {
     assertProblem(api.as(CPI_BOLLATE).post(projectPath("suspension"), pause), 404);
     assertProblem(api.as(AUDITOR).post(projectPath("suspension"), pause), 404);
     assertThat(api.anonymous().post(projectPath("suspension"), pause).status()).isEqualTo(401);
-    assertProblem(api.as(MANAGER).post("/api/projects/NO_SUCH_PROJECT/suspension", pause), 404);
-    assertInvalid(api.as(MANAGER).post(projectPath("suspension"), Map.of()), "reason");
-    assertInvalid(api.as(MANAGER).post(projectPath("suspension"), Map.of("reason", "HOLIDAY")), "reason");
-    assertInvalid(api.as(MANAGER).post(projectPath("suspension"),
+    assertProblem(api.as(manager).post("/api/projects/NO_SUCH_PROJECT/suspension", pause), 404);
+    assertInvalid(api.as(manager).post(projectPath("suspension"), Map.of()), "reason");
+    assertInvalid(api.as(manager).post(projectPath("suspension"), Map.of("reason", "HOLIDAY")), "reason");
+    assertInvalid(api.as(manager).post(projectPath("suspension"),
         Map.of("reason", "PROGRAMME_PAUSE", "expectedResumption", "2020-01-01")), "expectedResumption");
-    assertInvalid(api.as(MANAGER).post(projectPath("suspension"),
+    assertInvalid(api.as(manager).post(projectPath("suspension"),
         Map.of("reason", "PROGRAMME_PAUSE", "expectedResumption", "2027-02-30")), "expectedResumption");
-    assertProblem(api.as(MANAGER).post(projectPath("resumption"), Map.of("reason", "niente da riprendere")), 409);
-    assertInvalid(api.as(MANAGER).post(projectPath("resumption"), Map.of()), "reason");
+    assertProblem(api.as(manager).post(projectPath("resumption"), Map.of("reason", "niente da riprendere")), 409);
+    assertInvalid(api.as(manager).post(projectPath("resumption"), Map.of()), "reason");
 
-    assertThat(api.as(MANAGER).get(projectPath("operations")).json()).isEmpty();
+    assertThat(api.as(manager).get(projectPath("operations")).json()).isEmpty();
     assertThat(api.as(lab).get(projectPath("operations")).status()).isEqualTo(200);
-    assertProblem(api.as(MANAGER).get(projectPath("operations/" + UUID.randomUUID())), 404);
+    assertProblem(api.as(manager).get(projectPath("operations/" + UUID.randomUUID())), 404);
     assertThat(api.pathwayRecord(pathway).get("status")).isEqualTo("ACTIVE");
   }
 
@@ -158,13 +157,13 @@ class ProjectClockApiTest {
   void shouldChangeTheProgrammesEndWithAReasonAndMoveItsTimers() {
     setClock(LocalDateTime.of(2026, 11, 23, 10, 0));
 
-    ApiClient.Response changed = api.as(MANAGER).put(projectPath("end-date"),
+    ApiClient.Response changed = api.as(manager).put(projectPath("end-date"),
         Map.of("endDate", "2027-12-31", "reason", "Proroga di sei mesi per la pandemia"));
 
     assertThat(changed.status()).as("%s", changed).isEqualTo(200);
     assertThat(changed.json().path("endDate").asText()).isEqualTo("2027-12-31");
     assertThat(changed.json().path("changes").get(0).path("oldEndDate").asText()).isEqualTo("2027-06-30");
-    assertThat(changed.json().path("changes").get(0).path("changedBy").asText()).isEqualTo(MANAGER);
+    assertThat(changed.json().path("changes").get(0).path("changedBy").asText()).isEqualTo(manager);
     assertThat(api.as(lab).get(projectPath("end-date")).json().path("endDate").asText()).isEqualTo("2027-12-31");
     // the programme's warning waits for 1 December 2027
     Date warning = managementService.createJobQuery().tenantIdIn(project).activityId("Timer_EndWarning")
@@ -172,12 +171,12 @@ class ProjectClockApiTest {
     assertThat(warning).isEqualTo(Date.from(LocalDate.of(2027, 12, 1).atStartOfDay(EngineClock.ZONE).toInstant()));
 
     assertProblem(api.as(lab).put(projectPath("end-date"), Map.of("endDate", "2028-01-31", "reason", "x")), 403);
-    assertInvalid(api.as(MANAGER).put(projectPath("end-date"), Map.of("endDate", "2028-01-31")), "reason");
-    assertInvalid(api.as(MANAGER).put(projectPath("end-date"), Map.of("endDate", "2028-02-30", "reason", "x")),
+    assertInvalid(api.as(manager).put(projectPath("end-date"), Map.of("endDate", "2028-01-31")), "reason");
+    assertInvalid(api.as(manager).put(projectPath("end-date"), Map.of("endDate", "2028-02-30", "reason", "x")),
         "endDate");
-    assertInvalid(api.as(MANAGER).put(projectPath("end-date"), Map.of("endDate", "2026-01-31", "reason", "x")),
+    assertInvalid(api.as(manager).put(projectPath("end-date"), Map.of("endDate", "2026-01-31", "reason", "x")),
         "endDate");
-    assertThat(api.as(MANAGER).get(projectPath("end-date")).json().path("changes")).hasSize(1);
+    assertThat(api.as(manager).get(projectPath("end-date")).json().path("changes")).hasSize(1);
   }
 
   @Test
@@ -193,12 +192,12 @@ class ProjectClockApiTest {
   @Test
   void shouldGiveTheManagerTheProgrammesWarningAsATaskWithItsForm() {
     setClock(LocalDateTime.of(2026, 11, 23, 10, 0));
-    api.as(MANAGER).put(projectPath("end-date"), Map.of("endDate", "2027-03-31", "reason", "Chiusura anticipata"));
+    api.as(manager).put(projectPath("end-date"), Map.of("endDate", "2027-03-31", "reason", "Chiusura anticipata"));
     var warning = managementService.createJobQuery().tenantIdIn(project).activityId("Timer_EndWarning").singleResult();
     ClockUtil.setCurrentTime(new Date(warning.getDuedate().getTime() + 60_000));
     managementService.executeJob(warning.getId());
 
-    ApiClient.Response tasks = api.as(MANAGER).get("/api/tasks?project=" + project);
+    ApiClient.Response tasks = api.as(manager).get("/api/tasks?project=" + project);
     assertThat(tasks.status()).as("%s", tasks).isEqualTo(200);
     JsonNode task = tasks.json().get(0);
     assertThat(task.path("taskKey").asText()).isEqualTo("Task_ProgrammeEnding");
@@ -208,10 +207,10 @@ class ProjectClockApiTest {
     assertThat(api.as(lab).get("/api/tasks?project=" + project).json()).isEmpty();
 
     String id = task.path("id").asText();
-    assertInvalid(api.as(MANAGER).post("/api/tasks/" + id + "/complete", ApiFixtures.body(Map.of())), "endDecision");
-    assertInvalid(api.as(MANAGER).post("/api/tasks/" + id + "/complete",
+    assertInvalid(api.as(manager).post("/api/tasks/" + id + "/complete", ApiFixtures.body(Map.of())), "endDecision");
+    assertInvalid(api.as(manager).post("/api/tasks/" + id + "/complete",
         ApiFixtures.body(Map.of("endDecision", "MAYBE"))), "endDecision");
-    api.completeTask(MANAGER, id, Map.of("endDecision", "CLOSE_AT_END"));
+    api.completeTask(manager, id, Map.of("endDecision", "CLOSE_AT_END"));
     assertThat(managementService.createJobQuery().tenantIdIn(project).activityId("Timer_ProgrammeEnd").count())
         .isEqualTo(1);
   }
@@ -240,22 +239,12 @@ class ProjectClockApiTest {
   }
 
   private JsonNode awaitDone(String operation) {
-    long until = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-    JsonNode view = api.as(MANAGER).get(projectPath("operations/" + operation)).json();
-    while (!"DONE".equals(view.path("status").asText()) && System.nanoTime() < until) {
-      sleepBriefly();
-      view = api.as(MANAGER).get(projectPath("operations/" + operation)).json();
-    }
+    String path = projectPath("operations/" + operation);
+    TestProjects.await(() -> "DONE".equals(api.as(manager).get(path).json().path("status").asText()),
+        Duration.ofSeconds(60));
+    JsonNode view = api.as(manager).get(path).json();
     assertThat(view.path("status").asText()).as("operation %s", view).isEqualTo("DONE");
     return view;
   }
 
-  /** Waiting for the operation's worker thread, not for any clock. */
-  private static void sleepBriefly() {
-    try {
-      Thread.sleep(50);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-  }
 }

@@ -79,7 +79,8 @@ class TaskApiTest {
     List<String> fields = new ArrayList<>();
     task.fieldNames().forEachRemaining(fields::add);
     assertThat(fields).containsExactlyInAnyOrder("id", "name", "taskKey", "pathwayId", "projectCode",
-        "candidateGroups", "assignee", "created", "due", "overdue", "suspended", "deadline", "priority", "formKey");
+        "candidateGroups", "assignee", "created", "due", "overdue", "suspended", "deadline", "priority", "formKey",
+        "programmeEndsOn");
     assertThat(task.path("suspended").asBoolean(true)).isFalse();
     assertThat(task.path("deadline").path("kind").asText()).isEqualTo("INTAKE_INTERVIEW");
     assertThat(task.path("deadline").path("state").asText()).isEqualTo("OPEN");

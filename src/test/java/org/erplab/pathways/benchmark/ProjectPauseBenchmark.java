@@ -13,7 +13,6 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.erplab.pathways.participant.domain.Participant;
 import org.erplab.pathways.pathway.domain.Pathway;
@@ -21,6 +20,7 @@ import org.erplab.pathways.pathway.domain.PathwayService;
 import org.erplab.pathways.programme.domain.ProjectOperation;
 import org.erplab.pathways.programme.domain.ProjectOperations;
 import org.erplab.pathways.support.EmbeddedPostgresInitializer;
+import org.erplab.pathways.support.TestProjects;
 import org.erplab.pathways.support.TestPeople;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -67,7 +67,7 @@ class ProjectPauseBenchmark {
     line("|---:|---:|---:|---:|---:|---:|");
     List<double[]> perPathway = new ArrayList<>();
     for (int size : SIZES) {
-      String project = project();
+      String project = TestProjects.create(jdbc, "B", LocalDate.of(2099, 12, 31));
       long seedStart = System.nanoTime();
       seed(project, size);
       double seedSeconds = (System.nanoTime() - seedStart) / 1e9;
@@ -100,14 +100,6 @@ class ProjectPauseBenchmark {
     Path out = Path.of("target", "benchmark", "project-pause-benchmark.md");
     Files.createDirectories(out.getParent());
     Files.writeString(out, report);
-  }
-
-  private String project() {
-    String code = "B" + Long.toString(ThreadLocalRandom.current().nextLong(1L << 40), 36).toUpperCase();
-    jdbc.sql("insert into project (code, name, municipality, province, patron_day, start_date, end_date) "
-            + "values (?, ?, 'Milano', 'MI', '12-07', ?, ?)")
-        .params(code, "Benchmark " + code, LocalDate.of(2025, 1, 1), LocalDate.of(2099, 12, 31)).update();
-    return code;
   }
 
   private void seed(String project, int size) throws Exception {

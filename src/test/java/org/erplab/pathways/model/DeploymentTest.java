@@ -41,6 +41,7 @@ class DeploymentTest {
   void shouldShareProcessDefinitionsAcrossProjects() {
     assertThat(repositoryService.createProcessDefinitionQuery().list())
         .extracting(d -> d.getKey() + ":" + d.getTenantId())
-        .containsExactlyInAnyOrder("pathway:null", "intake:null", "eligibility:null", "handover:null");
+        .containsExactlyInAnyOrder("pathway:null", "intake:null", "eligibility:null", "handover:null",
+            "programme:null");
   }
 }

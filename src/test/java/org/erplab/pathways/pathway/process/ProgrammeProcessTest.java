@@ -11,7 +11,6 @@ import java.time.LocalDateTime;
 import java.util.Date;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -32,6 +31,7 @@ import org.erplab.pathways.programme.process.ProgrammeInstances;
 import org.erplab.pathways.project.domain.ProgrammeNotice;
 import org.erplab.pathways.support.ModelCoverage;
 import org.erplab.pathways.support.PathwaysSpringTest;
+import org.erplab.pathways.support.TestProjects;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -70,22 +70,13 @@ class ProgrammeProcessTest {
   @BeforeEach
   void setUp() {
     support = ProcessTestSupport.onExampleDay(context);
-    project = newProject(jdbc, LAST_DAY);
+    project = TestProjects.create(jdbc, "T", LAST_DAY);
     instances.ensureAll();
   }
 
   @AfterEach
   void resetClock() {
     ClockUtil.reset();
-  }
-
-  /** A project of the test's own, ending on {@code lastDay}, with Milano's patron day. */
-  static String newProject(JdbcClient jdbc, LocalDate lastDay) {
-    String code = "T" + Long.toString(ThreadLocalRandom.current().nextLong(1L << 40), 36).toUpperCase();
-    jdbc.sql("insert into project (code, name, municipality, province, patron_day, start_date, end_date) "
-            + "values (?, ?, 'Milano', 'MI', '12-07', ?, ?)")
-        .params(code, "Progetto di prova " + code, LocalDate.of(2025, 1, 1), lastDay).update();
-    return code;
   }
 
   @Test
@@ -236,24 +227,12 @@ class ProgrammeProcessTest {
         .taskDefinitionKey(Elements.TASK_PROGRAMME_ENDING).singleResult();
   }
 
-  /** Waits (without moving any clock) for the operation's worker to finish. */
+  /** Waits for the operation's worker to finish. */
   private ProjectOperation awaitDone(UUID id) {
-    long until = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    TestProjects.await(() -> !operations.find(project, id).isRunning(), Duration.ofSeconds(60));
     ProjectOperation operation = operations.find(project, id);
-    while (operation.isRunning() && System.nanoTime() < until) {
-      sleepBriefly();
-      operation = operations.find(project, id);
-    }
     assertThat(operation.status()).as("operation %s", id).isEqualTo("DONE");
     return operation;
   }
 
-  /** Waiting for the operation's worker thread, not for any clock. */
-  private static void sleepBriefly() {
-    try {
-      Thread.sleep(50);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-  }
 }

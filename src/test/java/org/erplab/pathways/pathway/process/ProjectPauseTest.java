@@ -22,6 +22,7 @@ import org.erplab.pathways.pathway.domain.PathwayExits;
 import org.erplab.pathways.programme.domain.ProjectOperation;
 import org.erplab.pathways.programme.domain.ProjectOperations;
 import org.erplab.pathways.support.PathwaysSpringTest;
+import org.erplab.pathways.support.TestProjects;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -64,7 +65,7 @@ class ProjectPauseTest {
   @Test
   void shouldPauseAThousandPathwaysWithOneRequestAndResumeThemShifted() {
     // given
-    String project = ProgrammeProcessTest.newProject(jdbc, LocalDate.of(2027, 6, 30));
+    String project = TestProjects.create(jdbc, "T", LocalDate.of(2027, 6, 30));
     List<UUID> pathways = new ArrayList<>();
     for (int i = 0; i < PATHWAYS; i++) {
       pathways.add(support.startPathway(project, Channel.LAB).pathwayId());
@@ -117,23 +118,10 @@ class ProjectPauseTest {
     return jdbc.sql(sql).param(param).query(Long.class).single();
   }
 
-  static ProjectOperation awaitDone(ProjectOperations operations, String project, UUID id, Duration limit) {
-    long until = System.nanoTime() + limit.toNanos();
+  private ProjectOperation awaitDone(String project, UUID id) {
+    TestProjects.await(() -> !operations.find(project, id).isRunning(), Duration.ofMinutes(5));
     ProjectOperation operation = operations.find(project, id);
-    while (operation.isRunning() && System.nanoTime() < until) {
-      try {
-        Thread.sleep(50); // waiting for the worker thread, not for any clock
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        break;
-      }
-      operation = operations.find(project, id);
-    }
     assertThat(operation.status()).as("operation %s", id).isEqualTo("DONE");
     return operation;
-  }
-
-  private ProjectOperation awaitDone(String project, UUID id) {
-    return awaitDone(operations, project, id, Duration.ofMinutes(5));
   }
 }
