@@ -14,6 +14,7 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
+import org.erplab.pathways.common.domain.EngineClock;
 import org.erplab.pathways.support.ApiClient;
 import org.erplab.pathways.support.IntakeAnswers;
 import org.erplab.pathways.support.PathwaysSpringTest;
@@ -64,7 +65,7 @@ class MainScenariosIT {
     // eligible: the CPI hands the case to an accredited operator, who records the first appointment
     assertThat(pathway(pathwayId).get("stage").asText()).isEqualTo("OPERATOR_ASSIGNMENT");
     complete("cpi.milano", pathwayId, "Task_AssignOperator", Map.of("operatorOrganisation", "SOLCO"));
-    complete("operator.lorenteggio", pathwayId, "Task_FirstAppointment", Map.of("appointmentDate", "2026-12-01"));
+    complete("operator.lorenteggio", pathwayId, "Task_FirstAppointment", Map.of("appointmentDate", EngineClock.today().toString()));
 
     JsonNode done = pathway(pathwayId);
     assertThat(done.get("status").asText()).isEqualTo("ACTIVE");
@@ -93,12 +94,14 @@ class MainScenariosIT {
     complete("cpi.milano", pathwayId, "Task_VerifyEligibility", Map.of("verificationOutcome", "DOCUMENTS_MISSING"));
     assertThat(pathway(pathwayId).get("stage").asText()).isEqualTo("DOCUMENTS");
 
-    // 31 days later the documents timer is due and fires
-    ClockUtil.setCurrentTime(Date.from(Instant.now().plus(Duration.ofDays(31))));
-    Job timer = managementService.createJobQuery().timers().duedateLowerThan(ClockUtil.getCurrentTime())
+    // 30 days later (then the next working day) the documents timer is due and fires
+    Job timer = managementService.createJobQuery().timers()
         .activityId("Timer_DocumentsTimeout").processInstanceId(runtimeService.createProcessInstanceQuery()
             .processInstanceBusinessKey(pathwayId).processDefinitionKey("eligibility").singleResult().getId())
         .singleResult();
+    assertThat(Duration.between(Instant.now(), timer.getDuedate().toInstant())).isBetween(Duration.ofDays(29),
+        Duration.ofDays(35));
+    ClockUtil.setCurrentTime(Date.from(timer.getDuedate().toInstant().plus(Duration.ofMinutes(1))));
     managementService.executeJob(timer.getId());
 
     JsonNode closed = pathway(pathwayId);
