@@ -1,6 +1,7 @@
 package org.erplab.pathways.model;
 
 import java.util.List;
+import java.util.Map;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.migration.MigrationPlan;
@@ -13,7 +14,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.camunda.bpm.engine.variable.Variables;
+import org.erplab.pathways.security.process.ProcessStarts;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -25,7 +29,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  *       as it is: the stage it waits in goes on, and hands back only what the latest model maps;
  *   <li>a pathway of the first version waiting for the operator's first appointment (a task of the pathway itself
  *       then, visible to the whole project) is moved into the hand-over stage, which runs in the operator's part of
- *       the project: the old task is cancelled and the operator gets a new one, due from the day of the upgrade.
+ *       the project: the old task is cancelled and the operator gets a new one, due from the day of the upgrade;
+ *   <li>a pathway whose model ended at the hand-over (before the skills assessment existed) starts again at the skills
+ *       assessment ({@link #resumeHandedOver()}).
  * </ul>
  * Idempotent: pathways already on the latest version are left alone.
  */
@@ -39,9 +45,11 @@ public class PathwayUpgrade {
   private final RepositoryService repositoryService;
   private final RuntimeService runtimeService;
   private final TransactionTemplate transaction;
+  private final JdbcClient jdbc;
 
   public PathwayUpgrade(RepositoryService repositoryService, RuntimeService runtimeService,
-      PlatformTransactionManager transactions) {
+      PlatformTransactionManager transactions, JdbcClient jdbc) {
+    this.jdbc = jdbc;
     this.repositoryService = repositoryService;
     this.runtimeService = runtimeService;
     this.transaction = new TransactionTemplate(transactions);
@@ -55,6 +63,7 @@ public class PathwayUpgrade {
     if (latest == null) {
       return;
     }
+    resumeHandedOver();
     for (ProcessDefinition old : repositoryService.createProcessDefinitionQuery()
         .processDefinitionKey(PathwayProcess.KEY).withoutTenantId().list()) {
       if (old.getVersion() < latest.getVersion()) {
@@ -98,6 +107,44 @@ public class PathwayUpgrade {
     }
     LOG.info("Pathways moved from version {} to version {} of the model: {} ({} into the hand-over stage)",
         old.getVersion(), latest.getVersion(), ids.size(), atFirstAppointment.size());
+  }
+
+  /**
+   * Pathways that ended their model at the hand-over (models before the skills assessment existed: the record says
+   * SKILLS_ASSESSMENT, no instance runs) get a {@code pathway} instance that starts at the skills assessment, in their
+   * operator's part of the project.
+   */
+  void resumeHandedOver() {
+    List<Map<String, Object>> waiting = jdbc.sql("select id, participant_id, project_code, channel, "
+            + "operator_organisation from pathway where status = 'ACTIVE' and stage = 'SKILLS_ASSESSMENT' "
+            + "and operator_organisation is not null")
+        .query().listOfRows();
+    int resumed = 0;
+    for (Map<String, Object> row : waiting) {
+      String id = String.valueOf(row.get("id"));
+      if (runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(id).count() > 0) {
+        continue;
+      }
+      String project = (String) row.get("project_code");
+      String instanceId = transaction.execute(status -> ProcessStarts.permit(PathwayProcess.KEY, project,
+          () -> runtimeService.createProcessInstanceByKey(PathwayProcess.KEY)
+              .processDefinitionWithoutTenantId()
+              .businessKey(id)
+              .setVariables(Variables.createVariables()
+                  .putValue(PathwayProcess.Variables.PATHWAY_ID.name(), id)
+                  .putValue(PathwayProcess.Variables.PARTICIPANT_ID.name(), String.valueOf(row.get("participant_id")))
+                  .putValue(PathwayProcess.Variables.PROJECT_CODE.name(), project)
+                  .putValue(PathwayProcess.Variables.CHANNEL.name(), row.get("channel"))
+                  .putValue(PathwayProcess.Variables.OPERATOR_ORGANISATION.name(), row.get("operator_organisation")))
+              .startBeforeActivity(PathwayProcess.Elements.CALL_ASSESSMENT)
+              .execute()
+              .getId()));
+      jdbc.sql("update pathway set process_instance_id = ? where id = ?").params(instanceId, row.get("id")).update();
+      resumed++;
+    }
+    if (resumed > 0) {
+      LOG.info("Pathways handed over on an earlier model resumed at the skills assessment: {}", resumed);
+    }
   }
 
   private boolean waitsForTheFirstVersionsAppointment(String instanceId) {

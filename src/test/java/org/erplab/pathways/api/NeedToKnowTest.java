@@ -23,7 +23,6 @@ import static org.erplab.pathways.api.ApiFixtures.TASK_VERIFY_ELIGIBILITY;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +32,6 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.erplab.pathways.api.Doors.Door;
 import org.erplab.pathways.api.Doors.EngineDoor;
-import org.erplab.pathways.pathway.domain.PathwayRecords;
 import org.erplab.pathways.support.ApiClient;
 import org.erplab.pathways.support.PathwaysSpringTest;
 import org.junit.jupiter.api.Test;
@@ -61,14 +59,12 @@ class NeedToKnowTest {
   private final ApiFixtures api;
   private final TaskService taskService;
   private final RuntimeService runtimeService;
-  private final PathwayRecords records;
 
   @Autowired
   NeedToKnowTest(@LocalServerPort int port, ApplicationContext context) {
     this.api = new ApiFixtures(port, context);
     this.taskService = context.getBean(TaskService.class);
     this.runtimeService = context.getBean(RuntimeService.class);
-    this.records = context.getBean(PathwayRecords.class);
   }
 
   @Test
@@ -150,9 +146,10 @@ class NeedToKnowTest {
     readsThePathway(OPERATOR_MESTIERI, pathway, true);
     seesNothing(OPERATOR_LORENTEGGIO, pathway);
 
-    // when the pathway is closed (as the later stages' end events will close it: no model closes a pathway after
-    // the hand-over yet, so its record is closed as those end events do)
-    records.close(pathway.pathwayId(), "COMPLETED", null, null, OffsetDateTime.now());
+    // when the pathway is closed (the participant withdraws during MESTIERI's skills assessment)
+    ApiClient.Response withdrawn = api.as(LAB_LORENTEGGIO).post("/api/pathways/" + pathway.pathwayId() + "/withdrawal",
+        Map.of("reason", "MOVED", "date", LocalDate.now(EngineClock.ZONE).toString()));
+    assertThat(withdrawn.status()).as("%s", withdrawn).isEqualTo(201);
 
     // then the operator loses it too: 404 on our API; the project still reads it
     seesNothing(OPERATOR_MESTIERI, pathway);

@@ -67,10 +67,19 @@ class MainScenariosIT {
     complete("cpi.milano", pathwayId, "Task_AssignOperator", Map.of("operatorOrganisation", "SOLCO"));
     complete("operator.lorenteggio", pathwayId, "Task_FirstAppointment", Map.of("appointmentDate", EngineClock.today().toString()));
 
+    JsonNode handedOver = pathway(pathwayId);
+    assertThat(handedOver.get("status").asText()).isEqualTo("ACTIVE");
+    assertThat(handedOver.get("stage").asText()).isEqualTo("SKILLS_ASSESSMENT");
+    assertThat(handedOver.get("operatorOrganisation").asText()).isEqualTo("SOLCO");
+
+    // the operator assesses the person's skills: ready for work, on to the personalised plan
+    Map<String, Object> assessment = new java.util.HashMap<>(Map.of("orientationHours", 12, "readyForWork", true,
+        "needsSocialSupport", false, "selfEmploymentInterest", false, "eqfLevel", 3, "availability", "FULL_TIME"));
+    assessment.put("note", "patente B, esperienza in magazzino");
+    complete("operator.lorenteggio", pathwayId, "Task_SkillsAssessment", assessment);
     JsonNode done = pathway(pathwayId);
     assertThat(done.get("status").asText()).isEqualTo("ACTIVE");
-    assertThat(done.get("stage").asText()).isEqualTo("SKILLS_ASSESSMENT");
-    assertThat(done.get("operatorOrganisation").asText()).isEqualTo("SOLCO");
+    assertThat(done.get("stage").asText()).isEqualTo("PLAN");
     assertThat(done.get("openTasks")).isEmpty();
   }
 

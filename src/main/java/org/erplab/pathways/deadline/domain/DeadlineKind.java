@@ -16,7 +16,9 @@ public enum DeadlineKind {
   VERIFICATION(Basis.WORKING_DAYS, "verificationWorkingDays"),
   DOCUMENTS(Basis.CALENDAR_DAYS, "documentsWaitDays"),
   OPERATOR_ASSIGNMENT(Basis.WORKING_DAYS, "assignOperatorWorkingDays"),
-  FIRST_APPOINTMENT(Basis.WORKING_DAYS, "firstAppointmentWorkingDays");
+  FIRST_APPOINTMENT(Basis.WORKING_DAYS, "firstAppointmentWorkingDays"),
+  SKILLS_ASSESSMENT(Basis.WORKING_DAYS, "skillsAssessmentWorkingDays"),
+  SOCIAL_REFERRAL(Basis.WORKING_DAYS, "socialReferralWorkingDays");
 
   private final Basis basis;
   private final String parameter;

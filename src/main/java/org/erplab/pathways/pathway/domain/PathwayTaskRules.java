@@ -8,7 +8,9 @@ import java.util.function.BiFunction;
 import org.erplab.pathways.common.domain.EngineClock;
 import org.erplab.pathways.calendar.domain.ProjectCalendars;
 import org.erplab.pathways.common.domain.FieldError;
+import org.erplab.pathways.pathway.process.AssessmentProcess;
 import org.erplab.pathways.pathway.process.EligibilityProcess;
+import org.erplab.pathways.pathway.process.SocialReferralProcess;
 import org.erplab.pathways.pathway.process.HandoverProcess;
 import org.erplab.pathways.pathway.process.IntakeProcess;
 import org.erplab.pathways.pathway.process.OperatorAssignment;
@@ -76,6 +78,42 @@ class PathwayTaskRules {
       }
       if (day.isAfter(today)) {
         return List.of(new FieldError(field, "cannot be in the future"));
+      }
+      return List.of();
+    });
+  }
+
+  /** Hours of orientation a person may get across its assessments (programme parameter). */
+  static final String ORIENTATION_HOURS_BUDGET = "orientationHoursBudget";
+  /** How far ahead the social services may set a re-assessment, in calendar days (programme parameter). */
+  static final String REASSESSMENT_MAX_DAYS_AHEAD = "reassessmentMaxDaysAhead";
+
+  @Bean
+  TaskCompletionRule skillsAssessmentRule(AssessmentRecords assessments, ProgrammeParameters parameters) {
+    String field = AssessmentProcess.Variables.ORIENTATION_HOURS.name();
+    return rule(AssessmentProcess.Elements.TASK_SKILLS_ASSESSMENT, (task, values) -> {
+      int budget = parameters.intValue(task.projectCode(), ORIENTATION_HOURS_BUDGET);
+      int earlier = task.pathwayId() == null ? 0 : assessments.orientationHoursSoFar(task.pathwayId());
+      int hours = ((Number) values.get(field)).intValue();
+      return earlier + hours > budget
+          ? List.of(new FieldError(field, "exceeds the orientation budget of " + budget + " hours ("
+              + earlier + " already recorded)"))
+          : List.of();
+    });
+  }
+
+  @Bean
+  TaskCompletionRule socialReferralRule(ProgrammeParameters parameters) {
+    String field = SocialReferralProcess.Variables.REASSESSMENT_DATE.name();
+    return rule(SocialReferralProcess.Elements.TASK_SOCIAL_REFERRAL, (task, values) -> {
+      LocalDate day = LocalDate.parse((String) values.get(field));
+      LocalDate today = EngineClock.today();
+      LocalDate latest = today.plusDays(parameters.intValue(task.projectCode(), REASSESSMENT_MAX_DAYS_AHEAD));
+      if (!day.isAfter(today)) {
+        return List.of(new FieldError(field, "must be after today"));
+      }
+      if (day.isAfter(latest)) {
+        return List.of(new FieldError(field, "cannot be later than " + latest));
       }
       return List.of();
     });

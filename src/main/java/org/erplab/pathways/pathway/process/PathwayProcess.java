@@ -19,7 +19,16 @@ public final class PathwayProcess {
     public static final String GATEWAY_ELIGIBLE = "Gateway_Eligible";
     public static final String TASK_ASSIGN_OPERATOR = "Task_AssignOperator";
     public static final String CALL_HANDOVER = "CallActivity_Handover";
-    public static final String END_HANDED_OVER = "EndEvent_HandedOver";
+    public static final String GATEWAY_ASSESSMENT = "Gateway_Assessment";
+    public static final String CALL_ASSESSMENT = "CallActivity_Assessment";
+    public static final String GATEWAY_ROUTE = "Gateway_Route";
+    /** LABOUR: the personalised plan is the next stage (to be built: the pathway waits in stage PLAN). */
+    public static final String END_READY_FOR_PLAN = "EndEvent_ReadyForPlan";
+    /** SELF_EMPLOYMENT: the accompaniment is a stage to be built (the pathway waits in stage SELF_EMPLOYMENT). */
+    public static final String END_SELF_EMPLOYMENT = "EndEvent_SelfEmployment";
+    public static final String CALL_SOCIAL_REFERRAL = "CallActivity_SocialReferral";
+    /** The re-assessment day the social services set: back to the skills assessment. */
+    public static final String TIMER_REASSESSMENT = "Timer_Reassessment";
     public static final String END_UNREACHABLE = "EndEvent_Unreachable";
     public static final String END_NO_CONSENT = "EndEvent_NoConsent";
     public static final String END_INELIGIBLE = "EndEvent_Ineligible";
@@ -72,7 +81,9 @@ public final class PathwayProcess {
       IntakeProcess.Variables.NASPI_RECIPIENT, IntakeProcess.Variables.OTHER_MEASURE,
       IntakeProcess.Variables.PERMIT_STATUS,
       Variables.ELIGIBILITY_OUTCOME, Variables.ELIGIBILITY_REASONS, EligibilityProcess.Variables.REFERRAL,
-      Variables.OPERATOR_ORGANISATION, Variables.OPERATOR_OPTIONS);
+      Variables.OPERATOR_ORGANISATION, Variables.OPERATOR_OPTIONS,
+      AssessmentProcess.Variables.PATHWAY_ROUTE, AssessmentProcess.Variables.EQF_LEVEL,
+      SocialReferralProcess.Variables.SOCIAL_ORGANISATION, SocialReferralProcess.Variables.REASSESSMENT_DATE);
 
   private PathwayProcess() {}
 }

@@ -3,19 +3,11 @@ package org.erplab.pathways.pathway.process;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.assertj.core.groups.Tuple;
-import org.camunda.bpm.dmn.engine.DmnDecision;
-import org.camunda.bpm.dmn.engine.DmnEngine;
-import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
 import org.erplab.pathways.pathway.process.IntakeProcess.Variables;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,20 +16,11 @@ import org.junit.jupiter.api.Test;
  */
 class EligibilityDecisionTest {
 
-  private static final Path DMN_FILE = Path.of("processes", "eligibility", "eligibility.dmn");
   private static final String OUTCOME = "outcome";
   private static final String REASON = "reason";
 
-  private static DmnEngine dmnEngine;
-  private static DmnDecision decision;
-
-  @BeforeAll
-  static void parseDecision() throws IOException {
-    dmnEngine = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
-    try (InputStream dmn = Files.newInputStream(DMN_FILE)) {
-      decision = dmnEngine.parseDecision(EligibilityProcess.DECISION_ELIGIBILITY, dmn);
-    }
-  }
+  private static final DecisionTable DECISION = DecisionTable.of("eligibility", "eligibility.dmn",
+      EligibilityProcess.DECISION_ELIGIBILITY);
 
   @Test
   void shouldFindNoReasonForAnEligiblePerson() {
@@ -175,7 +158,7 @@ class EligibilityDecisionTest {
   }
 
   private static List<Map<String, Object>> evaluate(Map<String, Object> variables) {
-    return dmnEngine.evaluateDecision(decision, variables).getResultList();
+    return DECISION.evaluate(variables).getResultList();
   }
 
   private static List<Tuple> reasons(Map<String, Object> variables) {

@@ -11,6 +11,8 @@ import static org.erplab.pathways.pathway.process.ProcessTestSupport.MANAGER;
 import static org.erplab.pathways.pathway.process.ProcessTestSupport.MONDAY_23_NOVEMBER_2026;
 import static org.erplab.pathways.pathway.process.ProcessTestSupport.endOf;
 import static org.erplab.pathways.pathway.process.ProcessTestSupport.interview;
+import static org.erplab.pathways.pathway.process.ProcessTestSupport.rome;
+import static org.erplab.pathways.pathway.process.ProcessTestSupport.with;
 import static org.erplab.pathways.pathway.process.ProcessTestSupport.setClock;
 import static org.erplab.pathways.pathway.process.ProcessTestSupport.vars;
 
@@ -38,6 +40,7 @@ import org.erplab.pathways.pathway.domain.Pathway.Channel;
 import org.erplab.pathways.pathway.domain.PathwayService;
 import org.erplab.pathways.pathway.domain.PathwayService.StartedPathway;
 import org.erplab.pathways.pathway.process.EligibilityProcess.Elements;
+import org.erplab.pathways.pathway.domain.AssessmentRecords;
 import org.erplab.pathways.support.ModelCoverage;
 import org.erplab.pathways.support.PathwaysSpringTest;
 import org.erplab.pathways.support.TestPeople;
@@ -58,7 +61,8 @@ import org.springframework.context.ApplicationContext;
  * of 10 working days on 9 December: 7 December is Milano's patron day, 8 December a national holiday).
  */
 @PathwaysSpringTest
-@ModelCoverage({PathwayProcess.KEY, IntakeProcess.KEY, EligibilityProcess.KEY, HandoverProcess.KEY})
+@ModelCoverage({PathwayProcess.KEY, IntakeProcess.KEY, EligibilityProcess.KEY, HandoverProcess.KEY,
+    AssessmentProcess.KEY, SocialReferralProcess.KEY})
 class PathwayProcessTest {
 
   private static final LocalDate FIVE_WORKING_DAYS_LATER = LocalDate.of(2026, 11, 30);
@@ -72,6 +76,8 @@ class PathwayProcessTest {
   @Autowired ManagementService managementService;
   @Autowired HistoryService historyService;
   @Autowired org.erplab.pathways.pathway.domain.PathwayExits exits;
+  @Autowired AssessmentRecords assessments;
+  @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
   private ProcessTestSupport support;
 
@@ -282,8 +288,8 @@ class PathwayProcessTest {
         vars(HandoverProcess.Variables.APPOINTMENT_DATE.name(), "2026-12-02"));
 
     // then
-    assertThat(pathway.instance()).isEnded()
-        .hasPassed(PathwayProcess.Elements.CALL_HANDOVER, PathwayProcess.Elements.END_HANDED_OVER);
+    assertThat(pathway.instance()).isWaitingAtExactly(PathwayProcess.Elements.CALL_ASSESSMENT)
+        .hasPassed(PathwayProcess.Elements.CALL_HANDOVER);
     assertThat(passedInCalled(pathway, HandoverProcess.KEY))
         .contains(HandoverProcess.Elements.END_FIRST_APPOINTMENT_SET)
         .doesNotContain(HandoverProcess.Elements.TASK_APPOINTMENT_OVERDUE);
@@ -325,7 +331,7 @@ class PathwayProcessTest {
         vars(HandoverProcess.Variables.APPOINTMENT_DATE.name(), "2026-12-14"));
 
     // then
-    assertThat(pathway.instance()).isEnded().hasPassed(PathwayProcess.Elements.END_HANDED_OVER);
+    assertThat(pathway.instance()).isWaitingAtExactly(PathwayProcess.Elements.CALL_ASSESSMENT);
     assertThat(record(pathway).stage()).isEqualTo("SKILLS_ASSESSMENT");
   }
 
@@ -340,11 +346,12 @@ class PathwayProcessTest {
         vars(HandoverProcess.Variables.APPOINTMENT_DATE.name(), "2026-12-14"));
 
     // then
-    assertThat(pathway.instance()).isEnded().hasPassed(PathwayProcess.Elements.END_HANDED_OVER);
+    assertThat(pathway.instance()).isWaitingAtExactly(PathwayProcess.Elements.CALL_ASSESSMENT);
     assertThat(passedInCalled(pathway, HandoverProcess.KEY))
         .contains(HandoverProcess.Elements.END_FIRST_APPOINTMENT_SET)
         .doesNotContain(HandoverProcess.Elements.END_ESCALATION_HANDLED);
-    assertThat(support.openTasks(pathway.id())).isEmpty();
+    assertThat(support.openTasks(pathway.id())).extracting(Task::getTaskDefinitionKey)
+        .containsExactly(AssessmentProcess.Elements.TASK_SKILLS_ASSESSMENT);
   }
 
   // ---- eligibility
@@ -625,6 +632,128 @@ class PathwayProcessTest {
   // ---- helpers
 
   /** A pathway and its {@code pathway} process instance (kept to assert on it after it ended). */
+  // ---- skills assessment and the route it chooses
+
+  @Test
+  void shouldAssessTheSkillsAndGoOnToThePlanWhenThePersonIsReadyForWork() {
+    // given
+    Started pathway = handedOver();
+    Task task = task(pathway, AssessmentProcess.Elements.TASK_SKILLS_ASSESSMENT);
+    assertThat(task).hasCandidateGroup("SOLCO");
+    assertThat(task.getTenantId()).isEqualTo("LORENTEGGIO.SOLCO");
+    assertThat(task.getDueDate()).isEqualTo(endOf(LocalDate.of(2026, 12, 23))); // 20 working days
+    assertThat(record(pathway).stage()).isEqualTo("SKILLS_ASSESSMENT");
+
+    // when
+    complete(pathway, AssessmentProcess.Elements.TASK_SKILLS_ASSESSMENT, assessment(true, false, false));
+
+    // then: LABOUR, the facts on record, the note in the registry only
+    assertThat(pathway.instance()).isEnded().hasPassed(PathwayProcess.Elements.END_READY_FOR_PLAN);
+    assertThat(record(pathway).stage()).isEqualTo("PLAN");
+    assertThat(record(pathway).status()).isEqualTo("ACTIVE");
+    List<AssessmentRecords.SkillsAssessment> facts = assessments.ofPathway(pathway.id());
+    assertThat(facts).singleElement().satisfies(a -> {
+      assertThat(a.route()).isEqualTo("LABOUR");
+      assertThat(a.orientationHours()).isEqualTo(12);
+      assertThat(a.eqfLevel()).isEqualTo(3);
+      assertThat(a.availability()).isEqualTo("PART_TIME");
+      assertThat(a.operatorOrganisation()).isEqualTo("SOLCO");
+      assertThat(a.projectCode()).isEqualTo("LORENTEGGIO");
+    });
+    assertThat(support.historicVariables(pathway.instance().getId()))
+        .containsEntry(AssessmentProcess.Variables.PATHWAY_ROUTE.name(), "LABOUR")
+        .containsEntry(AssessmentProcess.Variables.EQF_LEVEL.name(), 3)
+        .doesNotContainKey(IntakeProcess.Variables.NOTE.name());
+  }
+
+  @Test
+  void shouldGoTowardsSelfEmploymentWhenThePersonWantsToStartABusiness() {
+    Started pathway = handedOver();
+
+    complete(pathway, AssessmentProcess.Elements.TASK_SKILLS_ASSESSMENT, assessment(true, false, true));
+
+    assertThat(pathway.instance()).isEnded().hasPassed(PathwayProcess.Elements.END_SELF_EMPLOYMENT);
+    assertThat(record(pathway).stage()).isEqualTo("SELF_EMPLOYMENT");
+    assertThat(assessments.ofPathway(pathway.id())).extracting(AssessmentRecords.SkillsAssessment::route)
+        .containsExactly("SELF_EMPLOYMENT");
+  }
+
+  @Test
+  void shouldSendThePersonToTheSocialServicesAndAssessAgainOnTheDayTheySet() {
+    // given
+    Started pathway = handedOver();
+
+    // when: needs social support, not ready for work
+    complete(pathway, AssessmentProcess.Elements.TASK_SKILLS_ASSESSMENT, assessment(false, true, false));
+
+    // then: the Comune's social services get the task in their part of the project
+    assertThat(pathway.instance()).isWaitingAtExactly(PathwayProcess.Elements.CALL_SOCIAL_REFERRAL);
+    assertThat(record(pathway).stage()).isEqualTo("SOCIAL_INCLUSION");
+    Task social = task(pathway, SocialReferralProcess.Elements.TASK_SOCIAL_REFERRAL);
+    assertThat(social).hasCandidateGroup("COMUNE_MI");
+    assertThat(social.getTenantId()).isEqualTo("LORENTEGGIO.COMUNE_MI");
+
+    // when: they set the re-assessment for Monday 1 March 2027
+    complete(pathway, SocialReferralProcess.Elements.TASK_SOCIAL_REFERRAL,
+        vars(SocialReferralProcess.Variables.REASSESSMENT_DATE.name(), "2027-03-01",
+            IntakeProcess.Variables.NOTE.name(), "seguita dall'assistente sociale"));
+
+    // then: the pathway waits for that day, shown on its record
+    assertThat(pathway.instance()).isWaitingAtExactly(PathwayProcess.Elements.TIMER_REASSESSMENT);
+    assertThat(support.timer(pathway.id(), PathwayProcess.Elements.TIMER_REASSESSMENT).getDuedate())
+        .isEqualTo(rome(LocalDate.of(2027, 3, 1).atStartOfDay()));
+    assertThat(jdbc.sql("select reassessment_date from pathway where id = ?").param(pathway.id())
+        .query(LocalDate.class).single()).isEqualTo(LocalDate.of(2027, 3, 1));
+
+    // when: the day comes
+    support.fireTimer(pathway.id(), PathwayProcess.Elements.TIMER_REASSESSMENT);
+
+    // then: back to the operator; the orientation hours left are the budget's rest
+    assertThat(pathway.instance()).isWaitingAtExactly(PathwayProcess.Elements.CALL_ASSESSMENT);
+    assertThat(task(pathway, AssessmentProcess.Elements.TASK_SKILLS_ASSESSMENT)).hasCandidateGroup("SOLCO");
+    assertThat(record(pathway).stage()).isEqualTo("SKILLS_ASSESSMENT");
+    assertThatThrownBy(() -> complete(pathway, AssessmentProcess.Elements.TASK_SKILLS_ASSESSMENT,
+        with(assessment(true, false, false), AssessmentProcess.Variables.ORIENTATION_HOURS.name(), 7)))
+        .hasMessageContaining("orientationHours");
+    complete(pathway, AssessmentProcess.Elements.TASK_SKILLS_ASSESSMENT,
+        with(assessment(true, false, false), AssessmentProcess.Variables.ORIENTATION_HOURS.name(), 6));
+    assertThat(pathway.instance()).isEnded().hasPassed(PathwayProcess.Elements.END_READY_FOR_PLAN);
+    assertThat(assessments.ofPathway(pathway.id())).extracting(AssessmentRecords.SkillsAssessment::route)
+        .containsExactly("SOCIAL_INCLUSION", "LABOUR");
+  }
+
+  @Test
+  void shouldRefuseAReassessmentDateTodayOrMoreThanAYearAhead() {
+    Started pathway = handedOver();
+    complete(pathway, AssessmentProcess.Elements.TASK_SKILLS_ASSESSMENT, assessment(false, true, false));
+
+    for (String day : List.of("2026-11-23", "2027-11-24")) {
+      assertThatThrownBy(() -> complete(pathway, SocialReferralProcess.Elements.TASK_SOCIAL_REFERRAL,
+          vars(SocialReferralProcess.Variables.REASSESSMENT_DATE.name(), day)))
+          .hasMessageContaining("reassessmentDate");
+    }
+    assertThat(pathway.instance()).isWaitingAtExactly(PathwayProcess.Elements.CALL_SOCIAL_REFERRAL);
+  }
+
+  private Started handedOver() {
+    Started pathway = startedAtFirstAppointment();
+    complete(pathway, HandoverProcess.Elements.TASK_FIRST_APPOINTMENT,
+        vars(HandoverProcess.Variables.APPOINTMENT_DATE.name(), "2026-11-25"));
+    return pathway;
+  }
+
+  /** The answers of Task_SkillsAssessment: 12 hours of orientation, EQF 3, part time. */
+  private static Map<String, Object> assessment(boolean readyForWork, boolean needsSocialSupport,
+      boolean selfEmploymentInterest) {
+    return vars(AssessmentProcess.Variables.ORIENTATION_HOURS.name(), 12,
+        AssessmentProcess.Variables.READY_FOR_WORK.name(), readyForWork,
+        AssessmentProcess.Variables.NEEDS_SOCIAL_SUPPORT.name(), needsSocialSupport,
+        AssessmentProcess.Variables.SELF_EMPLOYMENT_INTEREST.name(), selfEmploymentInterest,
+        AssessmentProcess.Variables.EQF_LEVEL.name(), 3,
+        AssessmentProcess.Variables.AVAILABILITY.name(), "PART_TIME",
+        IntakeProcess.Variables.NOTE.name(), "buone competenze digitali");
+  }
+
   record Started(UUID id, ProcessInstance instance) {}
 
   private Started startPathway(Channel channel) {

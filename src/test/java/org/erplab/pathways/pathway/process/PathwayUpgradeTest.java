@@ -42,6 +42,7 @@ class PathwayUpgradeTest {
   @Autowired RuntimeService runtimeService;
   @Autowired TaskService taskService;
   @Autowired PathwayUpgrade upgrade;
+  @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
   private ProcessTestSupport support;
   private final List<String> deployments = new ArrayList<>();
@@ -56,6 +57,30 @@ class PathwayUpgradeTest {
     // the test's deployments go, with their instances: the latest pathway is again the one the application deployed
     deployments.forEach(id -> repositoryService.deleteDeployment(id, true, true));
     ClockUtil.reset();
+  }
+
+  @Test
+  void shouldResumeAtTheSkillsAssessmentAPathwayWhoseModelEndedAtTheHandover() {
+    // given: a pathway handed over to SOLCO under a model that ended there (record in SKILLS_ASSESSMENT, no instance)
+    ProcessTestSupport.RegisteredPathway handedOver = support.registerPathway(LORENTEGGIO,
+        org.erplab.pathways.pathway.domain.Pathway.Channel.LAB);
+    jdbc.sql("update pathway set stage = 'SKILLS_ASSESSMENT', operator_organisation = 'SOLCO' where id = ?")
+        .param(handedOver.pathwayId()).update();
+
+    // when: the upgrade runs, as at start-up (twice: the second changes nothing)
+    upgrade.upgrade();
+    upgrade.upgrade();
+
+    // then: one pathway instance, at the skills assessment, the operator's task in its part of the project
+    List<ProcessInstance> instances = runtimeService.createProcessInstanceQuery()
+        .processInstanceBusinessKey(handedOver.pathwayId().toString()).processDefinitionKey(PathwayProcess.KEY).list();
+    assertThat(instances).hasSize(1);
+    assertThat(instances.get(0)).isWaitingAtExactly(PathwayProcess.Elements.CALL_ASSESSMENT);
+    assertThat(instances.get(0).getTenantId()).isEqualTo(LORENTEGGIO);
+    org.camunda.bpm.engine.task.Task task = support.task(handedOver.pathwayId(),
+        AssessmentProcess.Elements.TASK_SKILLS_ASSESSMENT);
+    assertThat(task.getTenantId()).isEqualTo(LORENTEGGIO + ".SOLCO");
+    assertThat(support.record(handedOver.pathwayId()).processInstanceId()).isEqualTo(instances.get(0).getId());
   }
 
   @Test

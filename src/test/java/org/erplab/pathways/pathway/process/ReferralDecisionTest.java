@@ -2,17 +2,9 @@ package org.erplab.pathways.pathway.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
-import org.camunda.bpm.dmn.engine.DmnDecision;
-import org.camunda.bpm.dmn.engine.DmnEngine;
-import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
 import org.erplab.pathways.pathway.process.IntakeProcess.Variables;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -21,18 +13,9 @@ import org.junit.jupiter.api.Test;
  */
 class ReferralDecisionTest {
 
-  private static final Path DMN_FILE = Path.of("processes", "eligibility", "referral.dmn");
 
-  private static DmnEngine dmnEngine;
-  private static DmnDecision decision;
-
-  @BeforeAll
-  static void parseDecision() throws IOException {
-    dmnEngine = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
-    try (InputStream dmn = Files.newInputStream(DMN_FILE)) {
-      decision = dmnEngine.parseDecision(EligibilityProcess.DECISION_REFERRAL, dmn);
-    }
-  }
+  private static final DecisionTable DECISION = DecisionTable.of("eligibility", "referral.dmn",
+      EligibilityProcess.DECISION_REFERRAL);
 
   @Test
   void shouldSuggestNothingToAPersonAlreadyInAnotherMeasure() {
@@ -101,6 +84,6 @@ class ReferralDecisionTest {
   }
 
   private static Object referral(Map<String, Object> variables) {
-    return dmnEngine.evaluateDecision(decision, variables).getSingleEntry();
+    return DECISION.evaluate(variables).getSingleEntry();
   }
 }
