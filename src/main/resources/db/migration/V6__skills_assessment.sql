@@ -17,5 +17,6 @@ create table skills_assessment (
 create index ix_skills_assessment_pathway on skills_assessment (pathway_id, assessed_at);
 create index ix_skills_assessment_project on skills_assessment (project_code, route);
 
--- Social inclusion: the social services' re-assessment date, shown on the pathway.
+-- Shown on the pathway: the first appointment the operator set, the social services' re-assessment date.
+alter table pathway add column first_appointment_date date;
 alter table pathway add column reassessment_date date;

@@ -77,7 +77,8 @@ public class DemoData {
       LOG.info("Demo pathways created");
     }
     LOG.info("Demo data ready: users {} (password '{}', demo only)", "lab.lorenteggio, cpi.milano, operator.lorenteggio, "
-        + "lab.bollate, cpi.bollate, operator.bollate, manager, auditor, admin", PASSWORD);
+        + "lab.bollate, cpi.bollate, operator.bollate, social.milano, aler.milano, social.bollate, aler.bollate, manager, "
+        + "auditor, admin", PASSWORD);
   }
 
   private void projects() {
@@ -110,6 +111,10 @@ public class DemoData {
     user("lab.bollate", "Luca", "Fontana", Roles.LAB, "LAB_BOLLATE", "BOLLATE");
     user("cpi.bollate", "Elena", "Riva", Roles.CPI, "AFOL_MET", "BOLLATE");
     user("operator.bollate", "Paolo", "Greco", Roles.OPERATOR, "CONSORZIO_SIR", "BOLLATE");
+    user("social.milano", "Chiara", "Bassi", Roles.SOCIAL, "COMUNE_MI", "LORENTEGGIO");
+    user("aler.milano", "Giorgio", "Ferrari", Roles.HOUSING, "ALER_MI", "LORENTEGGIO");
+    user("social.bollate", "Marta", "Villa", Roles.SOCIAL, "COMUNE_BOLLATE", "BOLLATE");
+    user("aler.bollate", "Stefano", "Ruggeri", Roles.HOUSING, "ALER_MI", "BOLLATE");
     user("manager", "Anna", "Moretti", Roles.MANAGER, "REGIONE_LOMBARDIA", "LORENTEGGIO", "BOLLATE");
     user("auditor", "Davide", "Conti", Roles.AUDITOR, "REGIONE_LOMBARDIA", "LORENTEGGIO", "BOLLATE");
     user("admin", "Amministratore", "Sistema", Roles.ADMIN, "REGIONE_LOMBARDIA", "LORENTEGGIO", "BOLLATE");
@@ -131,6 +136,16 @@ public class DemoData {
     complete(handedOver, "lab.lorenteggio", "Task_IntakeInterview", interview("FIRST_JOB_SEEKER", false, "NONE", "GENDER_VIOLENCE"));
     complete(handedOver, "cpi.milano", "Task_AssignOperator", Map.of("operatorOrganisation", "SOLCO"));
     complete(handedOver, "operator.lorenteggio", "Task_FirstAppointment", Map.of("appointmentDate", EngineClock.today().toString()));
+    UUID toPlan = start("LORENTEGGIO", Pathway.Channel.LAB, "PRT", "DRA", 1986, 8, 14, "M");
+    complete(toPlan, "lab.lorenteggio", "Task_IntakeInterview", interview("UNEMPLOYED", false, "NONE", "NONE"));
+    complete(toPlan, "cpi.milano", "Task_AssignOperator", Map.of("operatorOrganisation", "SOLCO"));
+    complete(toPlan, "operator.lorenteggio", "Task_FirstAppointment", Map.of("appointmentDate", EngineClock.today().toString()));
+    complete(toPlan, "operator.lorenteggio", "Task_SkillsAssessment", assessment(true, false));
+    UUID toSocial = start("LORENTEGGIO", Pathway.Channel.LAB, "MNC", "RSL", 1972, 12, 3, "F");
+    complete(toSocial, "lab.lorenteggio", "Task_IntakeInterview", interview("INACTIVE", false, "NONE", "ADDICTION"));
+    complete(toSocial, "cpi.milano", "Task_AssignOperator", Map.of("operatorOrganisation", "SOLCO"));
+    complete(toSocial, "operator.lorenteggio", "Task_FirstAppointment", Map.of("appointmentDate", EngineClock.today().toString()));
+    complete(toSocial, "operator.lorenteggio", "Task_SkillsAssessment", assessment(false, true));
     UUID ineligible = start("LORENTEGGIO", Pathway.Channel.CPI_DESK, "VRD", "GPP", 1975, 2, 25, "M");
     complete(ineligible, "lab.lorenteggio", "Task_IntakeInterview", interview("EMPLOYED", false, "NONE", "NONE"));
     UUID noConsent = start("LORENTEGGIO", Pathway.Channel.LAB, "GLL", "SFO", 1960, 7, 7, "F");
@@ -141,6 +156,18 @@ public class DemoData {
     start("BOLLATE", Pathway.Channel.LAB, "FRR", "NDR", 1992, 5, 5, "M");
     UUID bollateMeet = start("BOLLATE", Pathway.Channel.LAB, "LMB", "CHR", 1983, 10, 19, "F");
     complete(bollateMeet, "lab.bollate", "Task_IntakeInterview", interview("INACTIVE", false, "NONE", "DISABILITY"));
+  }
+
+  private static Map<String, Object> assessment(boolean readyForWork, boolean needsSocialSupport) {
+    Map<String, Object> values = new LinkedHashMap<>();
+    values.put("orientationHours", 8);
+    values.put("readyForWork", readyForWork);
+    values.put("needsSocialSupport", needsSocialSupport);
+    values.put("selfEmploymentInterest", false);
+    values.put("eqfLevel", 2);
+    values.put("availability", readyForWork ? "FULL_TIME" : "LIMITED");
+    values.put("note", "Bilancio dimostrativo");
+    return values;
   }
 
   private static Map<String, Object> interview(String employment, boolean naspi, String otherMeasure, String vulnerability) {

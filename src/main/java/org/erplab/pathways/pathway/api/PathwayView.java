@@ -21,6 +21,9 @@ public record PathwayView(
     OffsetDateTime createdAt,
     OffsetDateTime closedAt,
     LocalDate withdrawalDate,
+    LocalDate firstAppointmentDate,
+    LocalDate reassessmentDate,
+    List<Assessment> assessments,
     List<Deadline> deadlines,
     List<Suspension> suspensions,
     List<OpenTask> openTasks) {
@@ -39,6 +42,11 @@ public record PathwayView(
   public record Suspension(UUID id, String reason, LocalDate expectedResumption, UUID projectOperationId,
       OffsetDateTime suspendedAt, String suspendedBy, OffsetDateTime resumedAt, String resumedBy,
       Integer shiftedWorkingDays, Integer shiftedCalendarDays) {}
+
+  /** A skills assessment and the route it chose (table {@code skills_assessment}). */
+  public record Assessment(OffsetDateTime assessedAt, String operatorOrganisation, int orientationHours,
+      boolean readyForWork, boolean needsSocialSupport, boolean selfEmploymentInterest, int eqfLevel,
+      String availability, String route) {}
 
   public record OpenTask(String id, String taskKey, String name, String assignee, OffsetDateTime created,
       OffsetDateTime due, boolean suspended) {}

@@ -5,6 +5,7 @@ import java.util.UUID;
 import org.erplab.pathways.common.api.ApiException;
 import org.erplab.pathways.common.api.ApiTime;
 import org.erplab.pathways.deadline.domain.DeadlineRecords;
+import org.erplab.pathways.pathway.domain.AssessmentRecords;
 import org.erplab.pathways.pathway.domain.Pathway;
 import org.erplab.pathways.pathway.domain.PathwayRecords;
 import org.erplab.pathways.pathway.domain.SuspensionRecords;
@@ -23,9 +24,11 @@ class PathwayViews {
   private final DeadlineRecords deadlines;
   private final SuspensionRecords suspensions;
   private final PathwayInstances instances;
+  private final AssessmentRecords assessments;
 
   PathwayViews(PathwayRecords pathways, DeadlineRecords deadlines, SuspensionRecords suspensions,
-      PathwayInstances instances) {
+      PathwayInstances instances, AssessmentRecords assessments) {
+    this.assessments = assessments;
     this.pathways = pathways;
     this.deadlines = deadlines;
     this.suspensions = suspensions;
@@ -45,6 +48,12 @@ class PathwayViews {
             s.suspendedAt(), s.suspendedBy(), s.resumedAt(), s.resumedBy(), s.shiftedWorkingDays(),
             s.shiftedCalendarDays()))
         .toList();
+    PathwayRecords.Dates dates = pathways.dates(id);
+    List<PathwayView.Assessment> assessed = assessments.ofPathway(id).stream()
+        .map(a -> new PathwayView.Assessment(a.assessedAt(), a.operatorOrganisation(), a.orientationHours(),
+            a.readyForWork(), a.needsSocialSupport(), a.selfEmploymentInterest(), a.eqfLevel(), a.availability(),
+            a.route()))
+        .toList();
     List<PathwayView.OpenTask> tasks = instances.openTasks(id).stream()
         .sorted(java.util.Comparator.comparing(org.camunda.bpm.engine.task.Task::getCreateTime))
         .map(t -> new PathwayView.OpenTask(t.getId(), t.getTaskDefinitionKey(), t.getName(), t.getAssignee(),
@@ -52,6 +61,7 @@ class PathwayViews {
         .toList();
     return new PathwayView(p.id(), p.projectCode(), p.participantId(), p.channel(), p.stage(), p.status(),
         p.outcome(), p.reasonList(), p.referral(), p.operatorOrganisation(), p.consentAt(), p.createdAt(),
-        p.closedAt(), pathways.withdrawalDate(id).orElse(null), due, suspended, tasks);
+        p.closedAt(), dates.withdrawalDate(), dates.firstAppointmentDate(), dates.reassessmentDate(), assessed, due,
+        suspended, tasks);
   }
 }

@@ -56,6 +56,10 @@ public class PathwayRecords {
     jdbc.sql("update pathway set stage = ? where id = ? and status <> 'CLOSED'").params(stage, id).update();
   }
 
+  public void recordFirstAppointment(UUID id, java.time.LocalDate day) {
+    jdbc.sql("update pathway set first_appointment_date = ? where id = ?").params(day, id).update();
+  }
+
   public void recordOperator(UUID id, String organisation) {
     jdbc.sql("update pathway set operator_organisation = ? where id = ?").params(organisation, id).update();
   }
@@ -94,6 +98,16 @@ public class PathwayRecords {
     jdbc.sql("update pathway set status = 'ACTIVE', suspended_since = null where id = ? and status <> 'CLOSED'")
         .param(id).update();
   }
+
+  /** The pathway's dates beside its record's main columns: first appointment, re-assessment, withdrawal. */
+  public Dates dates(UUID id) {
+    return jdbc.sql("select first_appointment_date, reassessment_date, withdrawal_date from pathway where id = ?")
+        .param(id).query(Dates.class).optional().orElse(new Dates(null, null, null));
+  }
+
+  /** Dates of a pathway shown with it. */
+  public record Dates(java.time.LocalDate firstAppointmentDate, java.time.LocalDate reassessmentDate,
+      java.time.LocalDate withdrawalDate) {}
 
   public Optional<java.time.LocalDate> withdrawalDate(UUID id) {
     return jdbc.sql("select withdrawal_date from pathway where id = ?").param(id)

@@ -39,6 +39,26 @@ class PathwayTaskRules {
   }
 
   @Bean
+  TaskCompletionRule appointmentOverdueRule(OperatorAssignment assignment, PathwayRecords pathways) {
+    String field = HandoverProcess.Variables.NEW_OPERATOR_ORGANISATION.name();
+    return rule(HandoverProcess.Elements.TASK_APPOINTMENT_OVERDUE, (task, values) -> {
+      Object organisation = values.get(field);
+      if (!"REASSIGN".equals(values.get(HandoverProcess.Variables.OVERDUE_ACTION.name()))) {
+        return organisation == null ? List.of()
+            : List.of(new FieldError(field, "is chosen only to hand the pathway to another operator"));
+      }
+      if (!assignment.isAccreditedOperator(task.projectCode(), organisation)) {
+        return List.of(new FieldError(field, "must be an accredited operator of project " + task.projectCode()));
+      }
+      String current = task.pathwayId() == null ? null
+          : pathways.find(task.pathwayId()).map(Pathway::operatorOrganisation).orElse(null);
+      return organisation.equals(current)
+          ? List.of(new FieldError(field, "must differ from the pathway's current operator"))
+          : List.of();
+    });
+  }
+
+  @Bean
   TaskCompletionRule intakeInterviewRule() {
     String field = IntakeProcess.Variables.VULNERABILITIES.name();
     return rule(IntakeProcess.Elements.TASK_INTAKE_INTERVIEW, (task, values) ->

@@ -1,7 +1,11 @@
 package org.erplab.pathways.pathway.process;
 
 import org.erplab.pathways.common.domain.EngineClock;
+import java.time.LocalDate;
+import java.util.Map;
 import java.util.UUID;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.erplab.pathways.common.infrastructure.PathwayEvents;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.erplab.pathways.pathway.domain.PathwayRecords;
 import org.springframework.stereotype.Component;
@@ -14,9 +18,31 @@ import org.springframework.stereotype.Component;
 public class PathwayLifecycle {
 
   private final PathwayRecords pathways;
+  private final PathwayEvents events;
 
-  public PathwayLifecycle(PathwayRecords pathways) {
+  public PathwayLifecycle(PathwayRecords pathways, PathwayEvents events) {
     this.pathways = pathways;
+    this.events = events;
+  }
+
+  /**
+   * Taken when the CPI hands the pathway to another accredited operator: the pathway's operator becomes the new one
+   * (record and variable), so the next hand-over runs in its part of the project; the change is in the event log.
+   */
+  public void reassign(DelegateExecution execution) {
+    String from = PathwayProcess.Variables.OPERATOR_ORGANISATION.get(execution);
+    String to = HandoverProcess.Variables.NEW_OPERATOR_ORGANISATION.get(execution);
+    PathwayProcess.Variables.OPERATOR_ORGANISATION.set(execution, to);
+    pathways.recordOperator(pathwayId(execution), to);
+    Authentication current = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+    events.record(pathwayId(execution), "OPERATOR_REASSIGNED", current == null ? null : current.getUserId(), null,
+        Map.of("from", from, "to", to));
+  }
+
+  /** Start listener of the hand-over's end: the first appointment's date goes on the pathway. */
+  public void firstAppointment(DelegateExecution execution) {
+    pathways.recordFirstAppointment(pathwayId(execution),
+        LocalDate.parse(HandoverProcess.Variables.APPOINTMENT_DATE.get(execution)));
   }
 
   public void stage(DelegateExecution execution, String stage) {

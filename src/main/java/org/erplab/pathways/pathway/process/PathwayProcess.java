@@ -18,7 +18,9 @@ public final class PathwayProcess {
     public static final String CALL_ELIGIBILITY = "CallActivity_Eligibility";
     public static final String GATEWAY_ELIGIBLE = "Gateway_Eligible";
     public static final String TASK_ASSIGN_OPERATOR = "Task_AssignOperator";
+    public static final String GATEWAY_HANDOVER = "Gateway_Handover";
     public static final String CALL_HANDOVER = "CallActivity_Handover";
+    public static final String GATEWAY_HANDOVER_OUTCOME = "Gateway_HandoverOutcome";
     public static final String GATEWAY_ASSESSMENT = "Gateway_Assessment";
     public static final String CALL_ASSESSMENT = "CallActivity_Assessment";
     public static final String GATEWAY_ROUTE = "Gateway_Route";
@@ -82,6 +84,7 @@ public final class PathwayProcess {
       IntakeProcess.Variables.PERMIT_STATUS,
       Variables.ELIGIBILITY_OUTCOME, Variables.ELIGIBILITY_REASONS, EligibilityProcess.Variables.REFERRAL,
       Variables.OPERATOR_ORGANISATION, Variables.OPERATOR_OPTIONS,
+      HandoverProcess.Variables.HANDOVER_OUTCOME, HandoverProcess.Variables.NEW_OPERATOR_ORGANISATION,
       AssessmentProcess.Variables.PATHWAY_ROUTE, AssessmentProcess.Variables.EQF_LEVEL,
       SocialReferralProcess.Variables.SOCIAL_ORGANISATION, SocialReferralProcess.Variables.REASSESSMENT_DATE);
 

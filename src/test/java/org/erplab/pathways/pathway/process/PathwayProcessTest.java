@@ -319,7 +319,7 @@ class PathwayProcessTest {
 
     // when: the CPI has reminded the operator
     complete(pathway, HandoverProcess.Elements.TASK_APPOINTMENT_OVERDUE,
-        vars(HandoverProcess.Variables.OPERATOR_REMINDED.name(), true));
+        vars(HandoverProcess.Variables.OVERDUE_ACTION.name(), "REMIND"));
 
     // then: only the reminder branch ends
     assertThat(handover).isNotEnded()
@@ -632,6 +632,58 @@ class PathwayProcessTest {
   // ---- helpers
 
   /** A pathway and its {@code pathway} process instance (kept to assert on it after it ended). */
+  @Test
+  void shouldLetTheCpiHandAnOverdueFirstAppointmentToAnotherOperator() {
+    // given: SOLCO is late with the first appointment
+    Started pathway = startedAtFirstAppointment();
+    ProcessInstance solco = calledInstance(pathway, HandoverProcess.KEY);
+    support.fireTimer(pathway.id(), HandoverProcess.Elements.TIMER_FIRST_APPOINTMENT_OVERDUE);
+    Task overdue = task(pathway, HandoverProcess.Elements.TASK_APPOINTMENT_OVERDUE);
+    assertThat(taskService.getVariableLocal(overdue.getId(), PathwayProcess.Variables.OPERATOR_OPTIONS.name())
+        .toString()).contains("MESTIERI").contains("SOLCO");
+
+    // when: a choice that is not another accredited operator, or a new operator with a reminder, is refused
+    for (Map<String, Object> wrong : List.of(
+        vars(HandoverProcess.Variables.OVERDUE_ACTION.name(), "REASSIGN",
+            HandoverProcess.Variables.NEW_OPERATOR_ORGANISATION.name(), "SOLCO"),
+        vars(HandoverProcess.Variables.OVERDUE_ACTION.name(), "REASSIGN",
+            HandoverProcess.Variables.NEW_OPERATOR_ORGANISATION.name(), "COMUNE_MI"),
+        vars(HandoverProcess.Variables.OVERDUE_ACTION.name(), "REASSIGN"),
+        vars(HandoverProcess.Variables.OVERDUE_ACTION.name(), "REMIND",
+            HandoverProcess.Variables.NEW_OPERATOR_ORGANISATION.name(), "MESTIERI"))) {
+      assertThatThrownBy(() -> complete(pathway, HandoverProcess.Elements.TASK_APPOINTMENT_OVERDUE, wrong))
+          .hasMessageContaining(HandoverProcess.Variables.NEW_OPERATOR_ORGANISATION.name());
+    }
+
+    // when: the CPI hands the pathway to MESTIERI, two days later
+    setClock(LocalDateTime.of(2026, 12, 11, 9, 0));
+    complete(pathway, HandoverProcess.Elements.TASK_APPOINTMENT_OVERDUE,
+        vars(HandoverProcess.Variables.OVERDUE_ACTION.name(), "REASSIGN",
+            HandoverProcess.Variables.NEW_OPERATOR_ORGANISATION.name(), "MESTIERI"));
+
+    // then: SOLCO's hand-over ended, a new one waits in MESTIERI's part with a new deadline
+    assertThat(historyService.createHistoricProcessInstanceQuery().processInstanceId(solco.getId()).singleResult()
+        .getEndTime()).isNotNull();
+    assertThat(support.passedActivities(solco.getId())).contains(HandoverProcess.Elements.END_REASSIGNED);
+    ProcessInstance mestieri = calledInstance(pathway, HandoverProcess.KEY);
+    assertThat(mestieri.getTenantId()).isEqualTo("LORENTEGGIO.MESTIERI");
+    Task appointment = task(pathway, HandoverProcess.Elements.TASK_FIRST_APPOINTMENT);
+    assertThat(appointment).hasCandidateGroup("MESTIERI");
+    assertThat(appointment.getDueDate()).isEqualTo(endOf(LocalDate.of(2026, 12, 28))); // 10 working days
+    assertThat(record(pathway).operatorOrganisation()).isEqualTo("MESTIERI");
+    assertThat(record(pathway).stage()).isEqualTo("FIRST_APPOINTMENT");
+
+    // when: MESTIERI records the appointment
+    complete(pathway, HandoverProcess.Elements.TASK_FIRST_APPOINTMENT,
+        vars(HandoverProcess.Variables.APPOINTMENT_DATE.name(), "2026-12-15"));
+
+    // then: its skills assessment follows, in its part; the appointment's date is on the pathway
+    assertThat(pathway.instance()).isWaitingAtExactly(PathwayProcess.Elements.CALL_ASSESSMENT);
+    assertThat(task(pathway, AssessmentProcess.Elements.TASK_SKILLS_ASSESSMENT)).hasCandidateGroup("MESTIERI");
+    assertThat(jdbc.sql("select first_appointment_date from pathway where id = ?").param(pathway.id())
+        .query(LocalDate.class).single()).isEqualTo(LocalDate.of(2026, 12, 15));
+  }
+
   // ---- skills assessment and the route it chooses
 
   @Test
