@@ -287,13 +287,8 @@ class EligibilityProcessTest {
 
   @Test
   void shouldIgnoreAPathwayOfThePersonClosedThirteenMonthsAgo() {
-    // given: the person's pathway in BOLLATE closed on 23 October 2025, beyond the 12 months looked back
-    TestPeople.Person person = TestPeople.adult();
-    RegisteredPathway bollate = support.registerPathway(BOLLATE, Channel.LAB, person);
-    support.closeRecord(bollate.pathwayId(), "WITHDRAWN", MONDAY_23_NOVEMBER_2026.minusMonths(13));
-
-    // when
-    Eligibility eligibility = startEligibility(person, AGE, interview());
+    // given / when: the person's pathway in BOLLATE closed on 23 October 2025, beyond the 12 months looked back
+    Eligibility eligibility = startedAfterAPathwayClosed(BOLLATE, 13);
 
     // then
     assertThat(eligibility.instance()).isEnded().hasPassed(Elements.END_ELIGIBLE)
@@ -306,13 +301,8 @@ class EligibilityProcessTest {
 
   @Test
   void shouldAskTheCpiToVerifyAPathwayOfThePersonClosedTwoMonthsAgoInTheSameProject() {
-    // given: the person's earlier pathway in LORENTEGGIO closed on 23 September 2026
-    TestPeople.Person person = TestPeople.adult();
-    RegisteredPathway earlier = support.registerPathway(LORENTEGGIO, Channel.LAB, person);
-    support.closeRecord(earlier.pathwayId(), "WITHDRAWN", MONDAY_23_NOVEMBER_2026.minusMonths(2));
-
-    // when
-    Eligibility eligibility = startEligibility(person, AGE, interview());
+    // given / when: the person's earlier pathway in LORENTEGGIO closed on 23 September 2026
+    Eligibility eligibility = startedAfterAPathwayClosed(LORENTEGGIO, 2);
 
     // then
     assertThat(eligibility.instance()).isWaitingAtExactly(Elements.TASK_VERIFY_ELIGIBILITY);
@@ -416,6 +406,17 @@ class EligibilityProcessTest {
     ProcessInstance instance = support.startDirectly(EligibilityProcess.KEY, pathway, variables);
     assertThat(instance.getTenantId()).isEqualTo(LORENTEGGIO);
     return new Eligibility(pathway, instance);
+  }
+
+  /**
+   * An eligible interview in LORENTEGGIO of a person whose pathway in {@code project} was closed (withdrawn) that many
+   * months before the example day.
+   */
+  private Eligibility startedAfterAPathwayClosed(String project, int monthsAgo) {
+    TestPeople.Person person = TestPeople.adult();
+    RegisteredPathway closed = support.registerPathway(project, Channel.LAB, person);
+    support.closeRecord(closed.pathwayId(), "WITHDRAWN", MONDAY_23_NOVEMBER_2026.minusMonths(monthsAgo));
+    return startEligibility(person, AGE, interview());
   }
 
   /** Inactive without DID, NASPI recipient, permit status unknown: three items for the CPI. */
