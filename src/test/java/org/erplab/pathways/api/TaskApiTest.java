@@ -426,6 +426,23 @@ class TaskApiTest {
   }
 
   @Test
+  void shouldShowTheCpiTheOtherProjectsPathwayOfThePersonInTheVerificationFormAndNothingPersonal() {
+    TestPeople.Person person = TestPeople.adult();
+    api.startPathway(LAB_BOLLATE, BOLLATE, person, "LAB");
+    ApiFixtures.Started started = api.startPathway(LAB_LORENTEGGIO, LORENTEGGIO, person, "LAB");
+    api.completeTask(LAB_LORENTEGGIO, api.taskOf(started.pathwayId(), TASK_INTAKE_INTERVIEW), interview());
+    String verification = api.taskOf(started.pathwayId(), TASK_VERIFY_ELIGIBILITY);
+    assertThat(api.listedTask(CPI_MILANO, "project=LORENTEGGIO", verification)).isPresent();
+
+    ApiClient.Response form = api.as(CPI_MILANO).get("/engine-rest/task/" + verification + "/form-variables");
+
+    assertThat(form.status()).as("%s", form).isEqualTo(200);
+    assertThat(form.json().path("verificationItems").path("value").asText()).isEqualTo("OTHER_ENROLMENT");
+    assertThat(form.json().path("otherEnrolments").path("value").asText()).startsWith("BOLLATE: ").endsWith(" (ACTIVE)");
+    assertThat(form.body()).doesNotContain(person.fiscalCode()).doesNotContain(person.lastName());
+  }
+
+  @Test
   void shouldAssignTheOperatorAndLetItRecordTheFirstAppointment() {
     ApiFixtures.Started started = api.eligiblePathway(LORENTEGGIO);
 

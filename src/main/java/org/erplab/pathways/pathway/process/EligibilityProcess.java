@@ -15,6 +15,7 @@ public final class EligibilityProcess {
 
   public static final class Elements {
     public static final String START = "StartEvent_EligibilityStarted";
+    public static final String SERVICE_FIND_OTHER_ENROLMENTS = "ServiceTask_FindOtherEnrolments";
     public static final String RULE_EVALUATE_ELIGIBILITY = "BusinessRuleTask_EvaluateEligibility";
     public static final String GATEWAY_ELIGIBILITY_OUTCOME = "Gateway_EligibilityOutcome";
     public static final String GATEWAY_JOIN_VERIFICATION = "Gateway_JoinVerification";
@@ -35,11 +36,18 @@ public final class EligibilityProcess {
   }
 
   public static final class Variables {
+    /** Input of the eligibility decision: the person has another pathway, open or closed within the look-back. */
+    public static final ProcessVariable<Boolean> OTHER_ENROLMENT = ProcessVariable.bool("otherEnrolment");
+    /**
+     * The person's other pathways, shown read-only to the CPI: project and stage of each, e.g.
+     * {@code BOLLATE: ASSESSMENT (ACTIVE); LORENTEGGIO: CLOSED 2026-05}; empty when there is none.
+     */
+    public static final ProcessVariable<String> OTHER_ENROLMENTS = ProcessVariable.string("otherEnrolments");
     /** Result list of the eligibility decision; folded into the outcome and removed at once. */
     public static final ProcessVariable<List<?>> ELIGIBILITY_CHECKS = ProcessVariable.list("eligibilityChecks");
     /** ELIGIBLE | INELIGIBLE | TO_VERIFY: the decision's verdict before any CPI verification. */
     public static final ProcessVariable<String> SCREENING_OUTCOME = ProcessVariable.string("screeningOutcome");
-    /** Comma-separated items the CPI must verify (NO_DID, NASPI, PERMIT_UNKNOWN). */
+    /** Comma-separated items the CPI must verify (NO_DID, NASPI, PERMIT_UNKNOWN, OTHER_ENROLMENT). */
     public static final ProcessVariable<String> VERIFICATION_ITEMS = ProcessVariable.string("verificationItems");
     /** Task_VerifyEligibility: ELIGIBLE | INELIGIBLE | DOCUMENTS_MISSING. */
     public static final ProcessVariable<String> VERIFICATION_OUTCOME = ProcessVariable.string("verificationOutcome");
@@ -61,7 +69,7 @@ public final class EligibilityProcess {
       IntakeProcess.Variables.RESIDENT_IN_ERP, IntakeProcess.Variables.HOUSING_HARDSHIP,
       IntakeProcess.Variables.EMPLOYMENT_STATUS, IntakeProcess.Variables.HAS_DID,
       IntakeProcess.Variables.NASPI_RECIPIENT, IntakeProcess.Variables.OTHER_MEASURE,
-      IntakeProcess.Variables.PERMIT_STATUS,
+      IntakeProcess.Variables.PERMIT_STATUS, Variables.OTHER_ENROLMENT, Variables.OTHER_ENROLMENTS,
       Variables.ELIGIBILITY_CHECKS, Variables.SCREENING_OUTCOME, Variables.VERIFICATION_ITEMS,
       Variables.VERIFICATION_OUTCOME, Variables.VERIFICATION_NOTE, Variables.DOCUMENTS_RECEIVED_ON,
       Variables.ALERT_ACKNOWLEDGED, Variables.REFERRAL,

@@ -110,6 +110,24 @@ class EligibilityDecisionTest {
   }
 
   @Test
+  void shouldAskToVerifyAPersonWithAnotherPathway() {
+    Map<String, Object> person = eligiblePerson();
+    person.put(EligibilityProcess.Variables.OTHER_ENROLMENT.name(), true);
+
+    assertThat(reasons(person)).containsExactly(tuple("TO_VERIFY", "OTHER_ENROLMENT"));
+  }
+
+  @Test
+  void shouldRejectAPersonInAnotherMeasureAndAskToVerifyTheirOtherPathway() {
+    Map<String, Object> person = eligiblePerson();
+    person.put(Variables.OTHER_MEASURE.name(), "DUL");
+    person.put(EligibilityProcess.Variables.OTHER_ENROLMENT.name(), true);
+
+    assertThat(reasons(person))
+        .containsExactly(tuple("INELIGIBLE", "OTHER_MEASURE"), tuple("TO_VERIFY", "OTHER_ENROLMENT"));
+  }
+
+  @Test
   void shouldCollectEveryReasonThatApplies() {
     Map<String, Object> person = eligiblePerson();
     person.put(PathwayProcess.Variables.AGE_AT_INTAKE.name(), 16);
@@ -135,6 +153,7 @@ class EligibilityDecisionTest {
     unknown.put(Variables.NASPI_RECIPIENT.name(), null);
     unknown.put(Variables.OTHER_MEASURE.name(), null);
     unknown.put(Variables.PERMIT_STATUS.name(), null);
+    unknown.put(EligibilityProcess.Variables.OTHER_ENROLMENT.name(), null);
 
     assertThat(evaluate(unknown)).isEmpty();
   }
@@ -144,7 +163,10 @@ class EligibilityDecisionTest {
     assertThat(evaluate(new HashMap<>())).isEmpty();
   }
 
-  /** Adult, resident, unemployed with DID, no NASPI, no other measure, Italian citizen: no rule applies. */
+  /**
+   * Adult, resident, unemployed with DID, no NASPI, no other measure, Italian citizen, no other pathway: no rule
+   * applies.
+   */
   private static Map<String, Object> eligiblePerson() {
     Map<String, Object> person = new HashMap<>();
     person.put(PathwayProcess.Variables.AGE_AT_INTAKE.name(), 35);
@@ -154,6 +176,7 @@ class EligibilityDecisionTest {
     person.put(Variables.NASPI_RECIPIENT.name(), false);
     person.put(Variables.OTHER_MEASURE.name(), "NONE");
     person.put(Variables.PERMIT_STATUS.name(), "NOT_REQUIRED");
+    person.put(EligibilityProcess.Variables.OTHER_ENROLMENT.name(), false);
     return person;
   }
 

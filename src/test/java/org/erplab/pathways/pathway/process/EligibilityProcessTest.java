@@ -1,7 +1,9 @@
 package org.erplab.pathways.pathway.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.erplab.pathways.pathway.process.ProcessTestSupport.BOLLATE;
 import static org.erplab.pathways.pathway.process.ProcessTestSupport.CPI;
 import static org.erplab.pathways.pathway.process.ProcessTestSupport.LORENTEGGIO;
 import static org.erplab.pathways.pathway.process.ProcessTestSupport.MANAGER;
@@ -15,6 +17,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.Map;
 import java.util.UUID;
+import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -22,11 +25,15 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.erplab.pathways.participant.domain.IntakeRecords;
 import org.erplab.pathways.pathway.domain.Pathway.Channel;
+import org.erplab.pathways.pathway.domain.PathwayRecords;
+import org.erplab.pathways.pathway.infrastructure.EnrolmentMatchRecords;
+import org.erplab.pathways.pathway.infrastructure.EnrolmentMatchRecords.EnrolmentMatch;
 import org.erplab.pathways.pathway.process.EligibilityProcess.Elements;
 import org.erplab.pathways.pathway.process.EligibilityProcess.Variables;
 import org.erplab.pathways.pathway.process.ProcessTestSupport.RegisteredPathway;
 import org.erplab.pathways.support.ModelCoverage;
 import org.erplab.pathways.support.PathwaysSpringTest;
+import org.erplab.pathways.support.TestPeople;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -54,6 +61,9 @@ class EligibilityProcessTest {
   @Autowired IntakeRecords intakeRecords;
   @Autowired RuntimeService runtimeService;
   @Autowired ManagementService managementService;
+  @Autowired FormService formService;
+  @Autowired PathwayRecords pathwayRecords;
+  @Autowired EnrolmentMatchRecords enrolmentMatches;
 
   private ProcessTestSupport support;
 
@@ -83,7 +93,10 @@ class EligibilityProcessTest {
         .containsEntry(PathwayProcess.Variables.ELIGIBILITY_OUTCOME.name(), EligibilityResult.ELIGIBLE)
         .containsEntry(PathwayProcess.Variables.ELIGIBILITY_REASONS.name(), "")
         .containsEntry(Variables.VERIFICATION_ITEMS.name(), "")
+        .containsEntry(Variables.OTHER_ENROLMENT.name(), false)
+        .containsEntry(Variables.OTHER_ENROLMENTS.name(), "")
         .doesNotContainKeys(Variables.REFERRAL.name(), Variables.ELIGIBILITY_CHECKS.name());
+    assertThat(enrolmentMatches.ofPathway(eligibility.pathwayId())).isEmpty();
   }
 
   @Test
@@ -235,6 +248,72 @@ class EligibilityProcessTest {
     assertThat(support.openTasks(eligibility.pathwayId())).isEmpty();
   }
 
+  // ---- other pathways of the same person (double enrolment)
+
+  @Test
+  void shouldAskTheCpiToVerifyAnOpenPathwayOfThePersonInAnotherProjectShowingOnlyItsProjectAndStage() {
+    // given: the same person is at the skills assessment in BOLLATE
+    TestPeople.Person person = TestPeople.adult();
+    RegisteredPathway bollate = support.registerPathway(BOLLATE, Channel.LAB, person);
+    pathwayRecords.updateStage(bollate.pathwayId(), "ASSESSMENT");
+
+    // when: an interview in LORENTEGGIO that alone would make the person eligible
+    Eligibility eligibility = startEligibility(person, AGE, interview());
+
+    // then
+    assertThat(eligibility.instance()).isWaitingAtExactly(Elements.TASK_VERIFY_ELIGIBILITY)
+        .hasPassed(Elements.SERVICE_FIND_OTHER_ENROLMENTS);
+    Map<String, Object> variables = runtimeService.getVariables(eligibility.instance().getId());
+    assertThat(variables)
+        .containsEntry(Variables.SCREENING_OUTCOME.name(), EligibilityResult.TO_VERIFY)
+        .containsEntry(Variables.VERIFICATION_ITEMS.name(), "OTHER_ENROLMENT")
+        .containsEntry(Variables.OTHER_ENROLMENT.name(), true)
+        .containsEntry(Variables.OTHER_ENROLMENTS.name(), "BOLLATE: ASSESSMENT (ACTIVE)");
+    // what the CPI's form reads
+    Task verification = task(eligibility, Elements.TASK_VERIFY_ELIGIBILITY);
+    assertThat(verification).hasCandidateGroup(CPI);
+    assertThat(formService.getTaskFormVariables(verification.getId()).get(Variables.OTHER_ENROLMENTS.name()))
+        .isEqualTo("BOLLATE: ASSESSMENT (ACTIVE)");
+    // nothing of the other project's records, nor of the person, in the engine
+    assertThat(variables.values()).map(String::valueOf).noneMatch(value -> value.contains(person.fiscalCode())
+        || value.contains(person.lastName()) || value.contains(bollate.pathwayId().toString())
+        || value.contains(bollate.participantId().toString()));
+    // the match, as a fact of the programme
+    assertThat(enrolmentMatches.ofPathway(eligibility.pathwayId()))
+        .extracting(EnrolmentMatch::projectCode, EnrolmentMatch::otherProjectCode, EnrolmentMatch::otherStage,
+            EnrolmentMatch::otherStatus, EnrolmentMatch::otherClosedMonth)
+        .containsExactly(tuple(LORENTEGGIO, BOLLATE, "ASSESSMENT", "ACTIVE", null));
+  }
+
+  @Test
+  void shouldIgnoreAPathwayOfThePersonClosedThirteenMonthsAgo() {
+    // given / when: the person's pathway in BOLLATE closed on 23 October 2025, beyond the 12 months looked back
+    Eligibility eligibility = startedAfterAPathwayClosed(BOLLATE, 13);
+
+    // then
+    assertThat(eligibility.instance()).isEnded().hasPassed(Elements.END_ELIGIBLE)
+        .hasNotPassed(Elements.TASK_VERIFY_ELIGIBILITY);
+    assertThat(handedBack(eligibility))
+        .containsEntry(Variables.OTHER_ENROLMENT.name(), false)
+        .containsEntry(Variables.OTHER_ENROLMENTS.name(), "");
+    assertThat(enrolmentMatches.ofPathway(eligibility.pathwayId())).isEmpty();
+  }
+
+  @Test
+  void shouldAskTheCpiToVerifyAPathwayOfThePersonClosedTwoMonthsAgoInTheSameProject() {
+    // given / when: the person's earlier pathway in LORENTEGGIO closed on 23 September 2026
+    Eligibility eligibility = startedAfterAPathwayClosed(LORENTEGGIO, 2);
+
+    // then
+    assertThat(eligibility.instance()).isWaitingAtExactly(Elements.TASK_VERIFY_ELIGIBILITY);
+    assertThat(runtimeService.getVariables(eligibility.instance().getId()))
+        .containsEntry(Variables.VERIFICATION_ITEMS.name(), "OTHER_ENROLMENT")
+        .containsEntry(Variables.OTHER_ENROLMENTS.name(), "LORENTEGGIO: CLOSED 2026-09");
+    assertThat(enrolmentMatches.ofPathway(eligibility.pathwayId()))
+        .extracting(EnrolmentMatch::otherProjectCode, EnrolmentMatch::otherStatus, EnrolmentMatch::otherClosedMonth)
+        .containsExactly(tuple(LORENTEGGIO, "CLOSED", "2026-09"));
+  }
+
   // ---- missing documents
 
   @Test
@@ -315,13 +394,29 @@ class EligibilityProcessTest {
 
   /** Starts {@code eligibility} with the pathway's variables and the interview facts, after a completed intake. */
   private Eligibility startEligibility(int ageAtIntake, Map<String, Object> facts) {
-    RegisteredPathway pathway = support.registerPathway(LORENTEGGIO, Channel.LAB);
+    return startEligibility(TestPeople.adult(), ageAtIntake, facts);
+  }
+
+  /** {@link #startEligibility(int, Map)} for a pathway of that person in LORENTEGGIO. */
+  private Eligibility startEligibility(TestPeople.Person person, int ageAtIntake, Map<String, Object> facts) {
+    RegisteredPathway pathway = support.registerPathway(LORENTEGGIO, Channel.LAB, person);
     Map<String, Object> variables = pathway.startVariables(ageAtIntake);
     variables.putAll(facts);
     variables.put(PathwayProcess.Variables.INTAKE_OUTCOME.name(), "COMPLETED");
     ProcessInstance instance = support.startDirectly(EligibilityProcess.KEY, pathway, variables);
     assertThat(instance.getTenantId()).isEqualTo(LORENTEGGIO);
     return new Eligibility(pathway, instance);
+  }
+
+  /**
+   * An eligible interview in LORENTEGGIO of a person whose pathway in {@code project} was closed (withdrawn) that many
+   * months before the example day.
+   */
+  private Eligibility startedAfterAPathwayClosed(String project, int monthsAgo) {
+    TestPeople.Person person = TestPeople.adult();
+    RegisteredPathway closed = support.registerPathway(project, Channel.LAB, person);
+    support.closeRecord(closed.pathwayId(), "WITHDRAWN", MONDAY_23_NOVEMBER_2026.minusMonths(monthsAgo));
+    return startEligibility(person, AGE, interview());
   }
 
   /** Inactive without DID, NASPI recipient, permit status unknown: three items for the CPI. */

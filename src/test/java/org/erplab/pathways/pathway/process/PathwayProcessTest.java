@@ -401,6 +401,34 @@ class PathwayProcessTest {
   }
 
   @Test
+  void shouldShowTheCpiThePersonsOpenPathwayInAnotherProjectAndNothingPersonal() {
+    // given: the same person (same fiscal code) has an open pathway in BOLLATE and is taken in charge in LORENTEGGIO
+    TestPeople.Person person = TestPeople.adult();
+    StartedPathway bollate = support.startPathway(BOLLATE, Channel.LAB, person);
+    StartedPathway started = support.startPathway(LORENTEGGIO, Channel.LAB, person);
+    Started pathway = new Started(started.pathwayId(), instance(started));
+
+    // when: an interview that alone would make the person eligible
+    complete(pathway, IntakeProcess.Elements.TASK_INTAKE_INTERVIEW, interview());
+
+    // then: the LORENTEGGIO CPI verifies, and reads where the BOLLATE pathway stands
+    ProcessInstance eligibility = calledInstance(pathway, EligibilityProcess.KEY);
+    assertThat(eligibility).isWaitingAtExactly(Elements.TASK_VERIFY_ELIGIBILITY);
+    assertThat(task(pathway, Elements.TASK_VERIFY_ELIGIBILITY)).hasCandidateGroup(CPI);
+    Map<String, Object> variables = runtimeService.getVariables(eligibility.getId());
+    assertThat(variables)
+        .containsEntry(EligibilityProcess.Variables.VERIFICATION_ITEMS.name(), "OTHER_ENROLMENT")
+        .containsEntry(EligibilityProcess.Variables.OTHER_ENROLMENTS.name(),
+            "BOLLATE: " + support.record(bollate.pathwayId()).stage() + " (ACTIVE)");
+    List<String> forbiddenValues = List.of(person.fiscalCode(), person.firstName(), person.lastName(),
+        bollate.pathwayId().toString(), bollate.participantId().toString());
+    assertNoneContains(variables.values(), forbiddenValues);
+    assertNoneContains(support.historicVariables(eligibility.getId()).values(), forbiddenValues);
+    // the BOLLATE pathway goes on as it was
+    assertThat(support.record(bollate.pathwayId()).status()).isEqualTo("ACTIVE");
+  }
+
+  @Test
   void shouldAssignAnOperatorWhenTheVerificationConfirmsEligibility() {
     // given
     Started pathway = startedAtVerification();

@@ -118,7 +118,12 @@ final class ProcessTestSupport {
    * process directly (the listeners write under the pathway's id) and must not touch the caller's model.
    */
   RegisteredPathway registerPathway(String projectCode, Pathway.Channel channel) {
-    Participant participant = registry.register(participant(projectCode, TestPeople.adult()));
+    return registerPathway(projectCode, channel, TestPeople.adult());
+  }
+
+  /** {@link #registerPathway(String, Pathway.Channel)} for that person (registered in the project once). */
+  RegisteredPathway registerPathway(String projectCode, Pathway.Channel channel, TestPeople.Person person) {
+    Participant participant = registry.register(participant(projectCode, person));
     UUID pathwayId = UUID.randomUUID();
     pathwayRecords.insert(new Pathway(pathwayId, participant.id(), projectCode, channel.name(), null, "INTAKE",
         Pathway.Status.ACTIVE.name(), null, null, null, null, null, OffsetDateTime.now(), null));
@@ -154,6 +159,11 @@ final class ProcessTestSupport {
         .businessKey(pathway.pathwayId().toString())
         .setVariables(handedOver)
         .execute());
+  }
+
+  /** Closes a pathway record as if it had ended at that moment (Rome time). */
+  void closeRecord(UUID pathwayId, String outcome, LocalDateTime romeTime) {
+    pathwayRecords.close(pathwayId, outcome, null, null, OffsetDateTime.ofInstant(rome(romeTime).toInstant(), ROME));
   }
 
   Pathway record(UUID pathwayId) {
