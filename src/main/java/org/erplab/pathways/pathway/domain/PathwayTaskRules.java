@@ -15,6 +15,8 @@ import org.erplab.pathways.pathway.process.HandoverProcess;
 import org.erplab.pathways.pathway.process.IntakeProcess;
 import org.erplab.pathways.pathway.process.OperatorAssignment;
 import org.erplab.pathways.pathway.process.PathwayProcess;
+import org.erplab.pathways.pathway.process.PlanProcess;
+import org.erplab.pathways.pathway.infrastructure.PlanRecords;
 import org.erplab.pathways.project.domain.ProgrammeParameters;
 import org.erplab.pathways.worklist.domain.TaskCompletionRule;
 import org.erplab.pathways.worklist.domain.TaskCompletionRule.CompletedTask;
@@ -134,6 +136,42 @@ class PathwayTaskRules {
       }
       if (day.isAfter(latest)) {
         return List.of(new FieldError(field, "cannot be later than " + latest));
+      }
+      return List.of();
+    });
+  }
+
+  @Bean
+  TaskCompletionRule draftPlanRule(PlanRecords plans) {
+    String field = PlanProcess.Variables.PLAN_SUBMITTED.name();
+    return rule(PlanProcess.Elements.TASK_DRAFT_PLAN, (task, values) ->
+        task.pathwayId() != null && plans.hasDraft(task.pathwayId()) ? List.of()
+            : List.of(new FieldError(field, "the pathway has no draft plan: write it first (PUT /api/pathways/"
+                + task.pathwayId() + "/plan)")));
+  }
+
+  @Bean
+  TaskCompletionRule approvePlanRule() {
+    String field = PlanProcess.Variables.REJECTION_REASON.name();
+    return rule(PlanProcess.Elements.TASK_APPROVE_PLAN, (task, values) -> {
+      boolean rejected = Boolean.FALSE.equals(values.get(PlanProcess.Variables.PLAN_APPROVED.name()));
+      return rejected && (!(values.get(field) instanceof String reason) || reason.isBlank())
+          ? List.of(new FieldError(field, "is required when the plan is rejected"))
+          : List.of();
+    });
+  }
+
+  @Bean
+  TaskCompletionRule recordSignatureRule(PlanRecords plans) {
+    String field = PlanProcess.Variables.SIGNED_ON.name();
+    return rule(PlanProcess.Elements.TASK_RECORD_SIGNATURE, (task, values) -> {
+      LocalDate day = LocalDate.parse((String) values.get(field));
+      LocalDate approved = task.pathwayId() == null ? null : plans.approvedOn(task.pathwayId()).orElse(null);
+      if (approved != null && day.isBefore(approved)) {
+        return List.of(new FieldError(field, "cannot be before the plan was approved (" + approved + ")"));
+      }
+      if (day.isAfter(EngineClock.today())) {
+        return List.of(new FieldError(field, "cannot be in the future"));
       }
       return List.of();
     });
