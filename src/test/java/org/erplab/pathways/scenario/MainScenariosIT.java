@@ -84,10 +84,10 @@ class MainScenariosIT {
 
     // the operator writes the plan, sends it; the CPI approves it; the person signs it: on to training
     var plan = ApiClient.as(port, "operator.lorenteggio").put("/api/pathways/" + pathwayId + "/plan", Map.of(
-        "services", List.of(Map.of("type", "COACHING", "hours", 10, "cost", "400.00")),
+        "services", List.of(Map.of("type", "COACHING", "hours", 10, "cost", 400.00)),
         "courses", List.of(Map.of("code", "MAG-01", "title", "Logistica di magazzino", "plannedHours", 40,
             "startDate", "2027-01-11", "endDate", "2027-02-12")),
-        "internshipPlanned", true, "indemnityCap", "1500.00"));
+        "internshipPlanned", true, "indemnityCap", 1500.00));
     assertThat(plan.status()).as(plan.toString()).isEqualTo(201);
     complete("operator.lorenteggio", pathwayId, "Task_DraftPlan", Map.of("planSubmitted", true));
     complete("cpi.milano", pathwayId, "Task_ApprovePlan", Map.of("planApproved", true));
