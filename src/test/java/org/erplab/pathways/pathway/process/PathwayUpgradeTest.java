@@ -84,6 +84,28 @@ class PathwayUpgradeTest {
   }
 
   @Test
+  void shouldResumeAtThePlanAPathwayWhoseModelEndedReadyForThePlan() {
+    // given: a pathway assessed LABOUR under a model that ended there (record in PLAN, no instance)
+    ProcessTestSupport.RegisteredPathway ready = support.registerPathway(LORENTEGGIO,
+        org.erplab.pathways.pathway.domain.Pathway.Channel.LAB);
+    jdbc.sql("update pathway set stage = 'PLAN', operator_organisation = 'SOLCO' where id = ?")
+        .param(ready.pathwayId()).update();
+
+    // when: the upgrade runs, twice
+    upgrade.upgrade();
+    upgrade.upgrade();
+
+    // then: one pathway instance, at the plan, the operator drafts it in its part of the project
+    List<ProcessInstance> instances = runtimeService.createProcessInstanceQuery()
+        .processInstanceBusinessKey(ready.pathwayId().toString()).processDefinitionKey(PathwayProcess.KEY).list();
+    assertThat(instances).hasSize(1);
+    assertThat(instances.get(0)).isWaitingAtExactly(PathwayProcess.Elements.CALL_PLAN);
+    org.camunda.bpm.engine.task.Task task = support.task(ready.pathwayId(), PlanProcess.Elements.TASK_DRAFT_PLAN);
+    assertThat(task.getTenantId()).isEqualTo(LORENTEGGIO + ".SOLCO");
+    assertThat(support.record(ready.pathwayId()).processInstanceId()).isEqualTo(instances.get(0).getId());
+  }
+
+  @Test
   void shouldMoveFirstVersionPathwaysOntoTheLatestModel() throws IOException {
     // given the first version of the model, as the latest, with a pathway at intake and one at the first appointment
     ProcessDefinition firstVersion = deploy("legacy/pathway-v1.bpmn");
