@@ -93,15 +93,7 @@ class PathwayTaskRules {
     String field = EligibilityProcess.Variables.DOCUMENTS_RECEIVED_ON.name();
     return rule(EligibilityProcess.Elements.TASK_AWAIT_DOCUMENTS, (task, values) -> {
       LocalDate day = LocalDate.parse((String) values.get(field));
-      LocalDate today = EngineClock.today();
-      LocalDate started = pathwayStart(pathways, task, calendars);
-      if (started != null && day.isBefore(started)) {
-        return List.of(new FieldError(field, "cannot be before the pathway started (" + started + ")"));
-      }
-      if (day.isAfter(today)) {
-        return List.of(new FieldError(field, "cannot be in the future"));
-      }
-      return List.of();
+      return pastDay(field, day, pathwayStart(pathways, task, calendars), "the pathway started");
     });
   }
 
@@ -167,14 +159,19 @@ class PathwayTaskRules {
     return rule(PlanProcess.Elements.TASK_RECORD_SIGNATURE, (task, values) -> {
       LocalDate day = LocalDate.parse((String) values.get(field));
       LocalDate approved = task.pathwayId() == null ? null : plans.approvedOn(task.pathwayId()).orElse(null);
-      if (approved != null && day.isBefore(approved)) {
-        return List.of(new FieldError(field, "cannot be before the plan was approved (" + approved + ")"));
-      }
-      if (day.isAfter(EngineClock.today())) {
-        return List.of(new FieldError(field, "cannot be in the future"));
-      }
-      return List.of();
+      return pastDay(field, day, approved, "the plan was approved");
     });
+  }
+
+  /** A day that has come, not before {@code earliest} (when known): what {@code earliestWhat} says happened then. */
+  private static List<FieldError> pastDay(String field, LocalDate day, LocalDate earliest, String earliestWhat) {
+    if (earliest != null && day.isBefore(earliest)) {
+      return List.of(new FieldError(field, "cannot be before " + earliestWhat + " (" + earliest + ")"));
+    }
+    if (day.isAfter(EngineClock.today())) {
+      return List.of(new FieldError(field, "cannot be in the future"));
+    }
+    return List.of();
   }
 
   private static LocalDate pathwayStart(PathwayRecords pathways, CompletedTask task, ProjectCalendars calendars) {

@@ -71,13 +71,7 @@ public class Plans {
       } else if (!isServiceType(s.type())) {
         errors.add(new FieldError(at + ".type", "must be one of " + List.of(ServiceType.values())));
       }
-      if (s.hours() == null) {
-        errors.add(new FieldError(at + ".hours", "is required"));
-      } else if (s.hours().signum() <= 0) {
-        errors.add(new FieldError(at + ".hours", "must be greater than 0"));
-      } else if (!fits(s.hours(), 5, 1)) {
-        errors.add(new FieldError(at + ".hours", "must have at most 5 digits and 1 decimal"));
-      }
+      checkHours(errors, at + ".hours", s.hours());
       if (s.cost() == null) {
         errors.add(new FieldError(at + ".cost", "is required"));
       } else if (s.cost().signum() < 0) {
@@ -126,13 +120,7 @@ public class Plans {
       } else if (c.title().length() > 200) {
         errors.add(new FieldError(at + ".title", "must be at most 200 characters"));
       }
-      if (c.plannedHours() == null) {
-        errors.add(new FieldError(at + ".plannedHours", "is required"));
-      } else if (c.plannedHours().signum() <= 0) {
-        errors.add(new FieldError(at + ".plannedHours", "must be greater than 0"));
-      } else if (!fits(c.plannedHours(), 5, 1)) {
-        errors.add(new FieldError(at + ".plannedHours", "must have at most 5 digits and 1 decimal"));
-      }
+      checkHours(errors, at + ".plannedHours", c.plannedHours());
       if (c.startDate() == null) {
         errors.add(new FieldError(at + ".startDate", "is required"));
       }
@@ -183,6 +171,17 @@ public class Plans {
       }
     }
     return false;
+  }
+
+  /** Hours of a service or a course: more than 0, in tenths. */
+  private static void checkHours(List<FieldError> errors, String field, BigDecimal hours) {
+    if (hours == null) {
+      errors.add(new FieldError(field, "is required"));
+    } else if (hours.signum() <= 0) {
+      errors.add(new FieldError(field, "must be greater than 0"));
+    } else if (!fits(hours, 5, 1)) {
+      errors.add(new FieldError(field, "must have at most 5 digits and 1 decimal"));
+    }
   }
 
   /** At most {@code digits} digits before the point and {@code decimals} after (the columns' numeric types). */
