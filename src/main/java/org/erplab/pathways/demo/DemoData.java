@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -18,6 +19,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.erplab.pathways.participant.domain.FiscalCode;
 import org.erplab.pathways.participant.domain.Participant;
 import org.erplab.pathways.pathway.domain.Pathway;
+import org.erplab.pathways.pathway.domain.Plans;
 import org.erplab.pathways.pathway.domain.PathwayService;
 import org.erplab.pathways.security.AppUser;
 import org.erplab.pathways.security.CamundaIdentityAuthenticationProvider;
@@ -51,9 +53,11 @@ public class DemoData {
   private final PathwayService pathways;
   private final CamundaIdentityAuthenticationProvider users;
   private final PartitionMemberships partitions;
+  private final Plans plans;
 
   public DemoData(JdbcClient jdbc, IdentityService identityService, TaskService taskService, PathwayService pathways,
-      CamundaIdentityAuthenticationProvider users, PartitionMemberships partitions) {
+      CamundaIdentityAuthenticationProvider users, PartitionMemberships partitions, Plans plans) {
+    this.plans = plans;
     this.users = users;
     this.partitions = partitions;
     this.jdbc = jdbc;
@@ -141,6 +145,19 @@ public class DemoData {
     complete(toPlan, "cpi.milano", "Task_AssignOperator", Map.of("operatorOrganisation", "SOLCO"));
     complete(toPlan, "operator.lorenteggio", "Task_FirstAppointment", Map.of("appointmentDate", EngineClock.today().toString()));
     complete(toPlan, "operator.lorenteggio", "Task_SkillsAssessment", assessment(true, false));
+    // a plan written by the operator and sent: the CPI approves or rejects it
+    UUID toApprove = start("LORENTEGGIO", Pathway.Channel.LAB, "FRR", "GLI", 1983, 5, 9, "F");
+    complete(toApprove, "lab.lorenteggio", "Task_IntakeInterview", interview("UNEMPLOYED", false, "NONE", "NONE"));
+    complete(toApprove, "cpi.milano", "Task_AssignOperator", Map.of("operatorOrganisation", "SOLCO"));
+    complete(toApprove, "operator.lorenteggio", "Task_FirstAppointment", Map.of("appointmentDate", EngineClock.today().toString()));
+    complete(toApprove, "operator.lorenteggio", "Task_SkillsAssessment", assessment(true, false));
+    plans.saveDraft(toApprove, "LORENTEGGIO", new Plans.Draft(
+        List.of(new Plans.ServiceLine("COACHING", new BigDecimal("12"), new BigDecimal("480.00")),
+            new Plans.ServiceLine("INTERNSHIP_TUTORING", new BigDecimal("20"), new BigDecimal("600.00"))),
+        List.of(new Plans.CourseLine("MAG-01", "Logistica di magazzino", new BigDecimal("40"),
+            EngineClock.today().plusDays(21), EngineClock.today().plusDays(56))),
+        true, new BigDecimal("1500.00")), "operator.lorenteggio");
+    complete(toApprove, "operator.lorenteggio", "Task_DraftPlan", Map.of("planSubmitted", true));
     UUID toSocial = start("LORENTEGGIO", Pathway.Channel.LAB, "MNC", "RSL", 1972, 12, 3, "F");
     complete(toSocial, "lab.lorenteggio", "Task_IntakeInterview", interview("INACTIVE", false, "NONE", "ADDICTION"));
     complete(toSocial, "cpi.milano", "Task_AssignOperator", Map.of("operatorOrganisation", "SOLCO"));

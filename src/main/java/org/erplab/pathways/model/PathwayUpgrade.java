@@ -31,7 +31,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  *       then, visible to the whole project) is moved into the hand-over stage, which runs in the operator's part of
  *       the project: the old task is cancelled and the operator gets a new one, due from the day of the upgrade;
  *   <li>a pathway whose model ended at the hand-over (before the skills assessment existed) starts again at the skills
- *       assessment ({@link #resumeHandedOver()}).
+ *       assessment ({@link #resumeHandedOver()});
+ *   <li>a pathway whose model ended ready for the plan (before the plan existed) starts again at the plan
+ *       ({@link #resumeReadyForPlan()}).
  * </ul>
  * Idempotent: pathways already on the latest version are left alone.
  */
@@ -64,6 +66,7 @@ public class PathwayUpgrade {
       return;
     }
     resumeHandedOver();
+    resumeReadyForPlan();
     for (ProcessDefinition old : repositoryService.createProcessDefinitionQuery()
         .processDefinitionKey(PathwayProcess.KEY).withoutTenantId().list()) {
       if (old.getVersion() < latest.getVersion()) {
@@ -115,10 +118,30 @@ public class PathwayUpgrade {
    * operator's part of the project.
    */
   void resumeHandedOver() {
+    int resumed = resume("SKILLS_ASSESSMENT", PathwayProcess.Elements.CALL_ASSESSMENT);
+    if (resumed > 0) {
+      LOG.info("Pathways handed over on an earlier model resumed at the skills assessment: {}", resumed);
+    }
+  }
+
+  /**
+   * Pathways that ended their model ready for the plan (models before the plan existed: the record says PLAN, no
+   * instance runs) get a {@code pathway} instance that starts at the plan, in their operator's part of the project:
+   * the operator drafts it, due from the day of the upgrade.
+   */
+  void resumeReadyForPlan() {
+    int resumed = resume("PLAN", PathwayProcess.Elements.CALL_PLAN);
+    if (resumed > 0) {
+      LOG.info("Pathways ready for the plan on an earlier model resumed at the plan: {}", resumed);
+    }
+  }
+
+  /** Starts a pathway instance before {@code activity} for every open pathway in {@code stage} without one. */
+  private int resume(String stage, String activity) {
     List<Map<String, Object>> waiting = jdbc.sql("select id, participant_id, project_code, channel, "
-            + "operator_organisation from pathway where status = 'ACTIVE' and stage = 'SKILLS_ASSESSMENT' "
+            + "operator_organisation from pathway where status = 'ACTIVE' and stage = ? "
             + "and operator_organisation is not null")
-        .query().listOfRows();
+        .param(stage).query().listOfRows();
     int resumed = 0;
     for (Map<String, Object> row : waiting) {
       String id = String.valueOf(row.get("id"));
@@ -136,15 +159,13 @@ public class PathwayUpgrade {
                   .putValue(PathwayProcess.Variables.PROJECT_CODE.name(), project)
                   .putValue(PathwayProcess.Variables.CHANNEL.name(), row.get("channel"))
                   .putValue(PathwayProcess.Variables.OPERATOR_ORGANISATION.name(), row.get("operator_organisation")))
-              .startBeforeActivity(PathwayProcess.Elements.CALL_ASSESSMENT)
+              .startBeforeActivity(activity)
               .execute()
               .getId()));
       jdbc.sql("update pathway set process_instance_id = ? where id = ?").params(instanceId, row.get("id")).update();
       resumed++;
     }
-    if (resumed > 0) {
-      LOG.info("Pathways handed over on an earlier model resumed at the skills assessment: {}", resumed);
-    }
+    return resumed;
   }
 
   private boolean waitsForTheFirstVersionsAppointment(String instanceId) {

@@ -19,6 +19,7 @@ import javax.sql.DataSource;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
+import org.erplab.pathways.common.domain.EngineClock;
 import org.erplab.pathways.participant.domain.IntakeRecords;
 import org.erplab.pathways.pathway.process.IntakeProcess;
 import org.erplab.pathways.support.ApiClient;
@@ -104,6 +105,48 @@ class HistoryPrivacyIT {
         // deployed forms and models name the option codes on purpose; every other byte array is searched
         table -> table.equals("act_ge_bytearray") ? "deployment_id_ is null" : null);
     assertThat(hits).as("personal data found in Camunda tables").isEmpty();
+  }
+
+  @Test
+  void shouldKeepThePlansRejectionReasonOutOfTheEngine() throws Exception {
+    // given a pathway whose plan the operator wrote and sent
+    Pathway pathway = start();
+    String id = pathway.id().toString();
+    taskService.complete(interviewTask(pathway), IntakeAnswers.eligible());
+    completeOpen(id, "Task_AssignOperator", Map.of("operatorOrganisation", "SOLCO"));
+    completeOpen(id, "Task_FirstAppointment", Map.of("appointmentDate", EngineClock.today().toString()));
+    completeOpen(id, "Task_SkillsAssessment", Map.of("orientationHours", 12, "readyForWork", true,
+        "needsSocialSupport", false, "selfEmploymentInterest", false, "eqfLevel", 3, "availability", "FULL_TIME"));
+    var plan = ApiClient.as(port, "operator.lorenteggio").put("/api/pathways/" + id + "/plan", Map.of(
+        "services", List.of(Map.of("type", "COACHING", "hours", 10, "cost", 400)), "courses", List.of(),
+        "internshipPlanned", false, "indemnityCap", 0));
+    assertThat(plan.status()).as(plan.toString()).isEqualTo(201);
+    completeOpen(id, "Task_DraftPlan", Map.of("planSubmitted", true));
+
+    // when the CPI rejects it through the API, with a reason
+    String reason = marker("MOTIVO-RIFIUTO");
+    String approval = taskService.createTaskQuery().processInstanceBusinessKey(id).taskDefinitionKey("Task_ApprovePlan")
+        .singleResult().getId();
+    var rejected = ApiClient.as(port, "cpi.milano").post("/api/tasks/" + approval + "/complete",
+        Map.of("variables", Map.of("planApproved", false, "rejectionReason", reason)));
+    assertThat(rejected.status()).as(rejected.toString()).isEqualTo(204);
+
+    // then the reason is in the case notes, the operator drafts again, and no Camunda table holds the reason
+    assertThat(records.notes(pathway.id())).extracting(IntakeRecords.CaseNote::text).contains(reason);
+    assertThat(taskService.createTaskQuery().processInstanceBusinessKey(id).taskDefinitionKey("Task_DraftPlan")
+        .count()).isEqualTo(1);
+    List<String> tables = DatabaseScan.tables(dataSource,
+        t -> t.startsWith("act_hi_") || t.startsWith("act_ru_") || t.equals("act_ge_bytearray"));
+    assertThat(DatabaseScan.search(dataSource, tables, List.of(reason),
+        table -> table.equals("act_ge_bytearray") ? "deployment_id_ is null" : null))
+        .as("the rejection reason found in Camunda tables").isEmpty();
+  }
+
+  private void completeOpen(String pathwayId, String taskKey, Map<String, Object> values) {
+    Task task = taskService.createTaskQuery().processInstanceBusinessKey(pathwayId).taskDefinitionKey(taskKey)
+        .singleResult();
+    assertThat(task).as("open %s", taskKey).isNotNull();
+    taskService.complete(task.getId(), values);
   }
 
   @Test

@@ -77,10 +77,29 @@ class MainScenariosIT {
         "needsSocialSupport", false, "selfEmploymentInterest", false, "eqfLevel", 3, "availability", "FULL_TIME"));
     assessment.put("note", "patente B, esperienza in magazzino");
     complete("operator.lorenteggio", pathwayId, "Task_SkillsAssessment", assessment);
+    JsonNode planning = pathway(pathwayId);
+    assertThat(planning.get("status").asText()).isEqualTo("ACTIVE");
+    assertThat(planning.get("stage").asText()).isEqualTo("PLAN");
+    assertThat(planning.get("openTasks")).extracting(t -> t.get("taskKey").asText()).containsExactly("Task_DraftPlan");
+
+    // the operator writes the plan, sends it; the CPI approves it; the person signs it: on to training
+    var plan = ApiClient.as(port, "operator.lorenteggio").put("/api/pathways/" + pathwayId + "/plan", Map.of(
+        "services", List.of(Map.of("type", "COACHING", "hours", 10, "cost", 400.00)),
+        "courses", List.of(Map.of("code", "MAG-01", "title", "Logistica di magazzino", "plannedHours", 40,
+            "startDate", "2027-01-11", "endDate", "2027-02-12")),
+        "internshipPlanned", true, "indemnityCap", 1500.00));
+    assertThat(plan.status()).as(plan.toString()).isEqualTo(201);
+    complete("operator.lorenteggio", pathwayId, "Task_DraftPlan", Map.of("planSubmitted", true));
+    complete("cpi.milano", pathwayId, "Task_ApprovePlan", Map.of("planApproved", true));
+    complete("operator.lorenteggio", pathwayId, "Task_RecordSignature",
+        Map.of("signedOn", EngineClock.today().toString()));
     JsonNode done = pathway(pathwayId);
     assertThat(done.get("status").asText()).isEqualTo("ACTIVE");
-    assertThat(done.get("stage").asText()).isEqualTo("PLAN");
+    assertThat(done.get("stage").asText()).isEqualTo("TRAINING");
     assertThat(done.get("openTasks")).isEmpty();
+    JsonNode signed = ApiClient.as(port, "cpi.milano").get("/api/pathways/" + pathwayId + "/plan").json();
+    assertThat(signed.get("status").asText()).isEqualTo("SIGNED");
+    assertThat(signed.get("servicesTotal").decimalValue()).isEqualByComparingTo("400.00");
   }
 
   @Test

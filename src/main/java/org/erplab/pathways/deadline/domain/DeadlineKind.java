@@ -18,7 +18,9 @@ public enum DeadlineKind {
   OPERATOR_ASSIGNMENT(Basis.WORKING_DAYS, "assignOperatorWorkingDays"),
   FIRST_APPOINTMENT(Basis.WORKING_DAYS, "firstAppointmentWorkingDays"),
   SKILLS_ASSESSMENT(Basis.WORKING_DAYS, "skillsAssessmentWorkingDays"),
-  SOCIAL_REFERRAL(Basis.WORKING_DAYS, "socialReferralWorkingDays");
+  SOCIAL_REFERRAL(Basis.WORKING_DAYS, "socialReferralWorkingDays"),
+  PLAN_DRAFT(Basis.WORKING_DAYS, "planDraftWorkingDays"),
+  PLAN_SIGNATURE(Basis.CALENDAR_DAYS, "planSignatureDays");
 
   private final Basis basis;
   private final String parameter;

@@ -15,6 +15,8 @@ import org.erplab.pathways.pathway.process.HandoverProcess;
 import org.erplab.pathways.pathway.process.IntakeProcess;
 import org.erplab.pathways.pathway.process.OperatorAssignment;
 import org.erplab.pathways.pathway.process.PathwayProcess;
+import org.erplab.pathways.pathway.process.PlanProcess;
+import org.erplab.pathways.pathway.infrastructure.PlanRecords;
 import org.erplab.pathways.project.domain.ProgrammeParameters;
 import org.erplab.pathways.worklist.domain.TaskCompletionRule;
 import org.erplab.pathways.worklist.domain.TaskCompletionRule.CompletedTask;
@@ -91,15 +93,7 @@ class PathwayTaskRules {
     String field = EligibilityProcess.Variables.DOCUMENTS_RECEIVED_ON.name();
     return rule(EligibilityProcess.Elements.TASK_AWAIT_DOCUMENTS, (task, values) -> {
       LocalDate day = LocalDate.parse((String) values.get(field));
-      LocalDate today = EngineClock.today();
-      LocalDate started = pathwayStart(pathways, task, calendars);
-      if (started != null && day.isBefore(started)) {
-        return List.of(new FieldError(field, "cannot be before the pathway started (" + started + ")"));
-      }
-      if (day.isAfter(today)) {
-        return List.of(new FieldError(field, "cannot be in the future"));
-      }
-      return List.of();
+      return pastDay(field, day, pathwayStart(pathways, task, calendars), "the pathway started");
     });
   }
 
@@ -137,6 +131,47 @@ class PathwayTaskRules {
       }
       return List.of();
     });
+  }
+
+  @Bean
+  TaskCompletionRule draftPlanRule(PlanRecords plans) {
+    String field = PlanProcess.Variables.PLAN_SUBMITTED.name();
+    return rule(PlanProcess.Elements.TASK_DRAFT_PLAN, (task, values) ->
+        task.pathwayId() != null && plans.hasDraft(task.pathwayId()) ? List.of()
+            : List.of(new FieldError(field, "the pathway has no draft plan: write it first (PUT /api/pathways/"
+                + task.pathwayId() + "/plan)")));
+  }
+
+  @Bean
+  TaskCompletionRule approvePlanRule() {
+    String field = PlanProcess.Variables.REJECTION_REASON.name();
+    return rule(PlanProcess.Elements.TASK_APPROVE_PLAN, (task, values) -> {
+      boolean rejected = Boolean.FALSE.equals(values.get(PlanProcess.Variables.PLAN_APPROVED.name()));
+      return rejected && (!(values.get(field) instanceof String reason) || reason.isBlank())
+          ? List.of(new FieldError(field, "is required when the plan is rejected"))
+          : List.of();
+    });
+  }
+
+  @Bean
+  TaskCompletionRule recordSignatureRule(PlanRecords plans) {
+    String field = PlanProcess.Variables.SIGNED_ON.name();
+    return rule(PlanProcess.Elements.TASK_RECORD_SIGNATURE, (task, values) -> {
+      LocalDate day = LocalDate.parse((String) values.get(field));
+      LocalDate approved = task.pathwayId() == null ? null : plans.approvedOn(task.pathwayId()).orElse(null);
+      return pastDay(field, day, approved, "the plan was approved");
+    });
+  }
+
+  /** A day that has come, not before {@code earliest} (when known): what {@code earliestWhat} says happened then. */
+  private static List<FieldError> pastDay(String field, LocalDate day, LocalDate earliest, String earliestWhat) {
+    if (earliest != null && day.isBefore(earliest)) {
+      return List.of(new FieldError(field, "cannot be before " + earliestWhat + " (" + earliest + ")"));
+    }
+    if (day.isAfter(EngineClock.today())) {
+      return List.of(new FieldError(field, "cannot be in the future"));
+    }
+    return List.of();
   }
 
   private static LocalDate pathwayStart(PathwayRecords pathways, CompletedTask task, ProjectCalendars calendars) {

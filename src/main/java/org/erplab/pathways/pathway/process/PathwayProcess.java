@@ -24,8 +24,13 @@ public final class PathwayProcess {
     public static final String GATEWAY_ASSESSMENT = "Gateway_Assessment";
     public static final String CALL_ASSESSMENT = "CallActivity_Assessment";
     public static final String GATEWAY_ROUTE = "Gateway_Route";
-    /** LABOUR: the personalised plan is the next stage (to be built: the pathway waits in stage PLAN). */
-    public static final String END_READY_FOR_PLAN = "EndEvent_ReadyForPlan";
+    /** LABOUR: the personalised plan (process {@code plan}, in the operator's part). */
+    public static final String CALL_PLAN = "CallActivity_Plan";
+    public static final String GATEWAY_PLAN_OUTCOME = "Gateway_PlanOutcome";
+    /** The plan is signed: training is the next stage (to be built: the pathway stays open in stage TRAINING). */
+    public static final String END_PLAN_SIGNED = "EndEvent_PlanSigned";
+    /** The plan was not signed in time: the pathway is closed as PLAN_NOT_SIGNED. */
+    public static final String END_PLAN_NOT_SIGNED = "EndEvent_PlanNotSigned";
     /** SELF_EMPLOYMENT: the accompaniment is a stage to be built (the pathway waits in stage SELF_EMPLOYMENT). */
     public static final String END_SELF_EMPLOYMENT = "EndEvent_SelfEmployment";
     public static final String CALL_SOCIAL_REFERRAL = "CallActivity_SocialReferral";
@@ -86,7 +91,8 @@ public final class PathwayProcess {
       Variables.OPERATOR_ORGANISATION, Variables.OPERATOR_OPTIONS,
       HandoverProcess.Variables.HANDOVER_OUTCOME, HandoverProcess.Variables.NEW_OPERATOR_ORGANISATION,
       AssessmentProcess.Variables.PATHWAY_ROUTE, AssessmentProcess.Variables.EQF_LEVEL,
-      SocialReferralProcess.Variables.SOCIAL_ORGANISATION, SocialReferralProcess.Variables.REASSESSMENT_DATE);
+      SocialReferralProcess.Variables.SOCIAL_ORGANISATION, SocialReferralProcess.Variables.REASSESSMENT_DATE,
+      PlanProcess.Variables.PLAN_OUTCOME);
 
   private PathwayProcess() {}
 }

@@ -41,6 +41,7 @@ import org.erplab.pathways.pathway.domain.PathwayService;
 import org.erplab.pathways.pathway.domain.PathwayService.StartedPathway;
 import org.erplab.pathways.pathway.process.EligibilityProcess.Elements;
 import org.erplab.pathways.pathway.domain.AssessmentRecords;
+import org.erplab.pathways.pathway.domain.Plans;
 import org.erplab.pathways.support.ModelCoverage;
 import org.erplab.pathways.support.PathwaysSpringTest;
 import org.erplab.pathways.support.TestPeople;
@@ -62,7 +63,7 @@ import org.springframework.context.ApplicationContext;
  */
 @PathwaysSpringTest
 @ModelCoverage({PathwayProcess.KEY, IntakeProcess.KEY, EligibilityProcess.KEY, HandoverProcess.KEY,
-    AssessmentProcess.KEY, SocialReferralProcess.KEY})
+    AssessmentProcess.KEY, SocialReferralProcess.KEY, PlanProcess.KEY})
 class PathwayProcessTest {
 
   private static final LocalDate FIVE_WORKING_DAYS_LATER = LocalDate.of(2026, 11, 30);
@@ -78,6 +79,8 @@ class PathwayProcessTest {
   @Autowired org.erplab.pathways.pathway.domain.PathwayExits exits;
   @Autowired AssessmentRecords assessments;
   @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
+  @Autowired org.erplab.pathways.pathway.domain.Plans plans;
+  @Autowired org.erplab.pathways.pathway.infrastructure.PlanRecords planRecords;
 
   private ProcessTestSupport support;
 
@@ -727,8 +730,12 @@ class PathwayProcessTest {
     // when
     complete(pathway, AssessmentProcess.Elements.TASK_SKILLS_ASSESSMENT, assessment(true, false, false));
 
-    // then: LABOUR, the facts on record, the note in the registry only
-    assertThat(pathway.instance()).isEnded().hasPassed(PathwayProcess.Elements.END_READY_FOR_PLAN);
+    // then: LABOUR, on to the plan in the operator's part; the facts on record, the note in the registry only
+    assertThat(pathway.instance()).isWaitingAtExactly(PathwayProcess.Elements.CALL_PLAN);
+    Task draft = task(pathway, PlanProcess.Elements.TASK_DRAFT_PLAN);
+    assertThat(draft).hasCandidateGroup("SOLCO");
+    assertThat(draft.getTenantId()).isEqualTo("LORENTEGGIO.SOLCO");
+    assertThat(draft.getDueDate()).isEqualTo(endOf(LocalDate.of(2026, 12, 16))); // 15 working days
     assertThat(record(pathway).stage()).isEqualTo("PLAN");
     assertThat(record(pathway).status()).isEqualTo("ACTIVE");
     List<AssessmentRecords.SkillsAssessment> facts = assessments.ofPathway(pathway.id());
@@ -797,7 +804,7 @@ class PathwayProcessTest {
         .hasMessageContaining("orientationHours");
     complete(pathway, AssessmentProcess.Elements.TASK_SKILLS_ASSESSMENT,
         with(assessment(true, false, false), AssessmentProcess.Variables.ORIENTATION_HOURS.name(), 6));
-    assertThat(pathway.instance()).isEnded().hasPassed(PathwayProcess.Elements.END_READY_FOR_PLAN);
+    assertThat(pathway.instance()).isWaitingAtExactly(PathwayProcess.Elements.CALL_PLAN);
     assertThat(assessments.ofPathway(pathway.id())).extracting(AssessmentRecords.SkillsAssessment::route)
         .containsExactly("SOCIAL_INCLUSION", "LABOUR");
   }
@@ -813,6 +820,176 @@ class PathwayProcessTest {
           .hasMessageContaining("reassessmentDate");
     }
     assertThat(pathway.instance()).isWaitingAtExactly(PathwayProcess.Elements.CALL_SOCIAL_REFERRAL);
+  }
+
+  // ---- personalised plan (PIP)
+
+  @Test
+  void shouldSignAnApprovedPlanAndGoOnToTraining() {
+    // given: the operator has written a draft
+    Started pathway = atPlan();
+    plans.saveDraft(pathway.id(), LORENTEGGIO, draft("400.00"), "operator.lorenteggio");
+
+    // when: it sends the draft
+    complete(pathway, PlanProcess.Elements.TASK_DRAFT_PLAN, vars(PlanProcess.Variables.PLAN_SUBMITTED.name(), true));
+
+    // then: the project's CPI decides on version 1
+    assertThat(task(pathway, PlanProcess.Elements.TASK_APPROVE_PLAN)).hasCandidateGroup(CPI);
+    assertThat(planRecords.latest(pathway.id()).orElseThrow()).satisfies(v -> {
+      assertThat(v.version()).isEqualTo(1);
+      assertThat(v.status()).isEqualTo("SUBMITTED");
+      assertThat(v.submittedAt()).isNotNull();
+    });
+
+    // when: the CPI approves it
+    complete(pathway, PlanProcess.Elements.TASK_APPROVE_PLAN, vars(PlanProcess.Variables.PLAN_APPROVED.name(), true));
+
+    // then: the operator records the signature within 30 calendar days
+    Task signature = task(pathway, PlanProcess.Elements.TASK_RECORD_SIGNATURE);
+    assertThat(signature).hasCandidateGroup("SOLCO");
+    assertThat(signature.getDueDate()).isEqualTo(endOf(LocalDate.of(2026, 12, 23)));
+    assertThat(support.timer(pathway.id(), PlanProcess.Elements.TIMER_SIGNATURE_OVERDUE).getDuedate())
+        .isEqualTo(signature.getDueDate());
+    assertThat(planRecords.latest(pathway.id()).orElseThrow().approvedOn()).isEqualTo(LocalDate.of(2026, 11, 23));
+
+    // a signature before the approval or in the future is refused
+    for (String day : List.of("2026-11-22", "2026-11-24")) {
+      assertThatThrownBy(() -> complete(pathway, PlanProcess.Elements.TASK_RECORD_SIGNATURE,
+          vars(PlanProcess.Variables.SIGNED_ON.name(), day))).hasMessageContaining("signedOn");
+    }
+
+    // when: signed today
+    complete(pathway, PlanProcess.Elements.TASK_RECORD_SIGNATURE,
+        vars(PlanProcess.Variables.SIGNED_ON.name(), "2026-11-23"));
+
+    // then: the version is signed, the pathway goes on to training and stays open
+    assertThat(pathway.instance()).isEnded().hasPassed(PathwayProcess.Elements.END_PLAN_SIGNED);
+    assertThat(record(pathway).stage()).isEqualTo("TRAINING");
+    assertThat(record(pathway).status()).isEqualTo("ACTIVE");
+    assertThat(planRecords.latest(pathway.id()).orElseThrow()).satisfies(v -> {
+      assertThat(v.status()).isEqualTo("SIGNED");
+      assertThat(v.signedOn()).isEqualTo(LocalDate.of(2026, 11, 23));
+    });
+    assertThat(support.historicVariables(pathway.instance().getId()))
+        .containsEntry(PlanProcess.Variables.PLAN_OUTCOME.name(), "SIGNED");
+  }
+
+  @Test
+  void shouldRefuseToSendAPlanThatWasNeverWritten() {
+    Started pathway = atPlan();
+
+    assertThatThrownBy(() -> complete(pathway, PlanProcess.Elements.TASK_DRAFT_PLAN,
+        vars(PlanProcess.Variables.PLAN_SUBMITTED.name(), true))).hasMessageContaining("planSubmitted");
+
+    task(pathway, PlanProcess.Elements.TASK_DRAFT_PLAN);
+    assertThat(planRecords.versions(pathway.id())).isEmpty();
+  }
+
+  @Test
+  void shouldSendARejectedPlanBackToTheOperatorWithTheReasonInTheCaseNotesOnly() {
+    // given: version 1 sent
+    Started pathway = atPlan();
+    plans.saveDraft(pathway.id(), LORENTEGGIO, draft("400.00"), "operator.lorenteggio");
+    complete(pathway, PlanProcess.Elements.TASK_DRAFT_PLAN, vars(PlanProcess.Variables.PLAN_SUBMITTED.name(), true));
+
+    // a rejection needs its reason
+    assertThatThrownBy(() -> complete(pathway, PlanProcess.Elements.TASK_APPROVE_PLAN,
+        vars(PlanProcess.Variables.PLAN_APPROVED.name(), false))).hasMessageContaining("rejectionReason");
+
+    // when: the CPI rejects it with a reason
+    String reason = "tirocinio non coerente con la disponibilita' part time";
+    complete(pathway, PlanProcess.Elements.TASK_APPROVE_PLAN, vars(PlanProcess.Variables.PLAN_APPROVED.name(), false,
+        PlanProcess.Variables.REJECTION_REASON.name(), reason));
+
+    // then: back to drafting; the reason in the case notes, not in the engine
+    task(pathway, PlanProcess.Elements.TASK_DRAFT_PLAN);
+    assertThat(planRecords.latest(pathway.id()).orElseThrow().status()).isEqualTo("REJECTED");
+    assertThat(intakeRecords.notes(pathway.id())).anySatisfy(n -> {
+      assertThat(n.taskKey()).isEqualTo(PlanProcess.Elements.TASK_APPROVE_PLAN);
+      assertThat(n.field()).isEqualTo(PlanProcess.Variables.REJECTION_REASON.name());
+      assertThat(n.text()).isEqualTo(reason);
+    });
+    String planInstance = support.calledInstanceId(pathway.instance().getId(), PlanProcess.KEY);
+    assertThat(support.historicVariables(planInstance)).doesNotContainKey(PlanProcess.Variables.REJECTION_REASON.name());
+    assertNoneContains(historyService.createHistoricDetailQuery().processInstanceId(planInstance).list().stream()
+        .filter(HistoricVariableUpdate.class::isInstance).map(d -> ((HistoricVariableUpdate) d).getValue()).toList(),
+        List.of(reason));
+
+    // when: the operator writes again: version 2, sent and approved
+    plans.saveDraft(pathway.id(), LORENTEGGIO, draft("300.00"), "operator.lorenteggio");
+    complete(pathway, PlanProcess.Elements.TASK_DRAFT_PLAN, vars(PlanProcess.Variables.PLAN_SUBMITTED.name(), true));
+    complete(pathway, PlanProcess.Elements.TASK_APPROVE_PLAN, vars(PlanProcess.Variables.PLAN_APPROVED.name(), true));
+
+    // then
+    assertThat(planRecords.versions(pathway.id())).extracting(v -> v.version() + ":" + v.status())
+        .containsExactly("1:REJECTED", "2:APPROVED");
+    task(pathway, PlanProcess.Elements.TASK_RECORD_SIGNATURE);
+  }
+
+  @Test
+  void shouldRemindTheOperatorTwentyDaysAfterTheApprovalAndCloseThePathwayWhenUnsignedAfterThirty() {
+    // given: approved on Monday 23 November 2026
+    Started pathway = withApprovedPlan();
+    assertThat(support.timer(pathway.id(), PlanProcess.Elements.TIMER_SIGNATURE_REMINDER).getDuedate())
+        .isEqualTo(rome(LocalDate.of(2026, 12, 13).atStartOfDay()));
+
+    // when: day 20 comes
+    support.fireTimer(pathway.id(), PlanProcess.Elements.TIMER_SIGNATURE_REMINDER);
+
+    // then: the operator is reminded, the signature is still awaited
+    assertThat(task(pathway, PlanProcess.Elements.TASK_SIGNATURE_REMINDER)).hasCandidateGroup("SOLCO");
+    task(pathway, PlanProcess.Elements.TASK_RECORD_SIGNATURE);
+    complete(pathway, PlanProcess.Elements.TASK_SIGNATURE_REMINDER,
+        vars(PlanProcess.Variables.SIGNATURE_REMINDED.name(), true));
+    task(pathway, PlanProcess.Elements.TASK_RECORD_SIGNATURE);
+
+    // when: day 30 ends without a signature
+    support.fireTimer(pathway.id(), PlanProcess.Elements.TIMER_SIGNATURE_OVERDUE);
+
+    // then: the pathway is closed as PLAN_NOT_SIGNED; the deadline is missed
+    assertThat(pathway.instance()).isEnded().hasPassed(PathwayProcess.Elements.END_PLAN_NOT_SIGNED);
+    assertClosed(pathway, "PLAN_NOT_SIGNED");
+    assertThat(support.openTasks(pathway.id())).isEmpty();
+    assertThat(planRecords.latest(pathway.id()).orElseThrow().status()).isEqualTo("APPROVED");
+    assertThat(jdbc.sql("select state from deadline where pathway_id = ? and kind = 'PLAN_SIGNATURE'")
+        .param(pathway.id()).query(String.class).single()).isEqualTo("MISSED");
+  }
+
+  @Test
+  void shouldEndTheReminderWhenThePlanIsSigned() {
+    Started pathway = withApprovedPlan();
+    support.fireTimer(pathway.id(), PlanProcess.Elements.TIMER_SIGNATURE_REMINDER);
+
+    complete(pathway, PlanProcess.Elements.TASK_RECORD_SIGNATURE,
+        vars(PlanProcess.Variables.SIGNED_ON.name(), "2026-12-13"));
+
+    assertThat(support.openTasks(pathway.id())).isEmpty();
+    assertThat(record(pathway).stage()).isEqualTo("TRAINING");
+    assertThat(jdbc.sql("select state from deadline where pathway_id = ? and kind = 'PLAN_SIGNATURE'")
+        .param(pathway.id()).query(String.class).single()).isEqualTo("MET");
+  }
+
+  private Started atPlan() {
+    Started pathway = handedOver();
+    complete(pathway, AssessmentProcess.Elements.TASK_SKILLS_ASSESSMENT, assessment(true, false, false));
+    return pathway;
+  }
+
+  private Started withApprovedPlan() {
+    Started pathway = atPlan();
+    plans.saveDraft(pathway.id(), LORENTEGGIO, draft("400.00"), "operator.lorenteggio");
+    complete(pathway, PlanProcess.Elements.TASK_DRAFT_PLAN, vars(PlanProcess.Variables.PLAN_SUBMITTED.name(), true));
+    complete(pathway, PlanProcess.Elements.TASK_APPROVE_PLAN, vars(PlanProcess.Variables.PLAN_APPROVED.name(), true));
+    return pathway;
+  }
+
+  /** A plan with one coaching service of that cost, one course, an internship. */
+  private static Plans.Draft draft(String coachingCost) {
+    return new Plans.Draft(
+        List.of(new Plans.ServiceLine("COACHING", new java.math.BigDecimal("10"), new java.math.BigDecimal(coachingCost))),
+        List.of(new Plans.CourseLine("MAG-01", "Logistica di magazzino", new java.math.BigDecimal("40"),
+            LocalDate.of(2027, 1, 11), LocalDate.of(2027, 2, 12))),
+        true, new java.math.BigDecimal("1500.00"));
   }
 
   private Started handedOver() {

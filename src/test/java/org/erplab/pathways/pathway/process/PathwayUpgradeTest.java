@@ -10,6 +10,7 @@ import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -23,6 +24,9 @@ import org.erplab.pathways.support.PathwaysSpringTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 
@@ -59,28 +63,39 @@ class PathwayUpgradeTest {
     ClockUtil.reset();
   }
 
-  @Test
-  void shouldResumeAtTheSkillsAssessmentAPathwayWhoseModelEndedAtTheHandover() {
-    // given: a pathway handed over to SOLCO under a model that ended there (record in SKILLS_ASSESSMENT, no instance)
-    ProcessTestSupport.RegisteredPathway handedOver = support.registerPathway(LORENTEGGIO,
+  /**
+   * A pathway whose model ended where a later stage now starts (no instance runs): handed over before the skills
+   * assessment existed (record in SKILLS_ASSESSMENT), assessed LABOUR before the plan existed (record in PLAN).
+   */
+  static Stream<Arguments> stagesAdded() {
+    return Stream.of(
+        Arguments.of("SKILLS_ASSESSMENT", PathwayProcess.Elements.CALL_ASSESSMENT,
+            AssessmentProcess.Elements.TASK_SKILLS_ASSESSMENT),
+        Arguments.of("PLAN", PathwayProcess.Elements.CALL_PLAN, PlanProcess.Elements.TASK_DRAFT_PLAN));
+  }
+
+  @ParameterizedTest(name = "stage {0}: resumed at {1}")
+  @MethodSource("stagesAdded")
+  void shouldResumeAtTheNextStageAPathwayWhoseModelEndedBeforeIt(String stage, String callActivity, String taskKey) {
+    // given: a pathway of SOLCO whose model ended before that stage existed
+    ProcessTestSupport.RegisteredPathway waiting = support.registerPathway(LORENTEGGIO,
         org.erplab.pathways.pathway.domain.Pathway.Channel.LAB);
-    jdbc.sql("update pathway set stage = 'SKILLS_ASSESSMENT', operator_organisation = 'SOLCO' where id = ?")
-        .param(handedOver.pathwayId()).update();
+    jdbc.sql("update pathway set stage = ?, operator_organisation = 'SOLCO' where id = ?")
+        .params(stage, waiting.pathwayId()).update();
 
     // when: the upgrade runs, as at start-up (twice: the second changes nothing)
     upgrade.upgrade();
     upgrade.upgrade();
 
-    // then: one pathway instance, at the skills assessment, the operator's task in its part of the project
+    // then: one pathway instance, at that stage, the operator's task in its part of the project
     List<ProcessInstance> instances = runtimeService.createProcessInstanceQuery()
-        .processInstanceBusinessKey(handedOver.pathwayId().toString()).processDefinitionKey(PathwayProcess.KEY).list();
+        .processInstanceBusinessKey(waiting.pathwayId().toString()).processDefinitionKey(PathwayProcess.KEY).list();
     assertThat(instances).hasSize(1);
-    assertThat(instances.get(0)).isWaitingAtExactly(PathwayProcess.Elements.CALL_ASSESSMENT);
+    assertThat(instances.get(0)).isWaitingAtExactly(callActivity);
     assertThat(instances.get(0).getTenantId()).isEqualTo(LORENTEGGIO);
-    org.camunda.bpm.engine.task.Task task = support.task(handedOver.pathwayId(),
-        AssessmentProcess.Elements.TASK_SKILLS_ASSESSMENT);
+    org.camunda.bpm.engine.task.Task task = support.task(waiting.pathwayId(), taskKey);
     assertThat(task.getTenantId()).isEqualTo(LORENTEGGIO + ".SOLCO");
-    assertThat(support.record(handedOver.pathwayId()).processInstanceId()).isEqualTo(instances.get(0).getId());
+    assertThat(support.record(waiting.pathwayId()).processInstanceId()).isEqualTo(instances.get(0).getId());
   }
 
   @Test
