@@ -33,7 +33,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  *   <li>a pathway whose model ended at the hand-over (before the skills assessment existed) starts again at the skills
  *       assessment ({@link #resumeHandedOver()});
  *   <li>a pathway whose model ended ready for the plan (before the plan existed) starts again at the plan
- *       ({@link #resumeReadyForPlan()}).
+ *       ({@link #resumeReadyForPlan()});
+ *   <li>a pathway whose model ended with the plan signed (before training existed) starts again at the training
+ *       ({@link #resumeReadyForTraining()}).
  * </ul>
  * Idempotent: pathways already on the latest version are left alone.
  */
@@ -67,6 +69,7 @@ public class PathwayUpgrade {
     }
     resumeHandedOver();
     resumeReadyForPlan();
+    resumeReadyForTraining();
     for (ProcessDefinition old : repositoryService.createProcessDefinitionQuery()
         .processDefinitionKey(PathwayProcess.KEY).withoutTenantId().list()) {
       if (old.getVersion() < latest.getVersion()) {
@@ -133,6 +136,18 @@ public class PathwayUpgrade {
     int resumed = resume("PLAN", PathwayProcess.Elements.CALL_PLAN);
     if (resumed > 0) {
       LOG.info("Pathways ready for the plan on an earlier model resumed at the plan: {}", resumed);
+    }
+  }
+
+  /**
+   * Pathways whose model ended with the plan signed (models before training existed: the record says TRAINING, no
+   * instance runs) get a {@code pathway} instance that starts at the training, in their operator's part of the
+   * project: it follows the signed plan's courses.
+   */
+  void resumeReadyForTraining() {
+    int resumed = resume("TRAINING", PathwayProcess.Elements.CALL_TRAINING);
+    if (resumed > 0) {
+      LOG.info("Pathways with a signed plan on an earlier model resumed at the training: {}", resumed);
     }
   }
 

@@ -64,7 +64,7 @@ public final class IndemnityCalculator {
   }
 
   /** Each original line with its latest correction's hours; corrections of unknown lines are refused. */
-  static List<AttendanceEntry> effective(List<AttendanceEntry> register) {
+  public static List<AttendanceEntry> effective(List<AttendanceEntry> register) {
     Map<UUID, UUID> originalOf = new LinkedHashMap<>();
     Map<UUID, AttendanceEntry> latest = new LinkedHashMap<>();
     for (AttendanceEntry entry : register) {

@@ -27,8 +27,16 @@ public final class PathwayProcess {
     /** LABOUR: the personalised plan (process {@code plan}, in the operator's part). */
     public static final String CALL_PLAN = "CallActivity_Plan";
     public static final String GATEWAY_PLAN_OUTCOME = "Gateway_PlanOutcome";
-    /** The plan is signed: training is the next stage (to be built: the pathway stays open in stage TRAINING). */
-    public static final String END_PLAN_SIGNED = "EndEvent_PlanSigned";
+    /** The plan is signed: its courses (process {@code training}, in the operator's part). */
+    public static final String CALL_TRAINING = "CallActivity_Training";
+    public static final String GATEWAY_TRAINING_OUTCOME = "Gateway_TrainingOutcome";
+    /**
+     * Training done: the internship (when the plan foresees one) or the placement is the next stage (to be built: the
+     * pathway stays open in stage INTERNSHIP or PLACEMENT).
+     */
+    public static final String END_TRAINING_DONE = "EndEvent_TrainingDone";
+    /** A course not completed and the operator chose to close: the pathway is closed as COMPLETED_NOT_PLACED. */
+    public static final String END_TRAINING_CLOSED = "EndEvent_TrainingClosed";
     /** The plan was not signed in time: the pathway is closed as PLAN_NOT_SIGNED. */
     public static final String END_PLAN_NOT_SIGNED = "EndEvent_PlanNotSigned";
     /** SELF_EMPLOYMENT: the accompaniment is a stage to be built (the pathway waits in stage SELF_EMPLOYMENT). */
@@ -92,7 +100,8 @@ public final class PathwayProcess {
       HandoverProcess.Variables.HANDOVER_OUTCOME, HandoverProcess.Variables.NEW_OPERATOR_ORGANISATION,
       AssessmentProcess.Variables.PATHWAY_ROUTE, AssessmentProcess.Variables.EQF_LEVEL,
       SocialReferralProcess.Variables.SOCIAL_ORGANISATION, SocialReferralProcess.Variables.REASSESSMENT_DATE,
-      PlanProcess.Variables.PLAN_OUTCOME);
+      PlanProcess.Variables.PLAN_OUTCOME, TrainingProcess.Variables.TRAINING_OUTCOME,
+      TrainingProcess.Variables.NEXT_STAGE);
 
   private PathwayProcess() {}
 }

@@ -1,0 +1,259 @@
+package org.erplab.pathways.pathway.domain;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.erplab.pathways.common.domain.EngineClock;
+import org.erplab.pathways.common.domain.FieldError;
+import org.erplab.pathways.indemnity.domain.AttendanceEntry;
+import org.erplab.pathways.indemnity.domain.IndemnityCalculator;
+import org.erplab.pathways.indemnity.domain.IndemnityCalculator.Fraction;
+import org.erplab.pathways.indemnity.domain.IndemnityCalculator.Indemnity;
+import org.erplab.pathways.pathway.infrastructure.PlanRecords;
+import org.erplab.pathways.pathway.infrastructure.TrainingRecords;
+import org.erplab.pathways.pathway.infrastructure.TrainingRecords.Entry;
+import org.erplab.pathways.pathway.infrastructure.TrainingRecords.Result;
+import org.erplab.pathways.project.domain.ProgrammeParameters;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The training stage: the attendance register of the signed plan's courses (lines only ever added, a correction is a
+ * new line with its reason), each course's result when it ends, and the indemnity the register gives
+ * ({@link IndemnityCalculator}, at the project's {@code indemnityHourlyRate} up to the plan's cap, with the project's
+ * {@code indemnityArrearsShare}).
+ */
+@Component
+public class Training {
+
+  /** Stage of a pathway in training. */
+  public static final String STAGE = "TRAINING";
+  /** Most hours of one course on one day (programme parameter, default 8). */
+  public static final String MAX_HOURS_PER_DAY = "attendanceMaxHoursPerDay";
+  /** Percent of the planned hours attended for a course to be completed (programme parameter, default 70). */
+  public static final String COMPLETION_THRESHOLD = "courseCompletionThreshold";
+  public static final String HOURLY_RATE = "indemnityHourlyRate";
+  public static final String ARREARS_SHARE = "indemnityArrearsShare";
+
+  private final TrainingRecords records;
+  private final PlanRecords plans;
+  private final PathwayRecords pathways;
+  private final ProgrammeParameters parameters;
+
+  public Training(TrainingRecords records, PlanRecords plans, PathwayRecords pathways, ProgrammeParameters parameters) {
+    this.records = records;
+    this.plans = plans;
+    this.pathways = pathways;
+    this.parameters = parameters;
+  }
+
+  /** True while attendance may be recorded: the pathway is active in stage TRAINING. */
+  public boolean open(Pathway pathway) {
+    return STAGE.equals(pathway.stage()) && Pathway.Status.ACTIVE.name().equals(pathway.status());
+  }
+
+  /** The signed plan's courses, by last day, each with its last day after any retry. */
+  public List<Course> courses(UUID pathwayId) {
+    Optional<PlanRecords.Version> plan = records.signedPlan(pathwayId);
+    if (plan.isEmpty()) {
+      return List.of();
+    }
+    List<Result> results = records.results(pathwayId);
+    List<Course> courses = new ArrayList<>();
+    for (PlanRecords.Course c : plans.courses(plan.get().id())) {
+      LocalDate end = results.stream().filter(r -> r.courseCode().equals(c.code()) && r.retryUntil() != null)
+          .map(Result::retryUntil).max(Comparator.naturalOrder()).orElse(c.endDate());
+      courses.add(new Course(c.code(), c.title(), c.plannedHours(), c.startDate(), c.endDate(), end));
+    }
+    courses.sort(Comparator.comparing(Course::lastDay).thenComparing(Course::code));
+    return courses;
+  }
+
+  public Optional<Course> course(UUID pathwayId, String code) {
+    return courses(pathwayId).stream().filter(c -> c.code().equals(code)).findFirst();
+  }
+
+  /** What is wrong with an original line; empty when it may be recorded. */
+  public List<FieldError> check(Pathway pathway, String courseCode, LocalDate day, BigDecimal hours) {
+    List<FieldError> errors = new ArrayList<>();
+    Optional<Course> course = courseCode == null ? Optional.empty() : course(pathway.id(), courseCode);
+    if (course.isEmpty()) {
+      errors.add(new FieldError("courseCode", "must be a course of the pathway's signed plan"));
+    }
+    if (day == null) {
+      errors.add(new FieldError("date", "is required"));
+    } else if (day.isAfter(EngineClock.today())) {
+      errors.add(new FieldError("date", "cannot be in the future"));
+    } else if (course.isPresent() && (day.isBefore(course.get().startDate()) || day.isAfter(course.get().lastDay()))) {
+      errors.add(new FieldError("date", "must be within the course, from " + course.get().startDate() + " to "
+          + course.get().lastDay()));
+    }
+    checkHours(pathway, hours, false).ifPresent(errors::add);
+    return errors;
+  }
+
+  /** What is wrong with a correction's hours and reason (0 hours: the person was not there). */
+  public List<FieldError> checkCorrection(Pathway pathway, BigDecimal hours, String reason) {
+    List<FieldError> errors = new ArrayList<>();
+    checkHours(pathway, hours, true).ifPresent(errors::add);
+    if (reason == null || reason.isBlank()) {
+      errors.add(new FieldError("reason", "is required for a correction"));
+    } else if (reason.length() > 300) {
+      errors.add(new FieldError("reason", "must be at most 300 characters"));
+    }
+    return errors;
+  }
+
+  private Optional<FieldError> checkHours(Pathway pathway, BigDecimal hours, boolean zeroAllowed) {
+    BigDecimal max = new BigDecimal(parameters.value(pathway.projectCode(), MAX_HOURS_PER_DAY).trim());
+    if (hours == null) {
+      return Optional.of(new FieldError("hours", "is required"));
+    }
+    if ((zeroAllowed ? hours.signum() < 0 : hours.signum() <= 0) || hours.compareTo(max) > 0
+        || hours.stripTrailingZeros().scale() > 1) {
+      return Optional.of(new FieldError("hours", (zeroAllowed ? "must be from 0" : "must be more than 0") + " to "
+          + max.toPlainString() + ", in tenths of an hour"));
+    }
+    return Optional.empty();
+  }
+
+  /** True when the course already has an original line on that day (correct it instead). */
+  public boolean recorded(UUID pathwayId, String courseCode, LocalDate day) {
+    return records.hasOriginal(pathwayId, courseCode, day);
+  }
+
+  /**
+   * Records an original line, already checked; empty when the day was recorded meanwhile (the pathway is locked, so
+   * two operators recording the same day get one line and one refusal).
+   */
+  @Transactional
+  public Optional<Entry> record(Pathway pathway, String courseCode, LocalDate day, BigDecimal hours, String user) {
+    pathways.lock(pathway.id());
+    if (records.hasOriginal(pathway.id(), courseCode, day)) {
+      return Optional.empty();
+    }
+    Entry entry = new Entry(UUID.randomUUID(), pathway.id(), pathway.projectCode(), courseCode, day, hours, null, null,
+        user, EngineClock.now());
+    records.insert(entry);
+    return Optional.of(entry);
+  }
+
+  /** Records a correction of {@code corrected}: a new line, same course and day, the right hours and the reason. */
+  @Transactional
+  public Entry correct(Entry corrected, BigDecimal hours, String reason, String user) {
+    Entry entry = new Entry(UUID.randomUUID(), corrected.pathwayId(), corrected.projectCode(), corrected.courseCode(),
+        corrected.day(), hours, corrected.id(), reason.strip(), user, EngineClock.now());
+    records.insert(entry);
+    return entry;
+  }
+
+  public Optional<Entry> entry(UUID pathwayId, UUID entryId) {
+    return records.entry(pathwayId, entryId);
+  }
+
+  public List<Entry> entries(UUID pathwayId) {
+    return records.entries(pathwayId);
+  }
+
+  /** Hours attended of a course, each line with its latest correction. */
+  public BigDecimal attendedHours(UUID pathwayId, String courseCode) {
+    return effective(pathwayId).stream().filter(e -> courseCode.equals(e.courseCode()))
+        .map(AttendanceEntry::hours).reduce(BigDecimal.ZERO, BigDecimal::add);
+  }
+
+  /** Percent of the planned hours attended, to two decimals (0 when nothing was planned). */
+  public static BigDecimal rate(BigDecimal attended, BigDecimal planned) {
+    return planned == null || planned.signum() <= 0 ? BigDecimal.ZERO.setScale(2)
+        : attended.multiply(BigDecimal.valueOf(100)).divide(planned, 2, RoundingMode.HALF_UP);
+  }
+
+  /** Per course: planned and attended hours and the rate; and the indemnity the register gives. */
+  public Summary summary(Pathway pathway) {
+    List<CourseTotal> totals = courses(pathway.id()).stream().map(c -> {
+      BigDecimal attended = attendedHours(pathway.id(), c.code());
+      return new CourseTotal(c.code(), c.title(), c.startDate(), c.lastDay(), c.plannedHours(), attended,
+          rate(attended, c.plannedHours()));
+    }).toList();
+    BigDecimal cap = records.signedPlan(pathway.id()).map(PlanRecords.Version::indemnityCap).orElse(BigDecimal.ZERO);
+    Indemnity indemnity = IndemnityCalculator.compute(register(pathway.id()),
+        new BigDecimal(parameters.value(pathway.projectCode(), HOURLY_RATE).trim()), cap,
+        Fraction.parse(parameters.value(pathway.projectCode(), ARREARS_SHARE)));
+    return new Summary(totals, indemnity);
+  }
+
+  /** The course's result at its end: completed at {@code courseCompletionThreshold} percent, with its certificate. */
+  @Transactional
+  public Result decide(UUID pathwayId, String projectCode, String courseCode) {
+    Course course = course(pathwayId, courseCode)
+        .orElseThrow(() -> new IllegalStateException("Course " + courseCode + " is not in the signed plan"));
+    BigDecimal attended = attendedHours(pathwayId, courseCode);
+    BigDecimal rate = rate(attended, course.plannedHours());
+    boolean completed = rate.compareTo(new BigDecimal(parameters.value(projectCode, COMPLETION_THRESHOLD).trim())) >= 0;
+    int attempt = (int) records.results(pathwayId).stream().filter(r -> r.courseCode().equals(courseCode)).count() + 1;
+    Result result = new Result(UUID.randomUUID(), pathwayId, courseCode, attempt, course.plannedHours(), attended,
+        rate, completed, completed ? EngineClock.today() : null, null, null, EngineClock.now());
+    records.insertResult(result);
+    return result;
+  }
+
+  /**
+   * The operator's decision on a course not completed: RETRY (it can be attended again until its last day plus its
+   * length in days), CONTINUE or CLOSE.
+   */
+  @Transactional
+  public void nextStep(UUID pathwayId, String courseCode, String nextStep) {
+    Result latest = latestResult(pathwayId, courseCode)
+        .orElseThrow(() -> new IllegalStateException("Course " + courseCode + " has no result"));
+    LocalDate retryUntil = null;
+    if ("RETRY".equals(nextStep)) {
+      Course course = course(pathwayId, courseCode).orElseThrow();
+      long days = course.endDate().toEpochDay() - course.startDate().toEpochDay() + 1;
+      retryUntil = course.lastDay().plusDays(days);
+    }
+    records.decideNextStep(latest.id(), nextStep, retryUntil);
+  }
+
+  /** The next course to follow to its end: the first (by last day) without a final result; empty when all are done. */
+  public Optional<Course> nextCourse(UUID pathwayId) {
+    List<Result> results = records.results(pathwayId);
+    return courses(pathwayId).stream().filter(c -> results.stream().noneMatch(r -> r.courseCode().equals(c.code())
+        && (r.completed() || "CONTINUE".equals(r.nextStep())))).findFirst();
+  }
+
+  public List<Result> results(UUID pathwayId) {
+    return records.results(pathwayId);
+  }
+
+  /** True when the signed plan foresees an internship. */
+  public boolean internshipPlanned(UUID pathwayId) {
+    return records.signedPlan(pathwayId).map(PlanRecords.Version::internshipPlanned).orElse(false);
+  }
+
+  private Optional<Result> latestResult(UUID pathwayId, String courseCode) {
+    return records.results(pathwayId).stream().filter(r -> r.courseCode().equals(courseCode))
+        .max(Comparator.comparingInt(Result::attempt));
+  }
+
+  private List<AttendanceEntry> register(UUID pathwayId) {
+    return records.entries(pathwayId).stream()
+        .map(e -> new AttendanceEntry(e.id(), e.courseCode(), e.day(), e.hours(), e.corrects())).toList();
+  }
+
+  private List<AttendanceEntry> effective(UUID pathwayId) {
+    return IndemnityCalculator.effective(register(pathwayId));
+  }
+
+  /** A course of the signed plan; {@code lastDay} is its end date, or the later one a retry set. */
+  public record Course(String code, String title, BigDecimal plannedHours, LocalDate startDate, LocalDate endDate,
+      LocalDate lastDay) {}
+
+  public record CourseTotal(String code, String title, LocalDate startDate, LocalDate lastDay, BigDecimal plannedHours,
+      BigDecimal attendedHours, BigDecimal attendanceRate) {}
+
+  public record Summary(List<CourseTotal> courses, Indemnity indemnity) {}
+}

@@ -1,0 +1,88 @@
+package org.erplab.pathways.pathway.infrastructure;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Tables {@code attendance_entry} (the attendance register, rows only ever added) and {@code course_result} (a course's
+ * result at its end), and the signed plan's courses they refer to.
+ */
+@Repository
+public class TrainingRecords {
+
+  private final JdbcClient jdbc;
+
+  public TrainingRecords(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  /** The latest signed version of the pathway's plan. */
+  public Optional<PlanRecords.Version> signedPlan(UUID pathwayId) {
+    return jdbc.sql("""
+            select * from plan_version where pathway_id = ? and status = 'SIGNED' order by version desc limit 1""")
+        .param(pathwayId).query(PlanRecords.Version.class).optional();
+  }
+
+  /** Every line of the register, in the order recorded. */
+  public List<Entry> entries(UUID pathwayId) {
+    return jdbc.sql("select * from attendance_entry where pathway_id = ? order by recorded_at, day, id")
+        .param(pathwayId).query(Entry.class).list();
+  }
+
+  public Optional<Entry> entry(UUID pathwayId, UUID entryId) {
+    return jdbc.sql("select * from attendance_entry where pathway_id = ? and id = ?")
+        .params(pathwayId, entryId).query(Entry.class).optional();
+  }
+
+  public boolean hasOriginal(UUID pathwayId, String courseCode, LocalDate day) {
+    return jdbc.sql("""
+            select count(*) from attendance_entry where pathway_id = ? and course_code = ? and day = ?
+            and corrects is null""")
+        .params(pathwayId, courseCode, day).query(Integer.class).single() > 0;
+  }
+
+  public void insert(Entry e) {
+    jdbc.sql("""
+            insert into attendance_entry (id, pathway_id, project_code, course_code, day, hours, corrects, reason,
+            recorded_by, recorded_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+        .params(e.id(), e.pathwayId(), e.projectCode(), e.courseCode(), e.day(), e.hours(), e.corrects(), e.reason(),
+            e.recordedBy(), e.recordedAt())
+        .update();
+  }
+
+  public List<Result> results(UUID pathwayId) {
+    return jdbc.sql("select * from course_result where pathway_id = ? order by decided_at, course_code, attempt")
+        .param(pathwayId).query(Result.class).list();
+  }
+
+  public void insertResult(Result r) {
+    jdbc.sql("""
+            insert into course_result (id, pathway_id, course_code, attempt, planned_hours, attended_hours,
+            attendance_rate, completed, certificate_issued_on, next_step, retry_until, decided_at)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+        .params(r.id(), r.pathwayId(), r.courseCode(), r.attempt(), r.plannedHours(), r.attendedHours(),
+            r.attendanceRate(), r.completed(), r.certificateIssuedOn(), r.nextStep(), r.retryUntil(), r.decidedAt())
+        .update();
+  }
+
+  /** The operator's decision on a course not completed (its latest result). */
+  public void decideNextStep(UUID resultId, String nextStep, LocalDate retryUntil) {
+    jdbc.sql("update course_result set next_step = ?, retry_until = ? where id = ?")
+        .params(nextStep, retryUntil, resultId).update();
+  }
+
+  /** A line of the register; {@code corrects} and {@code reason} for a correction. */
+  public record Entry(UUID id, UUID pathwayId, String projectCode, String courseCode, LocalDate day, BigDecimal hours,
+      UUID corrects, String reason, String recordedBy, OffsetDateTime recordedAt) {}
+
+  /** A course's result at one of its ends; {@code attendanceRate} in percent. */
+  public record Result(UUID id, UUID pathwayId, String courseCode, int attempt, BigDecimal plannedHours,
+      BigDecimal attendedHours, BigDecimal attendanceRate, boolean completed, LocalDate certificateIssuedOn,
+      String nextStep, LocalDate retryUntil, OffsetDateTime decidedAt) {}
+}

@@ -1,0 +1,67 @@
+package org.erplab.pathways.pathway.process;
+
+import java.util.Date;
+import java.util.UUID;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.erplab.pathways.common.domain.EngineClock;
+import org.erplab.pathways.pathway.domain.Training;
+import org.erplab.pathways.security.Partitions;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps the {@code training} model in step with the register: {@code ${trainingFacts.nextCourse(execution)}} picks the
+ * course to follow, {@code courseEndsAt} is when it ends, {@code courseResult} decides it, {@code nextStep} files the
+ * operator's choice, {@code done} / {@code closed} at the ends set {@code trainingOutcome} (and {@code nextStage}).
+ */
+@Component("trainingFacts")
+public class TrainingFacts {
+
+  private final Training training;
+
+  public TrainingFacts(Training training) {
+    this.training = training;
+  }
+
+  /** Service task Task_NextCourse: {@code courseCode} is the next course without a final result, or null. */
+  public void nextCourse(DelegateExecution execution) {
+    TrainingProcess.Variables.COURSE_CODE.set(execution,
+        training.nextCourse(PathwayLifecycle.pathwayId(execution)).map(Training.Course::code).orElse(null));
+  }
+
+  /** Start of the day after the course's last day, in Rome. */
+  public Date courseEndsAt(DelegateExecution execution) {
+    Training.Course course = training.course(PathwayLifecycle.pathwayId(execution), courseCode(execution))
+        .orElseThrow(() -> new IllegalStateException("Course not in the signed plan: " + courseCode(execution)));
+    return Date.from(course.lastDay().plusDays(1).atStartOfDay(EngineClock.ZONE).toInstant());
+  }
+
+  /** Service task Task_CourseResult: the course's result is filed, {@code courseCompleted} set. */
+  public void courseResult(DelegateExecution execution) {
+    UUID pathwayId = PathwayLifecycle.pathwayId(execution);
+    boolean completed = training.decide(pathwayId, Partitions.projectOf(execution.getTenantId()), courseCode(execution))
+        .completed();
+    TrainingProcess.Variables.COURSE_COMPLETED.set(execution, completed);
+  }
+
+  /** End listener of Task_CourseOutcome: the operator's choice is filed with the course's result. */
+  public void nextStep(DelegateExecution execution) {
+    training.nextStep(PathwayLifecycle.pathwayId(execution), courseCode(execution),
+        TrainingProcess.Variables.NEXT_STEP.get(execution));
+  }
+
+  /** Start listener of EndEvent_TrainingDone. */
+  public void done(DelegateExecution execution) {
+    TrainingProcess.Variables.TRAINING_OUTCOME.set(execution, TrainingProcess.Outcome.DONE.name());
+    TrainingProcess.Variables.NEXT_STAGE.set(execution,
+        training.internshipPlanned(PathwayLifecycle.pathwayId(execution)) ? "INTERNSHIP" : "PLACEMENT");
+  }
+
+  /** Start listener of EndEvent_TrainingClosed: the operator closed the pathway after a course not completed. */
+  public void closed(DelegateExecution execution) {
+    TrainingProcess.Variables.TRAINING_OUTCOME.set(execution, TrainingProcess.Outcome.CLOSED.name());
+  }
+
+  private static String courseCode(DelegateExecution execution) {
+    return TrainingProcess.Variables.COURSE_CODE.get(execution);
+  }
+}
