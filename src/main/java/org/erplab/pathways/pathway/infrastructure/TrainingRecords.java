@@ -3,7 +3,10 @@ package org.erplab.pathways.pathway.infrastructure;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -29,10 +32,24 @@ public class TrainingRecords {
         .param(pathwayId).query(PlanRecords.Version.class).optional();
   }
 
-  /** Every line of the register, in the order recorded. */
+  /**
+   * Every line of the register, in the order recorded; a correction always after the line it corrects (lines recorded
+   * at the same instant have no order of their own).
+   */
   public List<Entry> entries(UUID pathwayId) {
-    return jdbc.sql("select * from attendance_entry where pathway_id = ? order by recorded_at, day, id")
-        .param(pathwayId).query(Entry.class).list();
+    List<Entry> pending = new ArrayList<>(jdbc.sql(
+            "select * from attendance_entry where pathway_id = ? order by recorded_at, corrects nulls first, day, id")
+        .param(pathwayId).query(Entry.class).list());
+    List<Entry> ordered = new ArrayList<>(pending.size());
+    Set<UUID> placed = new HashSet<>();
+    while (!pending.isEmpty()) {
+      Entry next = pending.stream().filter(e -> e.corrects() == null || placed.contains(e.corrects())).findFirst()
+          .orElse(pending.get(0));
+      pending.remove(next);
+      ordered.add(next);
+      placed.add(next.id());
+    }
+    return ordered;
   }
 
   public Optional<Entry> entry(UUID pathwayId, UUID entryId) {

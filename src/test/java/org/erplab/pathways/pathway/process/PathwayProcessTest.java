@@ -63,7 +63,7 @@ import org.springframework.context.ApplicationContext;
  */
 @PathwaysSpringTest
 @ModelCoverage({PathwayProcess.KEY, IntakeProcess.KEY, EligibilityProcess.KEY, HandoverProcess.KEY,
-    AssessmentProcess.KEY, SocialReferralProcess.KEY, PlanProcess.KEY})
+    AssessmentProcess.KEY, SocialReferralProcess.KEY, PlanProcess.KEY, TrainingProcess.KEY})
 class PathwayProcessTest {
 
   private static final LocalDate FIVE_WORKING_DAYS_LATER = LocalDate.of(2026, 11, 30);
@@ -81,6 +81,7 @@ class PathwayProcessTest {
   @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
   @Autowired org.erplab.pathways.pathway.domain.Plans plans;
   @Autowired org.erplab.pathways.pathway.infrastructure.PlanRecords planRecords;
+  @Autowired org.erplab.pathways.pathway.domain.Training training;
 
   private ProcessTestSupport support;
 
@@ -863,7 +864,7 @@ class PathwayProcessTest {
         vars(PlanProcess.Variables.SIGNED_ON.name(), "2026-11-23"));
 
     // then: the version is signed, the pathway goes on to training and stays open
-    assertThat(pathway.instance()).isEnded().hasPassed(PathwayProcess.Elements.END_PLAN_SIGNED);
+    assertThat(pathway.instance()).isWaitingAt(PathwayProcess.Elements.CALL_TRAINING);
     assertThat(record(pathway).stage()).isEqualTo("TRAINING");
     assertThat(record(pathway).status()).isEqualTo("ACTIVE");
     assertThat(planRecords.latest(pathway.id()).orElseThrow()).satisfies(v -> {
@@ -967,6 +968,149 @@ class PathwayProcessTest {
     assertThat(record(pathway).stage()).isEqualTo("TRAINING");
     assertThat(jdbc.sql("select state from deadline where pathway_id = ? and kind = 'PLAN_SIGNATURE'")
         .param(pathway.id()).query(String.class).single()).isEqualTo("MET");
+  }
+
+  // ---- training
+
+  @Test
+  void shouldFollowTheCourseToItsEndAndGoOnToTheInternshipWhenItIsCompleted() {
+    // given: the plan signed, its course MAG-01 (40 h, 11 January to 12 February 2027)
+    Started pathway = withSignedPlan();
+    assertThat(pathway.instance()).isWaitingAt(PathwayProcess.Elements.CALL_TRAINING);
+    assertThat(calledInstance(pathway, TrainingProcess.KEY)).isWaitingAt(TrainingProcess.Elements.TIMER_COURSE_ENDED);
+    assertThat(support.timer(pathway.id(), TrainingProcess.Elements.TIMER_COURSE_ENDED).getDuedate())
+        .isEqualTo(rome(LocalDate.of(2027, 2, 13).atStartOfDay()));
+    assertThat(record(pathway).stage()).isEqualTo("TRAINING");
+
+    // when: 30 of its 40 hours are attended (75 %), one line corrected from 2 to 7.5 hours
+    setClock(LocalDateTime.of(2027, 2, 12, 18, 0));
+    attend(pathway, "7.5", 11, 12, 13);
+    var mistaken = training.record(record(pathway), "MAG-01", LocalDate.of(2027, 1, 14), new java.math.BigDecimal("2"),
+        "operator.lorenteggio").orElseThrow();
+    training.correct(mistaken, new java.math.BigDecimal("7.5"), "registro cartaceo", "operator.lorenteggio");
+    setClock(LocalDateTime.of(2027, 2, 13, 0, 0));
+    support.fireTimer(pathway.id(), TrainingProcess.Elements.TIMER_COURSE_ENDED);
+
+    // then: the course is completed with its certificate; the plan foresees an internship, the pathway stays open
+    assertThat(pathway.instance()).isEnded().hasPassed(PathwayProcess.Elements.END_TRAINING_DONE);
+    assertThat(passedInCalled(pathway, TrainingProcess.KEY)).contains(TrainingProcess.Elements.TASK_COURSE_RESULT,
+        TrainingProcess.Elements.END_TRAINING_DONE).doesNotContain(TrainingProcess.Elements.TASK_COURSE_OUTCOME);
+    assertThat(record(pathway).stage()).isEqualTo("INTERNSHIP");
+    assertThat(record(pathway).status()).isEqualTo("ACTIVE");
+    assertThat(training.results(pathway.id())).singleElement().satisfies(r -> {
+      assertThat(r.attendedHours()).isEqualByComparingTo("30");
+      assertThat(r.attendanceRate()).isEqualByComparingTo("75");
+      assertThat(r.completed()).isTrue();
+      assertThat(r.certificateIssuedOn()).isEqualTo(LocalDate.of(2027, 2, 13));
+    });
+    assertThat(support.historicVariables(pathway.instance().getId()))
+        .containsEntry(TrainingProcess.Variables.TRAINING_OUTCOME.name(), "DONE")
+        .containsEntry(TrainingProcess.Variables.NEXT_STAGE.name(), "INTERNSHIP");
+  }
+
+  @Test
+  void shouldLetTheOperatorRetryACourseNotCompletedAndThenContinueWithoutItsCertificate() {
+    // given: 20 of 40 hours attended (50 %)
+    Started pathway = withSignedPlan();
+    setClock(LocalDateTime.of(2027, 2, 12, 18, 0));
+    attend(pathway, "5", 11, 12, 13, 14);
+    setClock(LocalDateTime.of(2027, 2, 13, 0, 0));
+
+    // when: the course ends
+    support.fireTimer(pathway.id(), TrainingProcess.Elements.TIMER_COURSE_ENDED);
+
+    // then: the operator decides how to go on
+    assertThat(task(pathway, TrainingProcess.Elements.TASK_COURSE_OUTCOME)).hasCandidateGroup("SOLCO");
+    assertThat(training.results(pathway.id())).singleElement()
+        .satisfies(r -> assertThat(r.completed()).isFalse());
+
+    // when: RETRY: the course goes on for its length again (33 days, to 17 March 2027)
+    complete(pathway, TrainingProcess.Elements.TASK_COURSE_OUTCOME,
+        vars(TrainingProcess.Variables.NEXT_STEP.name(), "RETRY"));
+
+    // then
+    assertThat(support.timer(pathway.id(), TrainingProcess.Elements.TIMER_COURSE_ENDED).getDuedate())
+        .isEqualTo(rome(LocalDate.of(2027, 3, 18).atStartOfDay()));
+    assertThat(training.course(pathway.id(), "MAG-01").orElseThrow().lastDay()).isEqualTo(LocalDate.of(2027, 3, 17));
+
+    // when: 4 more hours (60 %), the course ends again and the operator goes on without the certificate
+    setClock(LocalDateTime.of(2027, 3, 1, 18, 0));
+    attend(pathway, "4", 15);
+    setClock(LocalDateTime.of(2027, 3, 18, 0, 0));
+    support.fireTimer(pathway.id(), TrainingProcess.Elements.TIMER_COURSE_ENDED);
+    complete(pathway, TrainingProcess.Elements.TASK_COURSE_OUTCOME,
+        vars(TrainingProcess.Variables.NEXT_STEP.name(), "CONTINUE"));
+
+    // then
+    assertThat(pathway.instance()).isEnded().hasPassed(PathwayProcess.Elements.END_TRAINING_DONE);
+    assertThat(record(pathway).stage()).isEqualTo("INTERNSHIP");
+    assertThat(training.results(pathway.id())).extracting(r -> r.attempt() + ":" + r.attendanceRate().stripTrailingZeros()
+        .toPlainString() + ":" + r.nextStep()).containsExactly("1:50:RETRY", "2:60:CONTINUE");
+    assertThat(training.results(pathway.id())).allSatisfy(r -> assertThat(r.certificateIssuedOn()).isNull());
+  }
+
+  @Test
+  void shouldCloseThePathwayWhenTheOperatorClosesItAfterACourseNotCompleted() {
+    Started pathway = withSignedPlan();
+    setClock(LocalDateTime.of(2027, 2, 13, 0, 0));
+    support.fireTimer(pathway.id(), TrainingProcess.Elements.TIMER_COURSE_ENDED);
+
+    complete(pathway, TrainingProcess.Elements.TASK_COURSE_OUTCOME,
+        vars(TrainingProcess.Variables.NEXT_STEP.name(), "CLOSE"));
+
+    assertThat(pathway.instance()).isEnded().hasPassed(PathwayProcess.Elements.END_TRAINING_CLOSED);
+    assertClosed(pathway, "COMPLETED_NOT_PLACED");
+    assertThat(support.openTasks(pathway.id())).isEmpty();
+  }
+
+  @Test
+  void shouldGoOnToThePlacementAtOnceWhenThePlanHasNoCoursesNorInternship() {
+    Started pathway = atPlan();
+    plans.saveDraft(pathway.id(), LORENTEGGIO, new Plans.Draft(
+        List.of(new Plans.ServiceLine("COACHING", new java.math.BigDecimal("10"), new java.math.BigDecimal("400.00"))),
+        List.of(), false, new java.math.BigDecimal("0.00")), "operator.lorenteggio");
+    sign(pathway);
+
+    assertThat(pathway.instance()).isEnded().hasPassed(PathwayProcess.Elements.END_TRAINING_DONE);
+    assertThat(record(pathway).stage()).isEqualTo("PLACEMENT");
+    assertThat(record(pathway).status()).isEqualTo("ACTIVE");
+  }
+
+  @Test
+  void shouldCloseTheTrainingWhereItStandsWhenThePersonWithdraws() {
+    Started pathway = withSignedPlan();
+
+    exits.withdraw(pathway.id(), "MOVED", LocalDate.of(2026, 11, 23), "operator.lorenteggio");
+
+    assertThat(pathway.instance()).isEnded().hasPassed(PathwayProcess.Elements.END_WITHDRAWN);
+    assertThat(record(pathway).outcome()).isEqualTo("WITHDRAWN");
+    assertThat(record(pathway).stage()).isEqualTo("TRAINING");
+    assertThat(managementService.createJobQuery().processInstanceId(
+        support.calledInstanceId(pathway.instance().getId(), TrainingProcess.KEY)).count()).isZero();
+  }
+
+  private Started withSignedPlan() {
+    Started pathway = atPlan();
+    plans.saveDraft(pathway.id(), LORENTEGGIO, draft("400.00"), "operator.lorenteggio");
+    sign(pathway);
+    return pathway;
+  }
+
+  private void sign(Started pathway) {
+    complete(pathway, PlanProcess.Elements.TASK_DRAFT_PLAN, vars(PlanProcess.Variables.PLAN_SUBMITTED.name(), true));
+    complete(pathway, PlanProcess.Elements.TASK_APPROVE_PLAN, vars(PlanProcess.Variables.PLAN_APPROVED.name(), true));
+    complete(pathway, PlanProcess.Elements.TASK_RECORD_SIGNATURE,
+        vars(PlanProcess.Variables.SIGNED_ON.name(), "2026-11-23"));
+  }
+
+  /** Records {@code hours} of MAG-01 on those days of January 2027, checked as the API checks them. */
+  private void attend(Started pathway, String hours, int... januaryDays) {
+    for (int day : januaryDays) {
+      Pathway current = record(pathway);
+      java.math.BigDecimal h = new java.math.BigDecimal(hours);
+      assertThat(training.check(current, "MAG-01", LocalDate.of(2027, 1, day), h)).isEmpty();
+      training.record(current, "MAG-01", LocalDate.of(2027, 1, day), h, "operator.lorenteggio").orElseThrow();
+    }
   }
 
   private Started atPlan() {
