@@ -42,6 +42,7 @@ class DeploymentTest {
     assertThat(repositoryService.createProcessDefinitionQuery().list())
         .extracting(d -> d.getKey() + ":" + d.getTenantId())
         .containsExactlyInAnyOrder("pathway:null", "intake:null", "eligibility:null", "handover:null",
-            "programme:null", "assessment:null", "social-referral:null", "plan:null");
+            "programme:null", "assessment:null", "social-referral:null", "plan:null",
+            "training:null");
   }
 }

@@ -86,7 +86,8 @@ class MainScenariosIT {
     var plan = ApiClient.as(port, "operator.lorenteggio").put("/api/pathways/" + pathwayId + "/plan", Map.of(
         "services", List.of(Map.of("type", "COACHING", "hours", 10, "cost", 400.00)),
         "courses", List.of(Map.of("code", "MAG-01", "title", "Logistica di magazzino", "plannedHours", 40,
-            "startDate", "2027-01-11", "endDate", "2027-02-12")),
+            "startDate", EngineClock.today().minusDays(7).toString(),
+            "endDate", EngineClock.today().plusDays(25).toString())),
         "internshipPlanned", true, "indemnityCap", 1500.00));
     assertThat(plan.status()).as(plan.toString()).isEqualTo(201);
     complete("operator.lorenteggio", pathwayId, "Task_DraftPlan", Map.of("planSubmitted", true));
@@ -100,6 +101,14 @@ class MainScenariosIT {
     JsonNode signed = ApiClient.as(port, "cpi.milano").get("/api/pathways/" + pathwayId + "/plan").json();
     assertThat(signed.get("status").asText()).isEqualTo("SIGNED");
     assertThat(signed.get("servicesTotal").decimalValue()).isEqualByComparingTo("400.00");
+
+    // the operator records yesterday's attendance: 6 hours of the course, 30.00 euro of indemnity at 5.00 an hour
+    var attended = ApiClient.as(port, "operator.lorenteggio").post("/api/pathways/" + pathwayId + "/attendance",
+        Map.of("courseCode", "MAG-01", "date", EngineClock.today().minusDays(1).toString(), "hours", 6));
+    assertThat(attended.status()).as(attended.toString()).isEqualTo(201);
+    JsonNode register = ApiClient.as(port, "cpi.milano").get("/api/pathways/" + pathwayId + "/attendance").json();
+    assertThat(register.get("courses").get(0).get("attendedHours").decimalValue()).isEqualByComparingTo("6");
+    assertThat(register.get("indemnity").get("payable").decimalValue()).isEqualByComparingTo("30.00");
   }
 
   @Test

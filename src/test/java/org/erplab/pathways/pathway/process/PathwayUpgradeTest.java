@@ -7,9 +7,11 @@ import static org.erplab.pathways.pathway.process.ProcessTestSupport.interview;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.stream.Stream;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -65,23 +67,28 @@ class PathwayUpgradeTest {
 
   /**
    * A pathway whose model ended where a later stage now starts (no instance runs): handed over before the skills
-   * assessment existed (record in SKILLS_ASSESSMENT), assessed LABOUR before the plan existed (record in PLAN).
+   * assessment existed (record in SKILLS_ASSESSMENT), assessed LABOUR before the plan existed (record in PLAN), its
+   * plan signed before training existed (record in TRAINING: it follows the signed plan's course to its end).
    */
   static Stream<Arguments> stagesAdded() {
     return Stream.of(
         Arguments.of("SKILLS_ASSESSMENT", PathwayProcess.Elements.CALL_ASSESSMENT,
             AssessmentProcess.Elements.TASK_SKILLS_ASSESSMENT),
-        Arguments.of("PLAN", PathwayProcess.Elements.CALL_PLAN, PlanProcess.Elements.TASK_DRAFT_PLAN));
+        Arguments.of("PLAN", PathwayProcess.Elements.CALL_PLAN, PlanProcess.Elements.TASK_DRAFT_PLAN),
+        Arguments.of("TRAINING", PathwayProcess.Elements.CALL_TRAINING, TrainingProcess.Elements.TIMER_COURSE_ENDED));
   }
 
   @ParameterizedTest(name = "stage {0}: resumed at {1}")
   @MethodSource("stagesAdded")
-  void shouldResumeAtTheNextStageAPathwayWhoseModelEndedBeforeIt(String stage, String callActivity, String taskKey) {
+  void shouldResumeAtTheNextStageAPathwayWhoseModelEndedBeforeIt(String stage, String callActivity, String waitingAt) {
     // given: a pathway of SOLCO whose model ended before that stage existed
     ProcessTestSupport.RegisteredPathway waiting = support.registerPathway(LORENTEGGIO,
         org.erplab.pathways.pathway.domain.Pathway.Channel.LAB);
     jdbc.sql("update pathway set stage = ?, operator_organisation = 'SOLCO' where id = ?")
         .params(stage, waiting.pathwayId()).update();
+    if ("TRAINING".equals(stage)) {
+      signedPlan(waiting.pathwayId());
+    }
 
     // when: the upgrade runs, as at start-up (twice: the second changes nothing)
     upgrade.upgrade();
@@ -93,8 +100,10 @@ class PathwayUpgradeTest {
     assertThat(instances).hasSize(1);
     assertThat(instances.get(0)).isWaitingAtExactly(callActivity);
     assertThat(instances.get(0).getTenantId()).isEqualTo(LORENTEGGIO);
-    org.camunda.bpm.engine.task.Task task = support.task(waiting.pathwayId(), taskKey);
-    assertThat(task.getTenantId()).isEqualTo(LORENTEGGIO + ".SOLCO");
+    ProcessInstance stageInstance = runtimeService.createProcessInstanceQuery()
+        .superProcessInstanceId(instances.get(0).getId()).singleResult();
+    assertThat(stageInstance).isWaitingAtExactly(waitingAt);
+    assertThat(stageInstance.getTenantId()).isEqualTo(LORENTEGGIO + ".SOLCO");
     assertThat(support.record(waiting.pathwayId()).processInstanceId()).isEqualTo(instances.get(0).getId());
   }
 
@@ -131,7 +140,7 @@ class PathwayUpgradeTest {
     assertThat(taskService.createTaskQuery().processInstanceId(handover.getId()).singleResult().getTenantId())
         .isEqualTo(LORENTEGGIO + ".SOLCO");
     // the one at intake goes on, handing back only what the latest model maps
-    support.complete(java.util.UUID.fromString(atIntake.getBusinessKey()), IntakeProcess.Elements.TASK_INTAKE_INTERVIEW,
+    support.complete(UUID.fromString(atIntake.getBusinessKey()), IntakeProcess.Elements.TASK_INTAKE_INTERVIEW,
         interview());
     assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(atIntake.getId()).singleResult())
         .hasPassed(PathwayProcess.Elements.CALL_INTAKE).isNotEnded();
@@ -170,5 +179,19 @@ class PathwayUpgradeTest {
       deployments.add(id);
       return repositoryService.createProcessDefinitionQuery().deploymentId(id).singleResult();
     }
+  }
+
+  /** A signed plan with one course, MAG-01, ending in February 2027. */
+  private void signedPlan(UUID pathwayId) {
+    UUID planId = UUID.randomUUID();
+    jdbc.sql("""
+            insert into plan_version (id, pathway_id, project_code, version, status, internship_planned, indemnity_cap,
+            services_total, created_by, created_at, signed_on)
+            values (?, ?, ?, 1, 'SIGNED', true, 1500, 0, 'operator.lorenteggio', current_timestamp, ?)""")
+        .params(planId, pathwayId, LORENTEGGIO, LocalDate.of(2026, 11, 23)).update();
+    jdbc.sql("""
+            insert into plan_course (plan_id, line, code, title, planned_hours, start_date, end_date)
+            values (?, 1, 'MAG-01', 'Logistica di magazzino', 40, ?, ?)""")
+        .params(planId, LocalDate.of(2027, 1, 11), LocalDate.of(2027, 2, 12)).update();
   }
 }
