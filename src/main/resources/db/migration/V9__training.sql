@@ -6,7 +6,7 @@ create table attendance_entry (
   pathway_id    uuid          not null references pathway (id),
   project_code  varchar(40)   not null references project (code),
   course_code   varchar(40)   not null,
-  day           date          not null,
+  attended_on   date          not null,   -- "day" is a reserved word in H2
   hours         numeric(4,1)  not null,
   corrects      uuid          references attendance_entry (id),
   reason        varchar(300),
@@ -15,8 +15,8 @@ create table attendance_entry (
   constraint ck_attendance_hours check (hours >= 0 and hours <= 24),
   constraint ck_attendance_correction check (corrects is null or reason is not null)
 );
-create index ix_attendance_pathway on attendance_entry (pathway_id, course_code, day);
--- one original line per course and day (checked by the application under a lock of the pathway's plan: H2, used to
+create index ix_attendance_pathway on attendance_entry (pathway_id, course_code, attended_on);
+-- one original line per course and day (checked by the application under a lock of the pathway's row: H2, used to
 -- run the application, has no partial unique index); corrections are further rows
 
 -- The result of a course when it ends (one row per end: a course attended again after a RETRY gets another row).

@@ -100,7 +100,7 @@ class AttendanceController {
   }
 
   private static EntryView view(Entry e, Set<UUID> corrected) {
-    return new EntryView(e.id(), e.courseCode(), e.day(), e.hours(), e.corrects() != null, e.corrects(), e.reason(),
+    return new EntryView(e.id(), e.courseCode(), e.attendedOn(), e.hours(), e.corrects() != null, e.corrects(), e.reason(),
         corrected.contains(e.id()), e.recordedBy(), e.recordedAt());
   }
 

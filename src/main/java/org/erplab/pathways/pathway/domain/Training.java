@@ -147,7 +147,7 @@ public class Training {
   @Transactional
   public Entry correct(Entry corrected, BigDecimal hours, String reason, String user) {
     Entry entry = new Entry(UUID.randomUUID(), corrected.pathwayId(), corrected.projectCode(), corrected.courseCode(),
-        corrected.day(), hours, corrected.id(), reason.strip(), user, EngineClock.now());
+        corrected.attendedOn(), hours, corrected.id(), reason.strip(), user, EngineClock.now());
     records.insert(entry);
     return entry;
   }
@@ -241,7 +241,7 @@ public class Training {
 
   private List<AttendanceEntry> register(UUID pathwayId) {
     return records.entries(pathwayId).stream()
-        .map(e -> new AttendanceEntry(e.id(), e.courseCode(), e.day(), e.hours(), e.corrects())).toList();
+        .map(e -> new AttendanceEntry(e.id(), e.courseCode(), e.attendedOn(), e.hours(), e.corrects())).toList();
   }
 
   private List<AttendanceEntry> effective(UUID pathwayId) {

@@ -38,7 +38,7 @@ public class TrainingRecords {
    */
   public List<Entry> entries(UUID pathwayId) {
     List<Entry> pending = new ArrayList<>(jdbc.sql(
-            "select * from attendance_entry where pathway_id = ? order by recorded_at, corrects nulls first, day, id")
+            "select * from attendance_entry where pathway_id = ? order by recorded_at, corrects nulls first, attended_on, id")
         .param(pathwayId).query(Entry.class).list());
     List<Entry> ordered = new ArrayList<>(pending.size());
     Set<UUID> placed = new HashSet<>();
@@ -59,16 +59,16 @@ public class TrainingRecords {
 
   public boolean hasOriginal(UUID pathwayId, String courseCode, LocalDate day) {
     return jdbc.sql("""
-            select count(*) from attendance_entry where pathway_id = ? and course_code = ? and day = ?
+            select count(*) from attendance_entry where pathway_id = ? and course_code = ? and attended_on = ?
             and corrects is null""")
         .params(pathwayId, courseCode, day).query(Integer.class).single() > 0;
   }
 
   public void insert(Entry e) {
     jdbc.sql("""
-            insert into attendance_entry (id, pathway_id, project_code, course_code, day, hours, corrects, reason,
+            insert into attendance_entry (id, pathway_id, project_code, course_code, attended_on, hours, corrects, reason,
             recorded_by, recorded_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-        .params(e.id(), e.pathwayId(), e.projectCode(), e.courseCode(), e.day(), e.hours(), e.corrects(), e.reason(),
+        .params(e.id(), e.pathwayId(), e.projectCode(), e.courseCode(), e.attendedOn(), e.hours(), e.corrects(), e.reason(),
             e.recordedBy(), e.recordedAt())
         .update();
   }
@@ -95,7 +95,7 @@ public class TrainingRecords {
   }
 
   /** A line of the register; {@code corrects} and {@code reason} for a correction. */
-  public record Entry(UUID id, UUID pathwayId, String projectCode, String courseCode, LocalDate day, BigDecimal hours,
+  public record Entry(UUID id, UUID pathwayId, String projectCode, String courseCode, LocalDate attendedOn, BigDecimal hours,
       UUID corrects, String reason, String recordedBy, OffsetDateTime recordedAt) {}
 
   /** A course's result at one of its ends; {@code attendanceRate} in percent. */
