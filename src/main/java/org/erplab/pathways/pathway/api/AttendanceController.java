@@ -14,7 +14,6 @@ import org.erplab.pathways.pathway.domain.Pathway;
 import org.erplab.pathways.pathway.domain.Training;
 import org.erplab.pathways.pathway.infrastructure.TrainingRecords.Entry;
 import org.erplab.pathways.security.AppUser;
-import org.erplab.pathways.security.Roles;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -87,12 +86,8 @@ class AttendanceController {
   }
 
   private Pathway writable(UUID id, AppUser user) {
-    Pathway pathway = access.readable(id, user);
-    boolean itsOperator = user.hasRole(Roles.OPERATOR) && user.organisation() != null
-        && user.organisation().equals(pathway.operatorOrganisation());
-    if (!itsOperator) {
-      throw ApiException.forbidden("Only the pathway's accredited operator may record its attendance");
-    }
+    Pathway pathway = access.ofItsOperator(id, user,
+        "Only the pathway's accredited operator may record its attendance");
     if (!training.open(pathway)) {
       throw ApiException.conflict("Attendance can be recorded only while the pathway is active in training");
     }

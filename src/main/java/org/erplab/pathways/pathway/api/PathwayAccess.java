@@ -39,6 +39,20 @@ public class PathwayAccess {
         .orElseThrow(() -> ApiException.notFound("No such pathway"));
   }
 
+  /**
+   * The pathway, if the user is of its accredited operator: 403 for others who may read it ({@code forbidden} says
+   * what they may not do), 404 without a part in it.
+   */
+  public Pathway ofItsOperator(UUID id, AppUser user, String forbidden) {
+    Pathway pathway = readable(id, user);
+    boolean itsOperator = user.hasRole(Roles.OPERATOR) && user.organisation() != null
+        && user.organisation().equals(pathway.operatorOrganisation());
+    if (!itsOperator) {
+      throw ApiException.forbidden(forbidden);
+    }
+    return pathway;
+  }
+
   /** True while the user's organisation has a part in the pathway. */
   public boolean hasPartIn(AppUser user, Pathway pathway) {
     String project = pathway.projectCode();

@@ -11,7 +11,6 @@ import org.erplab.pathways.pathway.domain.Pathway;
 import org.erplab.pathways.pathway.domain.Plans;
 import org.erplab.pathways.pathway.infrastructure.PlanRecords;
 import org.erplab.pathways.security.AppUser;
-import org.erplab.pathways.security.Roles;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -46,12 +45,7 @@ class PlanController {
   @PutMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<PlanView> draft(@PathVariable UUID id, @RequestBody PlanRequest request,
       @AuthenticationPrincipal AppUser user) {
-    Pathway pathway = access.readable(id, user);
-    boolean itsOperator = user.hasRole(Roles.OPERATOR) && user.organisation() != null
-        && user.organisation().equals(pathway.operatorOrganisation());
-    if (!itsOperator) {
-      throw ApiException.forbidden("Only the pathway's accredited operator may write its plan");
-    }
+    Pathway pathway = access.ofItsOperator(id, user, "Only the pathway's accredited operator may write its plan");
     if (!plans.drafting(id)) {
       throw ApiException.conflict("The plan can be written only while it is being drafted");
     }
