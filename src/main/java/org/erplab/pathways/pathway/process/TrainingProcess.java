@@ -21,7 +21,11 @@ public final class TrainingProcess {
     public static final String TASK_NEXT_COURSE = "Task_NextCourse";
     public static final String GATEWAY_COURSE_LEFT = "Gateway_CourseLeft";
     public static final String GATEWAY_COURSE_RUNNING = "Gateway_CourseRunning";
-    /** Start of the day after the course's last day (Europe/Rome, engine clock; not shifted by a suspension). */
+    /**
+     * Start of the day after the course's last day (Europe/Rome, engine clock). Not a deadline record: a course ends
+     * when its provider ends it, so a suspension does not move it; while the pathway is suspended no timer fires, and
+     * a course that ended meanwhile is decided at the resumption.
+     */
     public static final String TIMER_COURSE_ENDED = "Timer_CourseEnded";
     public static final String TASK_COURSE_RESULT = "Task_CourseResult";
     public static final String GATEWAY_COURSE_COMPLETED = "Gateway_CourseCompleted";

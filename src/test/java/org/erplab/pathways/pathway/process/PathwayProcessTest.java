@@ -1054,6 +1054,8 @@ class PathwayProcessTest {
     Started pathway = withSignedPlan();
     setClock(LocalDateTime.of(2027, 2, 13, 0, 0));
     support.fireTimer(pathway.id(), TrainingProcess.Elements.TIMER_COURSE_ENDED);
+    assertThatThrownBy(() -> complete(pathway, TrainingProcess.Elements.TASK_COURSE_OUTCOME, vars()))
+        .hasMessageContaining(TrainingProcess.Variables.NEXT_STEP.name());
 
     complete(pathway, TrainingProcess.Elements.TASK_COURSE_OUTCOME,
         vars(TrainingProcess.Variables.NEXT_STEP.name(), "CLOSE"));
