@@ -99,7 +99,7 @@ class AttendanceApiTest {
   }
 
   @Test
-  void shouldLetOnlyThePathwaysOperatorRecordAndOnlyInTraining() {
+  void shouldLetOnlyThePathwaysOperatorRecordAndOnlyWhileActiveInTraining() {
     UUID pathway = inTraining();
     Map<String, Object> day = entry("MAG-01", today, "4");
 
@@ -112,6 +112,12 @@ class AttendanceApiTest {
 
     UUID notYet = api.pathwayAtFirstAppointment(LORENTEGGIO, "SOLCO").pathwayId();
     assertProblem(post(OPERATOR_LORENTEGGIO, notYet, day), 409);
+
+    ApiClient.Response suspended = ApiClient.as(port, OPERATOR_LORENTEGGIO)
+        .post("/api/pathways/" + pathway + "/suspension", Map.of("reason", "ILLNESS"));
+    assertThat(suspended.status()).as("%s", suspended).isLessThan(300);
+    assertProblem(post(OPERATOR_LORENTEGGIO, pathway, day), 409);
+    assertThat(ApiClient.as(port, CPI_MILANO).get(path(pathway)).status()).isEqualTo(200);
   }
 
   @Test
