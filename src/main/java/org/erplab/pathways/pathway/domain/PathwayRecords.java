@@ -109,11 +109,6 @@ public class PathwayRecords {
   public record Dates(java.time.LocalDate firstAppointmentDate, java.time.LocalDate reassessmentDate,
       java.time.LocalDate withdrawalDate) {}
 
-  public Optional<java.time.LocalDate> withdrawalDate(UUID id) {
-    return jdbc.sql("select withdrawal_date from pathway where id = ?").param(id)
-        .query((rs, i) -> rs.getObject(1, java.time.LocalDate.class)).optional().filter(java.util.Objects::nonNull);
-  }
-
   /** The participant's reason and the day they withdrew, on a pathway closed as WITHDRAWN. */
   public void recordWithdrawal(UUID id, String reason, java.time.LocalDate date) {
     jdbc.sql("update pathway set reasons = ?, withdrawal_date = ? where id = ?").params(reason, date, id).update();
