@@ -35,7 +35,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  *   <li>a pathway whose model ended ready for the plan (before the plan existed) starts again at the plan
  *       ({@link #resumeReadyForPlan()});
  *   <li>a pathway whose model ended with the plan signed (before training existed) starts again at the training
- *       ({@link #resumeReadyForTraining()}).
+ *       ({@link #resumeReadyForTraining()});
+ *   <li>a pathway whose model ended towards self-employment (before the accompaniment existed) starts again at the
+ *       accompaniment ({@link #resumeSelfEmployment()}).
  * </ul>
  * Idempotent: pathways already on the latest version are left alone.
  */
@@ -70,6 +72,7 @@ public class PathwayUpgrade {
     resumeHandedOver();
     resumeReadyForPlan();
     resumeReadyForTraining();
+    resumeSelfEmployment();
     for (ProcessDefinition old : repositoryService.createProcessDefinitionQuery()
         .processDefinitionKey(PathwayProcess.KEY).withoutTenantId().list()) {
       if (old.getVersion() < latest.getVersion()) {
@@ -148,6 +151,18 @@ public class PathwayUpgrade {
     int resumed = resume("TRAINING", PathwayProcess.Elements.CALL_TRAINING);
     if (resumed > 0) {
       LOG.info("Pathways with a signed plan on an earlier model resumed at the training: {}", resumed);
+    }
+  }
+
+  /**
+   * Pathways whose model ended towards self-employment (models before the accompaniment existed: the record says
+   * SELF_EMPLOYMENT, no instance runs) get a {@code pathway} instance that starts at the accompaniment, in their
+   * operator's part of the project: the operator starts it.
+   */
+  void resumeSelfEmployment() {
+    int resumed = resume("SELF_EMPLOYMENT", PathwayProcess.Elements.CALL_SELF_EMPLOYMENT);
+    if (resumed > 0) {
+      LOG.info("Pathways routed to self-employment on an earlier model resumed at the accompaniment: {}", resumed);
     }
   }
 

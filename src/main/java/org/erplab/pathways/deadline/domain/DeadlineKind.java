@@ -20,7 +20,9 @@ public enum DeadlineKind {
   SKILLS_ASSESSMENT(Basis.WORKING_DAYS, "skillsAssessmentWorkingDays"),
   SOCIAL_REFERRAL(Basis.WORKING_DAYS, "socialReferralWorkingDays"),
   PLAN_DRAFT(Basis.WORKING_DAYS, "planDraftWorkingDays"),
-  PLAN_SIGNATURE(Basis.CALENDAR_DAYS, "planSignatureDays");
+  PLAN_SIGNATURE(Basis.CALENDAR_DAYS, "planSignatureDays"),
+  SELF_EMPLOYMENT_CHECK_IN(Basis.WORKING_DAYS, "selfEmploymentCheckInWorkingDays"),
+  SELF_EMPLOYMENT_OUTCOME(Basis.WORKING_DAYS, "selfEmploymentOutcomeWorkingDays");
 
   private final Basis basis;
   private final String parameter;

@@ -26,7 +26,9 @@ public record PathwayView(
     List<Assessment> assessments,
     List<Deadline> deadlines,
     List<Suspension> suspensions,
-    List<OpenTask> openTasks) {
+    List<OpenTask> openTasks,
+    Closure closure,
+    SelfEmployment selfEmployment) {
 
   /**
    * A deadline of the pathway (table {@code deadline}): the element it guards ({@code element}, a user task; {@code
@@ -47,6 +49,25 @@ public record PathwayView(
   public record Assessment(OffsetDateTime assessedAt, String operatorOrganisation, int orientationHours,
       boolean readyForWork, boolean needsSocialSupport, boolean selfEmploymentInterest, int eqfLevel,
       String availability, String route) {}
+
+  /**
+   * The pathway's closure (table {@code pathway_closure}), null while it is open: its one outcome, the stage it had
+   * reached, the training hours planned and attended and the indemnity with its arrears share, at closure.
+   */
+  public record Closure(String outcome, String stageAtClosure, OffsetDateTime closedAt,
+      java.math.BigDecimal trainingHoursPlanned, java.math.BigDecimal trainingHoursAttended,
+      java.math.BigDecimal indemnity, java.math.BigDecimal indemnityArrearsShare) {}
+
+  /**
+   * The accompaniment to self-employment (tables {@code self_employment}, {@code self_employment_check_in}), null when
+   * the pathway has none: sector code, planned start, its months and check-ins, and the outcome once recorded.
+   */
+  public record SelfEmployment(String businessSector, LocalDate plannedStart, LocalDate startedOn, int months,
+      LocalDate endsOn, List<CheckIn> checkIns, Boolean businessStarted, LocalDate businessStartDate) {
+
+    /** A monthly check-in: DONE with the progress found, or MISSED. */
+    public record CheckIn(int month, LocalDate scheduledOn, String status, String progress) {}
+  }
 
   public record OpenTask(String id, String taskKey, String name, String assignee, OffsetDateTime created,
       OffsetDateTime due, boolean suspended) {}

@@ -7,7 +7,9 @@ import org.erplab.pathways.common.api.ApiTime;
 import org.erplab.pathways.deadline.domain.DeadlineRecords;
 import org.erplab.pathways.pathway.domain.AssessmentRecords;
 import org.erplab.pathways.pathway.domain.Pathway;
+import org.erplab.pathways.pathway.domain.PathwayClosures;
 import org.erplab.pathways.pathway.domain.PathwayRecords;
+import org.erplab.pathways.pathway.domain.SelfEmployment;
 import org.erplab.pathways.pathway.domain.SuspensionRecords;
 import org.erplab.pathways.pathway.process.PathwayInstances;
 import org.springframework.stereotype.Component;
@@ -25,9 +27,14 @@ class PathwayViews {
   private final SuspensionRecords suspensions;
   private final PathwayInstances instances;
   private final AssessmentRecords assessments;
+  private final PathwayClosures closures;
+  private final SelfEmployment selfEmployment;
 
   PathwayViews(PathwayRecords pathways, DeadlineRecords deadlines, SuspensionRecords suspensions,
-      PathwayInstances instances, AssessmentRecords assessments) {
+      PathwayInstances instances, AssessmentRecords assessments, PathwayClosures closures,
+      SelfEmployment selfEmployment) {
+    this.closures = closures;
+    this.selfEmployment = selfEmployment;
     this.assessments = assessments;
     this.pathways = pathways;
     this.deadlines = deadlines;
@@ -62,6 +69,18 @@ class PathwayViews {
     return new PathwayView(p.id(), p.projectCode(), p.participantId(), p.channel(), p.stage(), p.status(),
         p.outcome(), p.reasonList(), p.referral(), p.operatorOrganisation(), p.consentAt(), p.createdAt(),
         p.closedAt(), dates.withdrawalDate(), dates.firstAppointmentDate(), dates.reassessmentDate(), assessed, due,
-        suspended, tasks);
+        suspended, tasks, closure(id), selfEmployment(id));
+  }
+
+  private PathwayView.Closure closure(UUID id) {
+    return closures.of(id).map(c -> new PathwayView.Closure(c.outcome(), c.stageAtClosure(), c.closedAt(),
+        c.trainingHoursPlanned(), c.trainingHoursAttended(), c.indemnity(), c.indemnityArrearsShare())).orElse(null);
+  }
+
+  private PathwayView.SelfEmployment selfEmployment(UUID id) {
+    return selfEmployment.of(id).map(a -> new PathwayView.SelfEmployment(a.businessSector(), a.plannedStart(),
+        a.startedOn(), a.months(), a.endsOn(), selfEmployment.checkIns(id).stream()
+            .map(c -> new PathwayView.SelfEmployment.CheckIn(c.monthNumber(), c.scheduledOn(), c.status(), c.progress()))
+            .toList(), a.businessStarted(), a.businessStartDate())).orElse(null);
   }
 }

@@ -33,9 +33,11 @@ public class PathwayExits {
   private final DeadlineRecords deadlines;
   private final PathwayInstances instances;
   private final PathwayEvents events;
+  private final PathwayClosures closures;
 
   public PathwayExits(PathwayRecords pathways, PathwayClocks clocks, SuspensionRecords suspensions,
-      DeadlineRecords deadlines, PathwayInstances instances, PathwayEvents events) {
+      DeadlineRecords deadlines, PathwayInstances instances, PathwayEvents events, PathwayClosures closures) {
+    this.closures = closures;
     this.pathways = pathways;
     this.clocks = clocks;
     this.suspensions = suspensions;
@@ -95,8 +97,10 @@ public class PathwayExits {
   private void exit(Pathway pathway, String message, String outcome, String user) {
     clocks.endAllForExit(pathway.id(), user, outcome);
     instances.activate(pathway.id());
-    if (!instances.exit(pathway.processInstanceId(), message)) {
-      pathways.closeKeepingStage(pathway.id(), outcome, EngineClock.now());
+    if (!instances.exit(pathway.processInstanceId(), message)
+        && pathways.closeKeepingStage(pathway.id(), outcome, EngineClock.now())) {
+      // no instance runs (a model that ended in its stage): the closure is filed here, not by the model
+      closures.record(pathway.id(), outcome, pathway.stage(), EngineClock.now());
     }
     OffsetDateTime now = EngineClock.now();
     for (Deadline d : deadlines.openOfPathway(pathway.id())) {

@@ -10,6 +10,7 @@ import org.erplab.pathways.calendar.domain.ProjectCalendars;
 import org.erplab.pathways.common.domain.FieldError;
 import org.erplab.pathways.pathway.process.AssessmentProcess;
 import org.erplab.pathways.pathway.process.EligibilityProcess;
+import org.erplab.pathways.pathway.process.SelfEmploymentProcess;
 import org.erplab.pathways.pathway.process.SocialReferralProcess;
 import org.erplab.pathways.pathway.process.HandoverProcess;
 import org.erplab.pathways.pathway.process.IntakeProcess;
@@ -120,7 +121,15 @@ class PathwayTaskRules {
   TaskCompletionRule socialReferralRule(ProgrammeParameters parameters) {
     String field = SocialReferralProcess.Variables.REASSESSMENT_DATE.name();
     return rule(SocialReferralProcess.Elements.TASK_SOCIAL_REFERRAL, (task, values) -> {
-      LocalDate day = LocalDate.parse((String) values.get(field));
+      boolean reassess = SocialReferralProcess.Decision.REASSESS.name()
+          .equals(values.get(SocialReferralProcess.Variables.SOCIAL_REFERRAL_DECISION.name()));
+      if (!(values.get(field) instanceof String text) || text.isBlank()) {
+        return reassess ? List.of(new FieldError(field, "is required to assess the person again")) : List.of();
+      }
+      if (!reassess) {
+        return List.of(new FieldError(field, "is set only when the operator assesses the person again"));
+      }
+      LocalDate day = LocalDate.parse(text);
       LocalDate today = EngineClock.today();
       LocalDate latest = today.plusDays(parameters.intValue(task.projectCode(), REASSESSMENT_MAX_DAYS_AHEAD));
       if (!day.isAfter(today)) {
@@ -160,6 +169,38 @@ class PathwayTaskRules {
       LocalDate day = LocalDate.parse((String) values.get(field));
       LocalDate approved = task.pathwayId() == null ? null : plans.approvedOn(task.pathwayId()).orElse(null);
       return pastDay(field, day, approved, "the plan was approved");
+    });
+  }
+
+  @Bean
+  TaskCompletionRule startAccompanimentRule(ProgrammeParameters parameters) {
+    String field = SelfEmploymentProcess.Variables.PLANNED_START_DATE.name();
+    return rule(SelfEmploymentProcess.Elements.TASK_START_ACCOMPANIMENT, (task, values) -> {
+      LocalDate day = LocalDate.parse((String) values.get(field));
+      LocalDate today = EngineClock.today();
+      LocalDate end = today.plusMonths(parameters.intValue(task.projectCode(), SelfEmployment.MONTHS));
+      if (day.isBefore(today)) {
+        return List.of(new FieldError(field, "cannot be in the past"));
+      }
+      return day.isAfter(end) ? List.of(new FieldError(field, "cannot be after the accompaniment ends (" + end + ")"))
+          : List.of();
+    });
+  }
+
+  @Bean
+  TaskCompletionRule selfEmploymentOutcomeRule(SelfEmployment selfEmployment) {
+    String field = SelfEmploymentProcess.Variables.BUSINESS_START_DATE.name();
+    return rule(SelfEmploymentProcess.Elements.TASK_OUTCOME, (task, values) -> {
+      boolean started = Boolean.TRUE.equals(values.get(SelfEmploymentProcess.Variables.BUSINESS_STARTED.name()));
+      if (!(values.get(field) instanceof String text) || text.isBlank()) {
+        return started ? List.of(new FieldError(field, "is required when the business started")) : List.of();
+      }
+      if (!started) {
+        return List.of(new FieldError(field, "is set only when the business started"));
+      }
+      LocalDate began = task.pathwayId() == null ? null
+          : selfEmployment.of(task.pathwayId()).map(a -> a.startedOn()).orElse(null);
+      return pastDay(field, LocalDate.parse(text), began, "the accompaniment started");
     });
   }
 

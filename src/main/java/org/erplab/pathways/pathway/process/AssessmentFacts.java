@@ -52,9 +52,11 @@ public class AssessmentFacts {
     SocialReferralProcess.Variables.SOCIAL_ORGANISATION.set(execution, social);
   }
 
-  /** End listener of the social referral's call: the re-assessment date goes on the pathway. */
+  /** End listener of the social referral's call: the re-assessment date, when one was set, goes on the pathway. */
   public void recordReassessment(DelegateExecution execution) {
-    records.recordReassessmentDate(PathwayLifecycle.pathwayId(execution), reassessmentDay(execution));
+    if (SocialReferralProcess.Variables.REASSESSMENT_DATE.get(execution) != null) {
+      records.recordReassessmentDate(PathwayLifecycle.pathwayId(execution), reassessmentDay(execution));
+    }
   }
 
   /** Timer of the re-assessment: the start of the day the social services set. */

@@ -2,11 +2,14 @@ package org.erplab.pathways.pathway.process;
 
 import org.erplab.pathways.common.domain.EngineClock;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.Map;
 import java.util.UUID;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.erplab.pathways.common.infrastructure.PathwayEvents;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.erplab.pathways.pathway.domain.Pathway;
+import org.erplab.pathways.pathway.domain.PathwayClosures;
 import org.erplab.pathways.pathway.domain.PathwayRecords;
 import org.springframework.stereotype.Component;
 
@@ -19,10 +22,12 @@ public class PathwayLifecycle {
 
   private final PathwayRecords pathways;
   private final PathwayEvents events;
+  private final PathwayClosures closures;
 
-  public PathwayLifecycle(PathwayRecords pathways, PathwayEvents events) {
+  public PathwayLifecycle(PathwayRecords pathways, PathwayEvents events, PathwayClosures closures) {
     this.pathways = pathways;
     this.events = events;
+    this.closures = closures;
   }
 
   /**
@@ -49,11 +54,16 @@ public class PathwayLifecycle {
     pathways.updateStage(pathwayId(execution), stage);
   }
 
+  /** Closes the pathway with {@code outcome} and files its closure record (same transaction). */
   public void close(DelegateExecution execution, String outcome) {
-    pathways.close(pathwayId(execution), outcome,
+    UUID id = pathwayId(execution);
+    String stage = pathways.find(id).map(Pathway::stage).orElse(null);
+    OffsetDateTime now = EngineClock.now();
+    pathways.close(id, outcome,
         PathwayProcess.Variables.ELIGIBILITY_REASONS.get(execution),
         EligibilityProcess.Variables.REFERRAL.get(execution),
-        EngineClock.now());
+        now);
+    closures.record(id, outcome, stage, now);
   }
 
   /**
@@ -61,7 +71,11 @@ public class PathwayLifecycle {
    * kept, reasons are recorded by whoever ended it.
    */
   public void closeOnly(DelegateExecution execution, String outcome) {
-    pathways.closeKeepingStage(pathwayId(execution), outcome, EngineClock.now());
+    UUID id = pathwayId(execution);
+    OffsetDateTime now = EngineClock.now();
+    if (pathways.closeKeepingStage(id, outcome, now)) {
+      closures.record(id, outcome, pathways.find(id).map(Pathway::stage).orElse(null), now);
+    }
   }
 
   /** Start listener of the intake's completed end: the person consented to data processing at the interview. */

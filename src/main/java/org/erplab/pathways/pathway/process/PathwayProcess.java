@@ -39,9 +39,18 @@ public final class PathwayProcess {
     public static final String END_TRAINING_CLOSED = "EndEvent_TrainingClosed";
     /** The plan was not signed in time: the pathway is closed as PLAN_NOT_SIGNED. */
     public static final String END_PLAN_NOT_SIGNED = "EndEvent_PlanNotSigned";
-    /** SELF_EMPLOYMENT: the accompaniment is a stage to be built (the pathway waits in stage SELF_EMPLOYMENT). */
-    public static final String END_SELF_EMPLOYMENT = "EndEvent_SelfEmployment";
+    /** SELF_EMPLOYMENT: the accompaniment (process {@code self-employment}, in the operator's part). */
+    public static final String CALL_SELF_EMPLOYMENT = "CallActivity_SelfEmployment";
+    public static final String GATEWAY_SELF_EMPLOYMENT_OUTCOME = "Gateway_SelfEmploymentOutcome";
+    /** The business started: the pathway is closed as PLACED. */
+    public static final String END_SELF_EMPLOYMENT_PLACED = "EndEvent_SelfEmploymentPlaced";
+    /** The business did not start: the pathway is closed as COMPLETED_NOT_PLACED. */
+    public static final String END_SELF_EMPLOYMENT_NOT_PLACED = "EndEvent_SelfEmploymentNotPlaced";
     public static final String CALL_SOCIAL_REFERRAL = "CallActivity_SocialReferral";
+    /** The social services' choice: a re-assessment day, or they keep the person. */
+    public static final String GATEWAY_SOCIAL_REFERRAL_DECISION = "Gateway_SocialReferralDecision";
+    /** The social services keep the person: the pathway is closed as SOCIAL_REFERRAL. */
+    public static final String END_SOCIAL_REFERRAL = "EndEvent_SocialReferral";
     /** The re-assessment day the social services set: back to the skills assessment. */
     public static final String TIMER_REASSESSMENT = "Timer_Reassessment";
     public static final String END_UNREACHABLE = "EndEvent_Unreachable";
@@ -100,8 +109,9 @@ public final class PathwayProcess {
       HandoverProcess.Variables.HANDOVER_OUTCOME, HandoverProcess.Variables.NEW_OPERATOR_ORGANISATION,
       AssessmentProcess.Variables.PATHWAY_ROUTE, AssessmentProcess.Variables.EQF_LEVEL,
       SocialReferralProcess.Variables.SOCIAL_ORGANISATION, SocialReferralProcess.Variables.REASSESSMENT_DATE,
+      SocialReferralProcess.Variables.SOCIAL_REFERRAL_DECISION,
       PlanProcess.Variables.PLAN_OUTCOME, TrainingProcess.Variables.TRAINING_OUTCOME,
-      TrainingProcess.Variables.NEXT_STAGE);
+      TrainingProcess.Variables.NEXT_STAGE, SelfEmploymentProcess.Variables.SELF_EMPLOYMENT_OUTCOME);
 
   private PathwayProcess() {}
 }

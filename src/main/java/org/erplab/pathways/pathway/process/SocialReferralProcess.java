@@ -20,17 +20,26 @@ public final class SocialReferralProcess {
     private Elements() {}
   }
 
+  /** The social services' choice. */
+  public enum Decision { REASSESS, KEEP }
+
   public static final class Variables {
     /** Organisation code of the project's social services (its MUNICIPALITY partner): the part the process runs in. */
     public static final ProcessVariable<String> SOCIAL_ORGANISATION = ProcessVariable.string("socialOrganisation");
-    /** Task_SocialReferral: the day the operator assesses the person again (yyyy-MM-dd). */
+    /**
+     * Task_SocialReferral, explicit: REASSESS (the operator assesses the person again on {@code reassessmentDate}) or
+     * KEEP (the social services keep the person: the pathway closes as SOCIAL_REFERRAL).
+     */
+    public static final ProcessVariable<String> SOCIAL_REFERRAL_DECISION = ProcessVariable.string("socialReferralDecision");
+    /** Task_SocialReferral, for REASSESS only: the day the operator assesses the person again (yyyy-MM-dd). */
     public static final ProcessVariable<String> REASSESSMENT_DATE = ProcessVariable.date("reassessmentDate");
 
     private Variables() {}
   }
 
   public static final DeclaredProcess DECLARED = DeclaredProcess.of(KEY,
-          PathwayProcess.Variables.PATHWAY_ID, Variables.SOCIAL_ORGANISATION, Variables.REASSESSMENT_DATE,
+          PathwayProcess.Variables.PATHWAY_ID, Variables.SOCIAL_ORGANISATION, Variables.SOCIAL_REFERRAL_DECISION,
+          Variables.REASSESSMENT_DATE,
           IntakeProcess.Variables.NOTE)
       .partitionedBy(Variables.SOCIAL_ORGANISATION);
 

@@ -82,6 +82,7 @@ class PathwayProcessTest {
   @Autowired org.erplab.pathways.pathway.domain.Plans plans;
   @Autowired org.erplab.pathways.pathway.infrastructure.PlanRecords planRecords;
   @Autowired org.erplab.pathways.pathway.domain.Training training;
+  @Autowired org.erplab.pathways.pathway.domain.PathwayClosures closures;
 
   private ProcessTestSupport support;
 
@@ -755,15 +756,61 @@ class PathwayProcessTest {
   }
 
   @Test
-  void shouldGoTowardsSelfEmploymentWhenThePersonWantsToStartABusiness() {
+  void shouldAccompanyThePersonToSelfEmploymentAndCloseAsPlacedWhenTheBusinessStarts() {
+    // given
     Started pathway = handedOver();
 
+    // when: the person wants to start a business
     complete(pathway, AssessmentProcess.Elements.TASK_SKILLS_ASSESSMENT, assessment(true, false, true));
 
-    assertThat(pathway.instance()).isEnded().hasPassed(PathwayProcess.Elements.END_SELF_EMPLOYMENT);
+    // then: the accompaniment, in the operator's part
+    assertThat(pathway.instance()).isWaitingAtExactly(PathwayProcess.Elements.CALL_SELF_EMPLOYMENT);
     assertThat(record(pathway).stage()).isEqualTo("SELF_EMPLOYMENT");
     assertThat(assessments.ofPathway(pathway.id())).extracting(AssessmentRecords.SkillsAssessment::route)
         .containsExactly("SELF_EMPLOYMENT");
+    Task start = task(pathway, SelfEmploymentProcess.Elements.TASK_START_ACCOMPANIMENT);
+    assertThat(start).hasCandidateGroup("SOLCO");
+    assertThat(start.getTenantId()).isEqualTo("LORENTEGGIO.SOLCO");
+
+    // when: accompanied for its months, the business started
+    accompanyToTheOutcome(pathway);
+    complete(pathway, SelfEmploymentProcess.Elements.TASK_OUTCOME,
+        vars(SelfEmploymentProcess.Variables.BUSINESS_STARTED.name(), true,
+            SelfEmploymentProcess.Variables.BUSINESS_START_DATE.name(), "2027-06-01"));
+
+    // then
+    assertThat(pathway.instance()).isEnded().hasPassed(PathwayProcess.Elements.END_SELF_EMPLOYMENT_PLACED);
+    assertClosed(pathway, "PLACED");
+    assertThat(closures.of(pathway.id())).get().satisfies(c -> {
+      assertThat(c.outcome()).isEqualTo("PLACED");
+      assertThat(c.stageAtClosure()).isEqualTo("SELF_EMPLOYMENT");
+    });
+  }
+
+  @Test
+  void shouldCloseAsCompletedNotPlacedWhenTheBusinessDidNotStart() {
+    Started pathway = handedOver();
+    complete(pathway, AssessmentProcess.Elements.TASK_SKILLS_ASSESSMENT, assessment(true, false, true));
+    accompanyToTheOutcome(pathway);
+
+    complete(pathway, SelfEmploymentProcess.Elements.TASK_OUTCOME,
+        vars(SelfEmploymentProcess.Variables.BUSINESS_STARTED.name(), false));
+
+    assertThat(pathway.instance()).isEnded().hasPassed(PathwayProcess.Elements.END_SELF_EMPLOYMENT_NOT_PLACED);
+    assertClosed(pathway, "COMPLETED_NOT_PLACED");
+  }
+
+  /** Starts the accompaniment and records every monthly check-in: the outcome task is next. */
+  private void accompanyToTheOutcome(Started pathway) {
+    complete(pathway, SelfEmploymentProcess.Elements.TASK_START_ACCOMPANIMENT,
+        vars(SelfEmploymentProcess.Variables.BUSINESS_SECTOR.name(), "FOOD_SERVICE",
+            SelfEmploymentProcess.Variables.PLANNED_START_DATE.name(), "2027-03-01"));
+    for (int month = 1; month <= 12; month++) {
+      support.fireTimer(pathway.id(), SelfEmploymentProcess.Elements.TIMER_CHECK_IN_DUE);
+      complete(pathway, SelfEmploymentProcess.Elements.TASK_CHECK_IN,
+          vars(SelfEmploymentProcess.Variables.CHECK_IN_PROGRESS.name(), "ON_TRACK"));
+    }
+    task(pathway, SelfEmploymentProcess.Elements.TASK_OUTCOME);
   }
 
   @Test
@@ -783,7 +830,8 @@ class PathwayProcessTest {
 
     // when: they set the re-assessment for Monday 1 March 2027
     complete(pathway, SocialReferralProcess.Elements.TASK_SOCIAL_REFERRAL,
-        vars(SocialReferralProcess.Variables.REASSESSMENT_DATE.name(), "2027-03-01",
+        vars(SocialReferralProcess.Variables.SOCIAL_REFERRAL_DECISION.name(), "REASSESS",
+            SocialReferralProcess.Variables.REASSESSMENT_DATE.name(), "2027-03-01",
             IntakeProcess.Variables.NOTE.name(), "seguita dall'assistente sociale"));
 
     // then: the pathway waits for that day, shown on its record
@@ -817,10 +865,51 @@ class PathwayProcessTest {
 
     for (String day : List.of("2026-11-23", "2027-11-24")) {
       assertThatThrownBy(() -> complete(pathway, SocialReferralProcess.Elements.TASK_SOCIAL_REFERRAL,
-          vars(SocialReferralProcess.Variables.REASSESSMENT_DATE.name(), day)))
+          vars(SocialReferralProcess.Variables.SOCIAL_REFERRAL_DECISION.name(), "REASSESS",
+              SocialReferralProcess.Variables.REASSESSMENT_DATE.name(), day)))
           .hasMessageContaining("reassessmentDate");
     }
     assertThat(pathway.instance()).isWaitingAtExactly(PathwayProcess.Elements.CALL_SOCIAL_REFERRAL);
+  }
+
+  @Test
+  void shouldAskTheSocialServicesForAnExplicitChoiceAndADateOnlyToReassess() {
+    Started pathway = handedOver();
+    complete(pathway, AssessmentProcess.Elements.TASK_SKILLS_ASSESSMENT, assessment(false, true, false));
+    String decision = SocialReferralProcess.Variables.SOCIAL_REFERRAL_DECISION.name();
+    String date = SocialReferralProcess.Variables.REASSESSMENT_DATE.name();
+
+    assertThatThrownBy(() -> complete(pathway, SocialReferralProcess.Elements.TASK_SOCIAL_REFERRAL,
+        vars(date, "2027-03-01"))).hasMessageContaining(decision);
+    assertThatThrownBy(() -> complete(pathway, SocialReferralProcess.Elements.TASK_SOCIAL_REFERRAL,
+        vars(decision, "REASSESS"))).hasMessageContaining(date);
+    assertThatThrownBy(() -> complete(pathway, SocialReferralProcess.Elements.TASK_SOCIAL_REFERRAL,
+        vars(decision, "KEEP", date, "2027-03-01"))).hasMessageContaining(date);
+    assertThatThrownBy(() -> complete(pathway, SocialReferralProcess.Elements.TASK_SOCIAL_REFERRAL,
+        vars(decision, "MAYBE"))).hasMessageContaining(decision);
+    assertThat(pathway.instance()).isWaitingAtExactly(PathwayProcess.Elements.CALL_SOCIAL_REFERRAL);
+  }
+
+  @Test
+  void shouldCloseThePathwayAsSocialReferralWhenTheSocialServicesKeepThePerson() {
+    Started pathway = handedOver();
+    complete(pathway, AssessmentProcess.Elements.TASK_SKILLS_ASSESSMENT, assessment(false, true, false));
+
+    complete(pathway, SocialReferralProcess.Elements.TASK_SOCIAL_REFERRAL,
+        vars(SocialReferralProcess.Variables.SOCIAL_REFERRAL_DECISION.name(), "KEEP",
+            IntakeProcess.Variables.NOTE.name(), "seguita dal servizio sociale professionale"));
+
+    assertThat(pathway.instance()).isEnded().hasPassed(PathwayProcess.Elements.END_SOCIAL_REFERRAL)
+        .hasNotPassed(PathwayProcess.Elements.TIMER_REASSESSMENT);
+    assertClosed(pathway, "SOCIAL_REFERRAL");
+    assertThat(jdbc.sql("select reassessment_date from pathway where id = ?").param(pathway.id())
+        .query(LocalDate.class).list()).containsOnlyNulls();
+    assertThat(closures.of(pathway.id())).get().satisfies(c -> {
+      assertThat(c.outcome()).isEqualTo("SOCIAL_REFERRAL");
+      assertThat(c.stageAtClosure()).isEqualTo("SOCIAL_INCLUSION");
+      assertThat(c.trainingHoursAttended()).isEqualByComparingTo("0");
+      assertThat(c.indemnity()).isEqualByComparingTo("0");
+    });
   }
 
   // ---- personalised plan (PIP)

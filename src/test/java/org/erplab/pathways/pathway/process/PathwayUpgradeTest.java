@@ -68,14 +68,17 @@ class PathwayUpgradeTest {
   /**
    * A pathway whose model ended where a later stage now starts (no instance runs): handed over before the skills
    * assessment existed (record in SKILLS_ASSESSMENT), assessed LABOUR before the plan existed (record in PLAN), its
-   * plan signed before training existed (record in TRAINING: it follows the signed plan's course to its end).
+   * plan signed before training existed (record in TRAINING: it follows the signed plan's course to its end), routed
+   * to self-employment before the accompaniment existed (record in SELF_EMPLOYMENT: the operator starts it).
    */
   static Stream<Arguments> stagesAdded() {
     return Stream.of(
         Arguments.of("SKILLS_ASSESSMENT", PathwayProcess.Elements.CALL_ASSESSMENT,
             AssessmentProcess.Elements.TASK_SKILLS_ASSESSMENT),
         Arguments.of("PLAN", PathwayProcess.Elements.CALL_PLAN, PlanProcess.Elements.TASK_DRAFT_PLAN),
-        Arguments.of("TRAINING", PathwayProcess.Elements.CALL_TRAINING, TrainingProcess.Elements.TIMER_COURSE_ENDED));
+        Arguments.of("TRAINING", PathwayProcess.Elements.CALL_TRAINING, TrainingProcess.Elements.TIMER_COURSE_ENDED),
+        Arguments.of("SELF_EMPLOYMENT", PathwayProcess.Elements.CALL_SELF_EMPLOYMENT,
+            SelfEmploymentProcess.Elements.TASK_START_ACCOMPANIMENT));
   }
 
   @ParameterizedTest(name = "stage {0}: resumed at {1}")
