@@ -572,6 +572,7 @@ class PathwayProcessTest {
         .singleResult().getEndTime()).isNotNull();
     assertThat(record(pathway).outcome()).isEqualTo("WITHDRAWN");
     assertThat(record(pathway).stage()).isEqualTo("VERIFICATION");
+    assertOneClosure(pathway, "WITHDRAWN", "VERIFICATION");
   }
 
   @Test
@@ -587,6 +588,7 @@ class PathwayProcessTest {
         .hasPassed(PathwayProcess.Elements.START_PROGRAMME_ENDED, PathwayProcess.Elements.END_INTERRUPTED);
     assertThat(record(pathway).outcome()).isEqualTo("INTERRUPTED");
     assertThat(record(pathway).stage()).isEqualTo("FIRST_APPOINTMENT");
+    assertOneClosure(pathway, "INTERRUPTED", "FIRST_APPOINTMENT");
     assertThat(support.openTasks(pathway.id())).isEmpty();
   }
 
@@ -1155,6 +1157,62 @@ class PathwayProcessTest {
   }
 
   @Test
+  void shouldFileTheFinalHoursAndIndemnityOfAPathwayClosedDuringTraining() {
+    // given: 20 of the course's 40 hours attended, one line corrected; the course ends below the threshold
+    Started pathway = withSignedPlan();
+    setClock(LocalDateTime.of(2027, 2, 12, 18, 0));
+    attend(pathway, "5", 11, 12, 13);
+    var mistaken = training.record(record(pathway), "MAG-01", LocalDate.of(2027, 1, 14), new java.math.BigDecimal("1"),
+        "operator.lorenteggio").orElseThrow();
+    training.correct(mistaken, new java.math.BigDecimal("5"), "registro cartaceo", "operator.lorenteggio");
+    setClock(LocalDateTime.of(2027, 2, 13, 0, 0));
+    support.fireTimer(pathway.id(), TrainingProcess.Elements.TIMER_COURSE_ENDED);
+    var figures = training.summary(record(pathway)).indemnity();
+
+    // when: the operator closes the pathway
+    complete(pathway, TrainingProcess.Elements.TASK_COURSE_OUTCOME,
+        vars(TrainingProcess.Variables.NEXT_STEP.name(), "CLOSE"));
+
+    // then: the closure has the calculator's figures: 20 h x 5.00 = 100.00, no arrears share in Lorenteggio
+    assertClosed(pathway, "COMPLETED_NOT_PLACED");
+    assertThat(closures.of(pathway.id())).get().satisfies(c -> {
+      assertThat(c.stageAtClosure()).isEqualTo("TRAINING");
+      assertThat(c.trainingHoursPlanned()).isEqualByComparingTo("40");
+      assertThat(c.trainingHoursAttended()).isEqualByComparingTo(figures.attendedHours()).isEqualByComparingTo("20");
+      assertThat(c.indemnity()).isEqualByComparingTo(figures.payable()).isEqualByComparingTo("100.00");
+      assertThat(c.indemnityArrearsShare()).isEqualByComparingTo(figures.arrearsShare()).isEqualByComparingTo("0");
+    });
+  }
+
+  @Test
+  void shouldFileTheIndemnityAndItsArrearsShareOfAPathwayWithdrawnDuringTraining() {
+    // given: a third of the indemnity goes to the rent arrears in this project; 15 hours attended
+    jdbc.sql("insert into programme_parameter (project_code, name, param_value) values (?, ?, ?)")
+        .params(LORENTEGGIO, "indemnityArrearsShare", "1/3").update();
+    try {
+      Started pathway = withSignedPlan();
+      setClock(LocalDateTime.of(2027, 1, 20, 18, 0));
+      attend(pathway, "5", 11, 12, 13);
+      var figures = training.summary(record(pathway)).indemnity();
+
+      // when
+      exits.withdraw(pathway.id(), "MOVED", LocalDate.of(2027, 1, 20), "operator.lorenteggio");
+
+      // then: 15 h x 5.00 = 75.00, of which 25.00 to the arrears
+      assertOneClosure(pathway, "WITHDRAWN", "TRAINING");
+      assertThat(closures.of(pathway.id())).get().satisfies(c -> {
+        assertThat(c.trainingHoursAttended()).isEqualByComparingTo("15");
+        assertThat(c.indemnity()).isEqualByComparingTo(figures.payable()).isEqualByComparingTo("75.00");
+        assertThat(c.indemnityArrearsShare()).isEqualByComparingTo(figures.arrearsShare())
+            .isEqualByComparingTo("25.00");
+      });
+    } finally {
+      jdbc.sql("delete from programme_parameter where project_code = ? and name = ?")
+          .params(LORENTEGGIO, "indemnityArrearsShare").update();
+    }
+  }
+
+  @Test
   void shouldGoOnToThePlacementAtOnceWhenThePlanHasNoCoursesNorInternship() {
     Started pathway = atPlan();
     plans.saveDraft(pathway.id(), LORENTEGGIO, new Plans.Draft(
@@ -1309,7 +1367,22 @@ class PathwayProcessTest {
     assertThat(record.stage()).isEqualTo("CLOSED");
     assertThat(record.outcome()).isEqualTo(outcome);
     assertThat(record.closedAt()).isNotNull();
+    assertOneClosure(pathway, outcome, null);
     return record;
+  }
+
+  /** Exactly one closure row, with the record's outcome and moment (and that stage at closure, when given). */
+  private void assertOneClosure(Started pathway, String outcome, String stageAtClosure) {
+    assertThat(jdbc.sql("select count(*) from pathway_closure where pathway_id = ?").param(pathway.id())
+        .query(Integer.class).single()).isEqualTo(1);
+    var closure = closures.of(pathway.id()).orElseThrow();
+    assertThat(closure.outcome()).isEqualTo(outcome);
+    assertThat(closure.projectCode()).isEqualTo(LORENTEGGIO);
+    assertThat(closure.closedAt().toInstant()).isEqualTo(record(pathway).closedAt().toInstant());
+    assertThat(closure.stageAtClosure()).isNotEqualTo("CLOSED");
+    if (stageAtClosure != null) {
+      assertThat(closure.stageAtClosure()).isEqualTo(stageAtClosure);
+    }
   }
 
   private static void assertNoneContains(Iterable<?> values, List<String> forbidden) {
