@@ -163,6 +163,17 @@ public class DemoData {
     complete(toSocial, "cpi.milano", "Task_AssignOperator", Map.of("operatorOrganisation", "SOLCO"));
     complete(toSocial, "operator.lorenteggio", "Task_FirstAppointment", Map.of("appointmentDate", EngineClock.today().toString()));
     complete(toSocial, "operator.lorenteggio", "Task_SkillsAssessment", assessment(false, true));
+    // accompanied to self-employment: started today, the first monthly check-in comes in a month
+    UUID selfEmployed = start("LORENTEGGIO", Pathway.Channel.LAB, "CLM", "NNA", 1980, 3, 27, "F");
+    complete(selfEmployed, "lab.lorenteggio", "Task_IntakeInterview", interview("UNEMPLOYED", false, "NONE", "NONE"));
+    complete(selfEmployed, "cpi.milano", "Task_AssignOperator", Map.of("operatorOrganisation", "SOLCO"));
+    complete(selfEmployed, "operator.lorenteggio", "Task_FirstAppointment",
+        Map.of("appointmentDate", EngineClock.today().toString()));
+    Map<String, Object> wantsABusiness = new LinkedHashMap<>(assessment(true, false));
+    wantsABusiness.put("selfEmploymentInterest", true);
+    complete(selfEmployed, "operator.lorenteggio", "Task_SkillsAssessment", wantsABusiness);
+    complete(selfEmployed, "operator.lorenteggio", "Task_StartAccompaniment", Map.of("businessSector", "CRAFTS",
+        "plannedStartDate", EngineClock.today().plusMonths(3).toString()));
     UUID ineligible = start("LORENTEGGIO", Pathway.Channel.CPI_DESK, "VRD", "GPP", 1975, 2, 25, "M");
     complete(ineligible, "lab.lorenteggio", "Task_IntakeInterview", interview("EMPLOYED", false, "NONE", "NONE"));
     UUID noConsent = start("LORENTEGGIO", Pathway.Channel.LAB, "GLL", "SFO", 1960, 7, 7, "F");
