@@ -142,6 +142,35 @@ class HistoryPrivacyIT {
         .as("the rejection reason found in Camunda tables").isEmpty();
   }
 
+  @Test
+  void shouldKeepTheAccompanimentsNotesOutOfTheEngine() throws Exception {
+    // given a pathway the skills assessment sent to self-employment
+    Pathway pathway = start();
+    String id = pathway.id().toString();
+    taskService.complete(interviewTask(pathway), IntakeAnswers.eligible());
+    completeOpen(id, "Task_AssignOperator", Map.of("operatorOrganisation", "SOLCO"));
+    completeOpen(id, "Task_FirstAppointment", Map.of("appointmentDate", EngineClock.today().toString()));
+    completeOpen(id, "Task_SkillsAssessment", Map.of("orientationHours", 12, "readyForWork", true,
+        "needsSocialSupport", false, "selfEmploymentInterest", true, "eqfLevel", 3, "availability", "FULL_TIME"));
+
+    // when the operator starts the accompaniment through the API, describing the idea in the note
+    String idea = marker("IDEA-IMPRESA");
+    String start = taskService.createTaskQuery().processInstanceBusinessKey(id)
+        .taskDefinitionKey("Task_StartAccompaniment").singleResult().getId();
+    var started = ApiClient.as(port, "operator.lorenteggio").post("/api/tasks/" + start + "/complete",
+        Map.of("variables", Map.of("businessSector", "CRAFTS",
+            "plannedStartDate", EngineClock.today().plusMonths(1).toString(), "note", idea)));
+    assertThat(started.status()).as(started.toString()).isEqualTo(204);
+
+    // then the note is in the case notes only, the sector code in the engine
+    assertThat(records.notes(pathway.id())).extracting(IntakeRecords.CaseNote::text).contains(idea);
+    List<String> tables = DatabaseScan.tables(dataSource,
+        t -> t.startsWith("act_hi_") || t.startsWith("act_ru_") || t.equals("act_ge_bytearray"));
+    assertThat(DatabaseScan.search(dataSource, tables, List.of(idea),
+        table -> table.equals("act_ge_bytearray") ? "deployment_id_ is null" : null))
+        .as("the accompaniment's note found in Camunda tables").isEmpty();
+  }
+
   private void completeOpen(String pathwayId, String taskKey, Map<String, Object> values) {
     Task task = taskService.createTaskQuery().processInstanceBusinessKey(pathwayId).taskDefinitionKey(taskKey)
         .singleResult();
