@@ -27,6 +27,7 @@ class PathwayClosuresTest {
   @Autowired ApplicationContext context;
   @Autowired PathwayClosures closures;
   @Autowired JdbcClient jdbc;
+  @Autowired org.erplab.pathways.pathway.domain.PathwayExits exits;
 
   private ProcessTestSupport support;
 
@@ -63,6 +64,24 @@ class PathwayClosuresTest {
       assertThat(c.indemnity()).isEqualByComparingTo("0");
     });
     assertThat(closures.of(open)).isEmpty();
+  }
+
+  @Test
+  void shouldFileTheClosureOfAPathwayWithdrawnWhenNoInstanceRuns() {
+    // given: a pathway whose model ended in its stage (training done, the placement not built yet)
+    UUID waiting = support.registerPathway(ProcessTestSupport.LORENTEGGIO, Pathway.Channel.LAB).pathwayId();
+    jdbc.sql("update pathway set stage = 'PLACEMENT' where id = ?").param(waiting).update();
+
+    // when (on the real clock: the record was created today)
+    ClockUtil.reset();
+    exits.withdraw(waiting, "MOVED", java.time.LocalDate.now(ProcessTestSupport.ROME), "cpi.milano");
+
+    // then
+    assertThat(support.record(waiting).outcome()).isEqualTo("WITHDRAWN");
+    assertThat(closures.of(waiting)).get().satisfies(c -> {
+      assertThat(c.outcome()).isEqualTo("WITHDRAWN");
+      assertThat(c.stageAtClosure()).isEqualTo("PLACEMENT");
+    });
   }
 
   @Test
