@@ -53,6 +53,7 @@ class PlacementProcessTest {
   @Autowired DeadlineRecords deadlines;
   @Autowired Placements placements;
   @Autowired IntakeRecords intakeRecords;
+  @Autowired org.erplab.pathways.pathway.domain.PathwayClocks clocks;
 
   private ProcessTestSupport support;
 
@@ -236,6 +237,28 @@ class PlacementProcessTest {
     // the latest start allowed: 90 days ahead
     recordHire(placement, "PERMANENT", "2027-02-21", null);
     assertThat(placements.hires(placement.id())).hasSize(1);
+  }
+
+  @Test
+  void shouldMoveTheSearchDeadlineByTheDaysThePathwayWasSuspended() {
+    Started placement = start();
+
+    // suspended on Monday 4 January 2027, resumed on Thursday 14 January: 10 calendar days
+    ProcessTestSupport.setClock(LocalDateTime.of(2027, 1, 4, 10, 0));
+    clocks.suspend(placement.id(), "ILLNESS", null, "operator.lorenteggio", null);
+    assertThat(support.timer(placement.id(), Elements.TIMER_SEARCH_OVERDUE).isSuspended()).isTrue();
+    ProcessTestSupport.setClock(LocalDateTime.of(2027, 1, 14, 10, 0));
+    clocks.resume(placement.id(), "Guarita", "operator.lorenteggio", null);
+
+    // the search deadline (record and timer) moves from Monday 24 May to Thursday 3 June 2027
+    LocalDate moved = LocalDate.of(2027, 6, 3);
+    Deadline search = deadline(placement, "PLACEMENT_SEARCH");
+    assertThat(search.dueAt().toInstant()).isEqualTo(endOf(moved).toInstant());
+    assertThat(search.shiftedCalendarDays()).isEqualTo(10);
+    assertThat(support.timer(placement.id(), Elements.TIMER_SEARCH_OVERDUE).getDuedate()).isEqualTo(endOf(moved));
+    assertThat(support.timer(placement.id(), Elements.TIMER_SEARCH_OVERDUE).isSuspended()).isFalse();
+    recordHire(placement, "PERMANENT", "2027-02-01", null);
+    assertThat(placement.instance()).isWaitingAt(Elements.TASK_VERIFY_PLACEMENT);
   }
 
   @Test
