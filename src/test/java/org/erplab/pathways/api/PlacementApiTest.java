@@ -202,20 +202,7 @@ class PlacementApiTest {
    * it in stage PLACEMENT; the placement is started as its call activity will start it.
    */
   private UUID atPlacement() {
-    UUID pathway = api.pathwayAtFirstAppointment(LORENTEGGIO, "SOLCO").pathwayId();
-    api.completeTask(OPERATOR_LORENTEGGIO, api.taskOf(pathway, "Task_FirstAppointment"),
-        Map.of("appointmentDate", today.toString()));
-    api.completeTask(OPERATOR_LORENTEGGIO, api.taskOf(pathway, "Task_SkillsAssessment"),
-        Map.of("orientationHours", 12, "readyForWork", true, "needsSocialSupport", false,
-            "selfEmploymentInterest", false, "eqfLevel", 3, "availability", "FULL_TIME"));
-    ApiClient.Response plan = ApiClient.as(port, OPERATOR_LORENTEGGIO).put("/api/pathways/" + pathway + "/plan",
-        Map.of("services", List.of(Map.of("type", "COACHING", "hours", 10, "cost", new BigDecimal("400"))),
-            "courses", List.of(), "internshipPlanned", false, "indemnityCap", new BigDecimal("0")));
-    assertThat(plan.status()).as("%s", plan).isEqualTo(201);
-    api.completeTask(OPERATOR_LORENTEGGIO, api.taskOf(pathway, "Task_DraftPlan"), Map.of("planSubmitted", true));
-    api.completeTask(CPI_MILANO, api.taskOf(pathway, "Task_ApprovePlan"), Map.of("planApproved", true));
-    api.completeTask(OPERATOR_LORENTEGGIO, api.taskOf(pathway, "Task_RecordSignature"),
-        Map.of("signedOn", today.toString()));
+    UUID pathway = api.pathwayWithPlanSignedToday(List.of(), false, BigDecimal.ZERO);
     assertThat(api.pathwayRecord(pathway).get("stage")).isEqualTo("PLACEMENT");
     // in the operator's part of the project, as the call activity partitions it
     ProcessStarts.permit(PlacementProcess.KEY, Partitions.of(LORENTEGGIO, "SOLCO"), () -> runtimeService
