@@ -39,11 +39,11 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * The placement over real HTTP: the hire recorded and verified through the task doors (our API, engine REST), every
- * invalid field named with nothing changed, the placement read by whoever reads the pathway
- * ({@code GET /api/pathways/{id}/placement} and the pathway view), and the employer's name, an organisation's, kept in
- * our table and out of every Camunda table. The {@code placement} instance is started as the pathway's call activity
- * will start it (the pathway's model does not call it yet).
+ * The placement over real HTTP: the hire recorded and verified through the task doors (our API, engine REST, the
+ * webapps' engine API that Tasklist calls), every invalid field named with nothing changed, the placement read by
+ * whoever reads the pathway ({@code GET /api/pathways/{id}/placement} and the pathway view), and the employer's name,
+ * an organisation's, kept in our table and out of every Camunda table. The {@code placement} instance is started as
+ * the pathway's call activity will start it (the pathway's model does not call it yet).
  */
 @PathwaysSpringTest
 class PlacementApiTest {
@@ -153,6 +153,7 @@ class PlacementApiTest {
     String viaApi = "Marcatore Api " + UUID.randomUUID();
     String viaRest = "Marcatore Rest " + UUID.randomUUID();
     String viaForm = "Marcatore Form " + UUID.randomUUID();
+    String viaTasklist = "Marcatore Tasklist " + UUID.randomUUID();
     String reason = "Motivo " + UUID.randomUUID();
 
     // recorded through our API, not confirmed (with a reason) through engine REST
@@ -169,19 +170,25 @@ class PlacementApiTest {
     api.completeTask(CPI_MILANO, api.taskOf(pathway, VERIFY), Map.of("placementConfirmed", true));
     ApiClient.Response form = Doors.engine(port, Doors.Door.REST, OPERATOR_LORENTEGGIO).post("/task/"
         + api.taskOf(pathway, RECORD) + "/submit-form", Map.of("variables",
-            Doors.typedAll(hire(viaForm, "PERMANENT", today, null))));
+            Doors.typedAll(hire(viaForm, "OTHER", today, null))));
     assertThat(form.status()).as("%s", form).isEqualTo(204);
+    api.completeTask(CPI_MILANO, api.taskOf(pathway, VERIFY), Map.of("placementConfirmed", true));
+    // and last through the webapps' engine API, as Tasklist submits a form after a login
+    ApiClient.Response tasklist = Doors.engine(port, Doors.Door.WEB, OPERATOR_LORENTEGGIO).post("/task/"
+        + api.taskOf(pathway, RECORD) + "/submit-form", Map.of("variables",
+            Doors.typedAll(hire(viaTasklist, "PERMANENT", today, null))));
+    assertThat(tasklist.status()).as("%s", tasklist).isEqualTo(204);
 
     // then the employers are in our table, the reason in the case notes
     assertThat(ApiClient.as(port, CPI_MILANO).get(path(pathway)).json().path("placements"))
         .extracting(h -> h.path("employerName").asText() + ":" + h.path("confirmed").asText())
-        .containsExactly(viaApi + ":false", viaRest + ":true", viaForm + ":null");
+        .containsExactly(viaApi + ":false", viaRest + ":true", viaForm + ":true", viaTasklist + ":null");
     assertThat(intakeRecords.notes(pathway)).extracting(IntakeRecords.CaseNote::text).contains(reason);
     // and in no Camunda table
     List<String> tables = DatabaseScan.tables(dataSource,
         t -> t.startsWith("act_hi_") || t.startsWith("act_ru_") || t.equals("act_ge_bytearray"));
     assertThat(tables).contains("act_hi_varinst", "act_hi_detail", "act_hi_dec_in");
-    assertThat(DatabaseScan.search(dataSource, tables, List.of(viaApi, viaRest, viaForm, reason),
+    assertThat(DatabaseScan.search(dataSource, tables, List.of(viaApi, viaRest, viaForm, viaTasklist, reason),
         table -> table.equals("act_ge_bytearray") ? "deployment_id_ is null" : null))
         .as("the employer or the reason found in Camunda tables").isEmpty();
     // while the facts the decision needs did reach it (so an empty history cannot pass the scan)
