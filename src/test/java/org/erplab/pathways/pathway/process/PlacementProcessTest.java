@@ -53,6 +53,7 @@ class PlacementProcessTest {
   @Autowired DeadlineRecords deadlines;
   @Autowired Placements placements;
   @Autowired IntakeRecords intakeRecords;
+  @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
   @Autowired org.erplab.pathways.pathway.domain.PathwayClocks clocks;
 
   private ProcessTestSupport support;
@@ -259,6 +260,26 @@ class PlacementProcessTest {
     assertThat(support.timer(placement.id(), Elements.TIMER_SEARCH_OVERDUE).isSuspended()).isFalse();
     recordHire(placement, "PERMANENT", "2027-02-01", null);
     assertThat(placement.instance()).isWaitingAt(Elements.TASK_VERIFY_PLACEMENT);
+  }
+
+  @Test
+  void shouldTakeTheProjectsOwnFollowUpMonthsAndStartLimit() {
+    jdbc.sql("insert into programme_parameter (project_code, name, param_value) values (?, ?, ?), (?, ?, ?)")
+        .params(LORENTEGGIO, Placements.FOLLOW_UP_MONTHS, "12, 1", LORENTEGGIO, Placements.START_MAX_DAYS_AHEAD, "10")
+        .update();
+    try {
+      Started placement = start();
+      assertRefused(placement, hire("PERMANENT", "2026-12-04", null), Variables.START_DATE.name());
+
+      recordHire(placement, "PERMANENT", "2026-12-03", null);
+      verify(placement, true, null);
+
+      assertThat(placements.followUps(placement.id())).extracting(f -> f.dueMonth() + ":" + f.dueOn())
+          .containsExactly("1:2027-01-03", "12:2027-12-03");
+    } finally {
+      jdbc.sql("delete from programme_parameter where project_code = ? and name in (?, ?)")
+          .params(LORENTEGGIO, Placements.FOLLOW_UP_MONTHS, Placements.START_MAX_DAYS_AHEAD).update();
+    }
   }
 
   @Test
