@@ -22,7 +22,10 @@ public enum DeadlineKind {
   PLAN_DRAFT(Basis.WORKING_DAYS, "planDraftWorkingDays"),
   PLAN_SIGNATURE(Basis.CALENDAR_DAYS, "planSignatureDays"),
   SELF_EMPLOYMENT_CHECK_IN(Basis.WORKING_DAYS, "selfEmploymentCheckInWorkingDays"),
-  SELF_EMPLOYMENT_OUTCOME(Basis.WORKING_DAYS, "selfEmploymentOutcomeWorkingDays");
+  SELF_EMPLOYMENT_OUTCOME(Basis.WORKING_DAYS, "selfEmploymentOutcomeWorkingDays"),
+  /** The whole job search, from the placement stage's start (on the search scope, not on a task). */
+  PLACEMENT_SEARCH(Basis.CALENDAR_DAYS, "placementSearchDays"),
+  FOLLOW_UP(Basis.WORKING_DAYS, "followUpWorkingDays");
 
   private final Basis basis;
   private final String parameter;

@@ -27,6 +27,7 @@ public record PathwayView(
     List<Deadline> deadlines,
     List<Suspension> suspensions,
     List<OpenTask> openTasks,
+    PlacementView placement,
     Closure closure,
     SelfEmployment selfEmployment) {
 

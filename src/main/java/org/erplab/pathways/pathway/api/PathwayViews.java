@@ -10,6 +10,7 @@ import org.erplab.pathways.pathway.domain.Pathway;
 import org.erplab.pathways.pathway.domain.PathwayClosures;
 import org.erplab.pathways.pathway.domain.PathwayRecords;
 import org.erplab.pathways.pathway.domain.SelfEmployment;
+import org.erplab.pathways.pathway.domain.Placements;
 import org.erplab.pathways.pathway.domain.SuspensionRecords;
 import org.erplab.pathways.pathway.process.PathwayInstances;
 import org.springframework.stereotype.Component;
@@ -27,12 +28,14 @@ class PathwayViews {
   private final SuspensionRecords suspensions;
   private final PathwayInstances instances;
   private final AssessmentRecords assessments;
+  private final Placements placements;
   private final PathwayClosures closures;
   private final SelfEmployment selfEmployment;
 
   PathwayViews(PathwayRecords pathways, DeadlineRecords deadlines, SuspensionRecords suspensions,
-      PathwayInstances instances, AssessmentRecords assessments, PathwayClosures closures,
+      PathwayInstances instances, AssessmentRecords assessments, Placements placements, PathwayClosures closures,
       SelfEmployment selfEmployment) {
+    this.placements = placements;
     this.closures = closures;
     this.selfEmployment = selfEmployment;
     this.assessments = assessments;
@@ -69,7 +72,12 @@ class PathwayViews {
     return new PathwayView(p.id(), p.projectCode(), p.participantId(), p.channel(), p.stage(), p.status(),
         p.outcome(), p.reasonList(), p.referral(), p.operatorOrganisation(), p.consentAt(), p.createdAt(),
         p.closedAt(), dates.withdrawalDate(), dates.firstAppointmentDate(), dates.reassessmentDate(), assessed, due,
-        suspended, tasks, closure(id), selfEmployment(id));
+        suspended, tasks, placement(id), closure(id), selfEmployment(id));
+  }
+
+  /** The pathway's hires and follow-ups (two indexed queries). */
+  PlacementView placement(UUID id) {
+    return PlacementView.of(placements.hires(id), placements.followUps(id));
   }
 
   private PathwayView.Closure closure(UUID id) {
