@@ -59,11 +59,11 @@ class PlanController {
     return ResponseEntity.status(saved.version() > before ? HttpStatus.CREATED : HttpStatus.OK).body(view(saved));
   }
 
-  /** The current (latest) version with its services and courses; 404 when there is none yet. */
+  /** The current version (the latest signed, or before the first signature the latest) with its services and courses; 404 when there is none yet. */
   @GetMapping
   PlanView current(@PathVariable UUID id, @AuthenticationPrincipal AppUser user) {
     access.readable(id, user);
-    return records.latest(id).map(this::view).orElseThrow(() -> ApiException.notFound("The pathway has no plan yet"));
+    return records.current(id).map(this::view).orElseThrow(() -> ApiException.notFound("The pathway has no plan yet"));
   }
 
   /** Every version, oldest first, with its services and courses. */

@@ -153,7 +153,7 @@ public class Plans {
     } else {
       planId = UUID.randomUUID();
       records.insert(new Version(planId, pathwayId, projectCode, latest == null ? 1 : latest.version() + 1, "DRAFT",
-          draft.internshipPlanned(), indemnity, total, user, now, null, null, null, null, null));
+          draft.internshipPlanned(), indemnity, total, user, now, null, null, null, null, null, null));
     }
     records.insertLines(planId,
         IntStream.range(0, serviceLines.size()).mapToObj(i -> new Service(i + 1,
