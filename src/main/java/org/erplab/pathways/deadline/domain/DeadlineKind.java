@@ -20,7 +20,8 @@ public enum DeadlineKind {
   SKILLS_ASSESSMENT(Basis.WORKING_DAYS, "skillsAssessmentWorkingDays"),
   SOCIAL_REFERRAL(Basis.WORKING_DAYS, "socialReferralWorkingDays"),
   PLAN_DRAFT(Basis.WORKING_DAYS, "planDraftWorkingDays"),
-  PLAN_SIGNATURE(Basis.CALENDAR_DAYS, "planSignatureDays");
+  PLAN_SIGNATURE(Basis.CALENDAR_DAYS, "planSignatureDays"),
+  ARREARS_REDUCTION(Basis.WORKING_DAYS, "arrearsReductionWorkingDays");
 
   private final Basis basis;
   private final String parameter;

@@ -105,6 +105,21 @@ public class PathwayInstances {
     });
   }
 
+  /**
+   * Ends the pathway's instances that run on their own rather than called by its root ({@code arrears-reduction}):
+   * their tasks are deleted with {@code reason}, their deadlines cancelled by the deadline listeners.
+   *
+   * @return how many were ended
+   */
+  public int cancelDetached(UUID pathwayId, String reason) {
+    return engine.asSystem(() -> {
+      List<String> ids = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(pathwayId.toString())
+          .processDefinitionKey(ArrearsReductionProcess.KEY).list().stream().map(ProcessInstance::getId).toList();
+      ids.forEach(id -> runtimeService.deleteProcessInstance(id, reason));
+      return ids.size();
+    });
+  }
+
   /** The open tasks of the pathway. */
   public List<Task> openTasks(UUID pathwayId) {
     return engine.asSystem(() -> taskService.createTaskQuery().processInstanceBusinessKey(pathwayId.toString()).list());
