@@ -27,3 +27,8 @@ create index ix_arrears_reduction_project on arrears_reduction (project_code, re
 -- A plan version written to amend a signed plan names the version it amends; a version is current when it is the
 -- latest SIGNED one (or, before the first signature, the latest one).
 alter table plan_version add column amends integer;
+-- An amendment not signed within its deadline LAPSES; one still pending when the pathway closes is CANCELLED. The signed
+-- version stays current in both cases.
+alter table plan_version drop constraint ck_plan_version_status;
+alter table plan_version add constraint ck_plan_version_status
+  check (status in ('DRAFT', 'SUBMITTED', 'APPROVED', 'REJECTED', 'SIGNED', 'LAPSED', 'CANCELLED'));

@@ -12,6 +12,7 @@ import org.erplab.pathways.deadline.domain.Deadline;
 import org.erplab.pathways.deadline.domain.DeadlineRecords;
 import org.erplab.pathways.pathway.domain.SuspensionRecords.ReasonList;
 import org.erplab.pathways.pathway.infrastructure.ArrearsReductionRecords;
+import org.erplab.pathways.pathway.infrastructure.PlanRecords;
 import org.erplab.pathways.pathway.process.PathwayInstances;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -21,7 +22,8 @@ import org.springframework.transaction.annotation.Transactional;
  * ({@code INTERRUPTED}). Both go through the model (message event subprocesses of the root {@code pathway} process, so
  * every stage has them): every task and timer of every stage is cancelled, their deadlines with them, and the pathway
  * closes keeping the stage it reached. Also while suspended: the suspensions end with it, nothing is shifted. ALER's
- * registration of an arrears reduction, an instance of its own, is cancelled too, and so is the reduction's record.
+ * registration of an arrears reduction, an instance of its own, is cancelled too, and so is the reduction's record; an
+ * amendment of the plan under way is CANCELLED.
  */
 @Service
 public class PathwayExits {
@@ -36,10 +38,13 @@ public class PathwayExits {
   private final PathwayInstances instances;
   private final PathwayEvents events;
   private final ArrearsReductionRecords arrears;
+  private final PlanRecords plans;
 
   public PathwayExits(PathwayRecords pathways, PathwayClocks clocks, SuspensionRecords suspensions,
-      DeadlineRecords deadlines, PathwayInstances instances, PathwayEvents events, ArrearsReductionRecords arrears) {
+      DeadlineRecords deadlines, PathwayInstances instances, PathwayEvents events, ArrearsReductionRecords arrears,
+      PlanRecords plans) {
     this.arrears = arrears;
+    this.plans = plans;
     this.pathways = pathways;
     this.clocks = clocks;
     this.suspensions = suspensions;
@@ -106,6 +111,8 @@ public class PathwayExits {
     instances.cancelDetached(pathway.id(), outcome);
     OffsetDateTime now = EngineClock.now();
     arrears.cancelOpen(pathway.id(), now);
+    // an amendment of the plan under way ended with the pathway's event subprocesses: the signed version stays
+    plans.cancelPendingAmendments(pathway.id());
     for (Deadline d : deadlines.openOfPathway(pathway.id())) {
       if (deadlines.close(d.id(), Deadline.State.CANCELLED, now)) {
         events.record(pathway.id(), "DEADLINE_CANCELLED", user, d.id(), Map.of("kind", d.kind(), "cause", outcome));

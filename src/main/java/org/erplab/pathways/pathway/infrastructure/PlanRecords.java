@@ -110,6 +110,28 @@ public class PlanRecords {
         .params(signedOn, pathwayId).update();
   }
 
+  /** An approved amendment not signed in time: APPROVED to LAPSED. */
+  public void lapse(UUID pathwayId) {
+    jdbc.sql("update plan_version set status = 'LAPSED' where pathway_id = ? and status = 'APPROVED' and amends is not null")
+        .param(pathwayId).update();
+  }
+
+  /** True while an amendment is under way (written, not yet signed, rejected or lapsed). */
+  public boolean amendmentPending(UUID pathwayId) {
+    return jdbc.sql("""
+            select count(*) from plan_version where pathway_id = ? and amends is not null
+            and status in ('DRAFT', 'SUBMITTED', 'APPROVED')""")
+        .param(pathwayId).query(Integer.class).single() > 0;
+  }
+
+  /** The pathway closed: an amendment under way is CANCELLED; the number cancelled. */
+  public int cancelPendingAmendments(UUID pathwayId) {
+    return jdbc.sql("""
+            update plan_version set status = 'CANCELLED' where pathway_id = ? and amends is not null
+            and status in ('DRAFT', 'SUBMITTED', 'APPROVED')""")
+        .param(pathwayId).update();
+  }
+
   public boolean hasDraft(UUID pathwayId) {
     return jdbc.sql("select count(*) from plan_version where pathway_id = ? and status = 'DRAFT'")
         .param(pathwayId).query(Integer.class).single() > 0;

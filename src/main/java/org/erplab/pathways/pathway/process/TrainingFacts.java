@@ -31,11 +31,14 @@ public class TrainingFacts {
         training.nextCourse(PathwayLifecycle.pathwayId(execution)).map(Training.Course::code).orElse(null));
   }
 
-  /** Start of the day after the course's last day, in Rome. */
+  /**
+   * Start of the day after the course's last day, in Rome; now for a course an amendment of the plan removed (it ends
+   * at once, without a result).
+   */
   public Date courseEndsAt(DelegateExecution execution) {
-    Training.Course course = training.course(PathwayLifecycle.pathwayId(execution), courseCode(execution))
-        .orElseThrow(() -> new IllegalStateException("Course not in the signed plan: " + courseCode(execution)));
-    return Date.from(course.lastDay().plusDays(1).atStartOfDay(EngineClock.ZONE).toInstant());
+    return training.course(PathwayLifecycle.pathwayId(execution), courseCode(execution))
+        .map(course -> Date.from(course.lastDay().plusDays(1).atStartOfDay(EngineClock.ZONE).toInstant()))
+        .orElseGet(() -> Date.from(EngineClock.now().toInstant()));
   }
 
   /**
@@ -45,6 +48,11 @@ public class TrainingFacts {
    */
   public void courseResult(DelegateExecution execution) {
     UUID pathwayId = PathwayLifecycle.pathwayId(execution);
+    if (training.course(pathwayId, courseCode(execution)).isEmpty()) {
+      // an amendment of the plan removed the course while it ran: no result, the next course of the current version
+      TrainingProcess.Variables.COURSE_COMPLETED.set(execution, true);
+      return;
+    }
     Result result = training.decide(pathwayId, Partitions.projectOf(execution.getTenantId()), courseCode(execution));
     TrainingProcess.Variables.COURSE_COMPLETED.set(execution, result.completed());
     arrears.afterCourseResult(execution, result);
