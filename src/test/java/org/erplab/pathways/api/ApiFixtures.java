@@ -202,6 +202,31 @@ final class ApiFixtures {
     return started;
   }
 
+  /**
+   * A LORENTEGGIO pathway of SOLCO with its plan signed today: in training, course MAG-01 (40 h, from 20 days ago to
+   * 10 days ahead) running; one coaching service of 400.00 euro, an indemnity cap of 1,500.00, an internship.
+   */
+  UUID pathwayInTraining() {
+    LocalDate today = org.erplab.pathways.common.domain.EngineClock.today();
+    UUID pathway = pathwayAtFirstAppointment(LORENTEGGIO, "SOLCO").pathwayId();
+    completeTask(OPERATOR_LORENTEGGIO, taskOf(pathway, TASK_FIRST_APPOINTMENT),
+        Map.of("appointmentDate", today.toString()));
+    completeTask(OPERATOR_LORENTEGGIO, taskOf(pathway, "Task_SkillsAssessment"),
+        Map.of("orientationHours", 12, "readyForWork", true, "needsSocialSupport", false,
+            "selfEmploymentInterest", false, "eqfLevel", 3, "availability", "FULL_TIME"));
+    ApiClient.Response plan = as(OPERATOR_LORENTEGGIO).put("/api/pathways/" + pathway + "/plan",
+        Map.of("services", List.of(Map.of("type", "COACHING", "hours", 10, "cost", new java.math.BigDecimal("400"))),
+            "courses", List.of(Map.of("code", "MAG-01", "title", "Logistica di magazzino", "plannedHours", 40,
+                "startDate", today.minusDays(20).toString(), "endDate", today.plusDays(10).toString())),
+            "internshipPlanned", true, "indemnityCap", new java.math.BigDecimal("1500")));
+    assertThat(plan.status()).as("%s", plan).isEqualTo(201);
+    completeTask(OPERATOR_LORENTEGGIO, taskOf(pathway, "Task_DraftPlan"), Map.of("planSubmitted", true));
+    completeTask(CPI_MILANO, taskOf(pathway, "Task_ApprovePlan"), Map.of("planApproved", true));
+    completeTask(OPERATOR_LORENTEGGIO, taskOf(pathway, "Task_RecordSignature"), Map.of("signedOn", today.toString()));
+    assertThat(pathwayRecord(pathway).get("stage")).isEqualTo("TRAINING");
+    return pathway;
+  }
+
   void completeTask(String user, String taskId, Map<String, Object> variables) {
     ApiClient.Response response = as(user).post("/api/tasks/" + taskId + "/complete", body(variables));
     assertThat(response.status()).as("complete task: %s", response).isEqualTo(204);
