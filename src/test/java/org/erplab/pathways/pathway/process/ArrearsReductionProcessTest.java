@@ -48,6 +48,7 @@ class ArrearsReductionProcessTest {
   @Autowired PathwayClocks clocks;
   @Autowired PathwayExits exits;
   @Autowired RuntimeService runtimeService;
+  @Autowired org.erplab.pathways.pathway.domain.PathwayRecords pathwayRecords;
 
   private ProcessTestSupport support;
 
@@ -65,15 +66,8 @@ class ArrearsReductionProcessTest {
 
   @Test
   void shouldAskAlerToRegisterAThirdOfTheCoursesIndemnityWhileTheNextCourseGoesOn() {
-    // given: a project with a share of 1/3; MAG-01 attended 31 hours (7.5 on four days, 1 on a fifth)
-    oneThirdToTheArrears();
-    UUID pathway = support.inTraining(plans, twoCourses());
-    attend(pathway, "7.5", 11, 12, 13, 14);
-    attend(pathway, "1", 15);
-
-    // when: MAG-01 ends (77.5 %: completed)
-    setClock(LocalDateTime.of(2027, 2, 13, 0, 0));
-    support.fireTimer(pathway, TrainingProcess.Elements.TIMER_COURSE_ENDED);
+    // given, when: a project with a share of 1/3; MAG-01 attended 31 hours and ended
+    UUID pathway = warehouseCourseEndedInAProjectWithAShareOfAThird();
 
     // then: 31 h x 5.00 = 155.00 euro; a third of it, 51.666..., is 51.67 to the cent
     assertThat(reductions.ofPathway(pathway)).singleElement().satisfies(r -> {
@@ -99,6 +93,8 @@ class ArrearsReductionProcessTest {
     assertThat(jdbc.sql("select length_value || ':' || state || ':' || cast(due_at at time zone 'Europe/Rome' as date) "
             + "from deadline where pathway_id = ? and kind = 'ARREARS_REDUCTION'")
         .param(pathway).query(String.class).single()).isEqualTo("10:OPEN:2027-02-26");
+    // ALER has a part in the pathway while its task is open (need to know)
+    assertThat(pathwayRecords.hasOpenTaskIn(pathway, "LORENTEGGIO.ALER_MI")).isTrue();
     // the training did not wait: CUC-02 runs
     assertThat(support.record(pathway).stage()).isEqualTo("TRAINING");
     assertThat(support.timer(pathway, TrainingProcess.Elements.TIMER_COURSE_ENDED)).isNotNull();
@@ -113,6 +109,7 @@ class ArrearsReductionProcessTest {
 
     // then
     assertThat(aler).isEnded();
+    assertThat(pathwayRecords.hasOpenTaskIn(pathway, "LORENTEGGIO.ALER_MI")).isFalse();
     assertThat(support.passedActivities(aler.getId()))
         .contains(ArrearsReductionProcess.Elements.END_REGISTERED);
     assertThat(reductions.ofPathway(pathway)).singleElement()
@@ -123,12 +120,7 @@ class ArrearsReductionProcessTest {
 
   @Test
   void shouldRecordOnlyWhatAccruedSinceThePreviousReduction() {
-    oneThirdToTheArrears();
-    UUID pathway = support.inTraining(plans, twoCourses());
-    attend(pathway, "7.5", 11, 12, 13, 14);
-    attend(pathway, "1", 15);
-    setClock(LocalDateTime.of(2027, 2, 13, 0, 0));
-    support.fireTimer(pathway, TrainingProcess.Elements.TIMER_COURSE_ENDED);
+    UUID pathway = warehouseCourseEndedInAProjectWithAShareOfAThird();
 
     // CUC-02: 16 of 20 hours (80 %): 80.00 euro, a third of the whole 235.00 is 78.33, less the 51.67 recorded: 26.66
     setClock(LocalDateTime.of(2027, 3, 12, 18, 0));
@@ -206,6 +198,20 @@ class ArrearsReductionProcessTest {
     });
     assertThat(jdbc.sql("select state from deadline where pathway_id = ? and kind = 'ARREARS_REDUCTION'")
         .param(pathway).query(String.class).single()).isEqualTo("CANCELLED");
+  }
+
+  /**
+   * LORENTEGGIO sends a third to the arrears; MAG-01 attended 31 hours (7.5 on four days, 1 on a fifth: 77.5 %,
+   * completed) and ended: the clock at the start of 13 February 2027.
+   */
+  private UUID warehouseCourseEndedInAProjectWithAShareOfAThird() {
+    oneThirdToTheArrears();
+    UUID pathway = support.inTraining(plans, twoCourses());
+    attend(pathway, "7.5", 11, 12, 13, 14);
+    attend(pathway, "1", 15);
+    setClock(LocalDateTime.of(2027, 2, 13, 0, 0));
+    support.fireTimer(pathway, TrainingProcess.Elements.TIMER_COURSE_ENDED);
+    return pathway;
   }
 
   private void oneThirdToTheArrears() {
