@@ -23,7 +23,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The training stage: the attendance register of the signed plan's courses (lines only ever added, a correction is a
+ * The training stage: the attendance register of the current (latest signed) plan version's courses (lines only ever added, a correction is a
  * new line with its reason), each course's result when it ends, and the indemnity the register gives
  * ({@link IndemnityCalculator}, at the project's {@code indemnityHourlyRate} up to the plan's cap, with the project's
  * {@code indemnityArrearsShare}).
@@ -41,13 +41,11 @@ public class Training {
   public static final String ARREARS_SHARE = "indemnityArrearsShare";
 
   private final TrainingRecords records;
-  private final PlanRecords plans;
   private final PathwayRecords pathways;
   private final ProgrammeParameters parameters;
 
-  public Training(TrainingRecords records, PlanRecords plans, PathwayRecords pathways, ProgrammeParameters parameters) {
+  public Training(TrainingRecords records, PathwayRecords pathways, ProgrammeParameters parameters) {
     this.records = records;
-    this.plans = plans;
     this.pathways = pathways;
     this.parameters = parameters;
   }
