@@ -212,6 +212,23 @@ class PlanAmendmentProcessTest {
     assertThat(support.record(pathway).outcome()).isEqualTo("WITHDRAWN");
   }
 
+  @Test
+  void shouldCancelTheAmendmentWhenTheOperatorClosesThePathwayAfterACourseNotCompleted() {
+    UUID pathway = support.inTraining(plans, oneCourse());
+    amendments.request(pathway, withKitchenCourse(), OPERATOR);
+    String amendment = amendmentInstance(pathway);
+    support.fireTimer(pathway, TrainingProcess.Elements.TIMER_COURSE_ENDED);
+
+    support.complete(pathway, TrainingProcess.Elements.TASK_COURSE_OUTCOME,
+        vars(TrainingProcess.Variables.NEXT_STEP.name(), "CLOSE"));
+
+    assertThat(support.record(pathway).outcome()).isEqualTo("COMPLETED_NOT_PLACED");
+    assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(amendment).count()).isZero();
+    assertThat(support.openTasks(pathway)).isEmpty();
+    assertThat(planRecords.versions(pathway)).extracting(v -> v.version() + ":" + v.status())
+        .containsExactly("1:SIGNED", "2:CANCELLED");
+  }
+
   private void assertConflict(UUID pathway) {
     assertThatThrownBy(() -> amendments.request(pathway, withKitchenCourse(), OPERATOR))
         .satisfies(e -> assertThat(((ApiException) e).status()).isEqualTo(HttpStatus.CONFLICT));
