@@ -208,6 +208,21 @@ final class ApiFixtures {
    */
   UUID pathwayInTraining() {
     LocalDate today = org.erplab.pathways.common.domain.EngineClock.today();
+    UUID pathway = pathwayWithPlanSignedToday(
+        List.of(Map.of("code", "MAG-01", "title", "Logistica di magazzino", "plannedHours", 40,
+            "startDate", today.minusDays(20).toString(), "endDate", today.plusDays(10).toString())),
+        true, new java.math.BigDecimal("1500"));
+    assertThat(pathwayRecord(pathway).get("stage")).isEqualTo("TRAINING");
+    return pathway;
+  }
+
+  /**
+   * A LORENTEGGIO pathway of SOLCO, assessed ready for work, whose plan (one coaching service, these courses, an
+   * internship or not, that indemnity cap) was approved and signed today: what comes after the plan runs.
+   */
+  UUID pathwayWithPlanSignedToday(List<Map<String, Object>> courses, boolean internshipPlanned,
+      java.math.BigDecimal indemnityCap) {
+    LocalDate today = org.erplab.pathways.common.domain.EngineClock.today();
     UUID pathway = pathwayAtFirstAppointment(LORENTEGGIO, "SOLCO").pathwayId();
     completeTask(OPERATOR_LORENTEGGIO, taskOf(pathway, TASK_FIRST_APPOINTMENT),
         Map.of("appointmentDate", today.toString()));
@@ -216,14 +231,11 @@ final class ApiFixtures {
             "selfEmploymentInterest", false, "eqfLevel", 3, "availability", "FULL_TIME"));
     ApiClient.Response plan = as(OPERATOR_LORENTEGGIO).put("/api/pathways/" + pathway + "/plan",
         Map.of("services", List.of(Map.of("type", "COACHING", "hours", 10, "cost", new java.math.BigDecimal("400"))),
-            "courses", List.of(Map.of("code", "MAG-01", "title", "Logistica di magazzino", "plannedHours", 40,
-                "startDate", today.minusDays(20).toString(), "endDate", today.plusDays(10).toString())),
-            "internshipPlanned", true, "indemnityCap", new java.math.BigDecimal("1500")));
+            "courses", courses, "internshipPlanned", internshipPlanned, "indemnityCap", indemnityCap));
     assertThat(plan.status()).as("%s", plan).isEqualTo(201);
     completeTask(OPERATOR_LORENTEGGIO, taskOf(pathway, "Task_DraftPlan"), Map.of("planSubmitted", true));
     completeTask(CPI_MILANO, taskOf(pathway, "Task_ApprovePlan"), Map.of("planApproved", true));
     completeTask(OPERATOR_LORENTEGGIO, taskOf(pathway, "Task_RecordSignature"), Map.of("signedOn", today.toString()));
-    assertThat(pathwayRecord(pathway).get("stage")).isEqualTo("TRAINING");
     return pathway;
   }
 

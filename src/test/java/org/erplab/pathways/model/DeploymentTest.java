@@ -43,6 +43,6 @@ class DeploymentTest {
         .extracting(d -> d.getKey() + ":" + d.getTenantId())
         .containsExactlyInAnyOrder("pathway:null", "intake:null", "eligibility:null", "handover:null",
             "programme:null", "assessment:null", "social-referral:null", "plan:null",
-            "training:null", "arrears-reduction:null", "plan-amendment:null");
+            "training:null", "placement:null", "arrears-reduction:null", "plan-amendment:null");
   }
 }

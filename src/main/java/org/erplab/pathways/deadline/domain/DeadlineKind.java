@@ -21,6 +21,9 @@ public enum DeadlineKind {
   SOCIAL_REFERRAL(Basis.WORKING_DAYS, "socialReferralWorkingDays"),
   PLAN_DRAFT(Basis.WORKING_DAYS, "planDraftWorkingDays"),
   PLAN_SIGNATURE(Basis.CALENDAR_DAYS, "planSignatureDays"),
+  /** The whole job search, from the placement stage's start (on the search scope, not on a task). */
+  PLACEMENT_SEARCH(Basis.CALENDAR_DAYS, "placementSearchDays"),
+  FOLLOW_UP(Basis.WORKING_DAYS, "followUpWorkingDays"),
   ARREARS_REDUCTION(Basis.WORKING_DAYS, "arrearsReductionWorkingDays");
 
   private final Basis basis;

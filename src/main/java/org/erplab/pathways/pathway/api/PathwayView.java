@@ -31,7 +31,8 @@ public record PathwayView(
     TrainingSummary training,
     List<Deadline> deadlines,
     List<Suspension> suspensions,
-    List<OpenTask> openTasks) {
+    List<OpenTask> openTasks,
+    PlacementView placement) {
 
   /**
    * A deadline of the pathway (table {@code deadline}): the element it guards ({@code element}, a user task; {@code

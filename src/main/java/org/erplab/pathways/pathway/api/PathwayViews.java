@@ -8,6 +8,7 @@ import org.erplab.pathways.deadline.domain.DeadlineRecords;
 import org.erplab.pathways.pathway.domain.AssessmentRecords;
 import org.erplab.pathways.pathway.domain.Pathway;
 import org.erplab.pathways.pathway.domain.PathwayRecords;
+import org.erplab.pathways.pathway.domain.Placements;
 import org.erplab.pathways.pathway.domain.SuspensionRecords;
 import org.erplab.pathways.pathway.domain.Training;
 import org.erplab.pathways.pathway.infrastructure.PlanRecords;
@@ -30,9 +31,12 @@ class PathwayViews {
   private final AssessmentRecords assessments;
   private final PlanRecords plans;
   private final Training training;
+  private final Placements placements;
 
   PathwayViews(PathwayRecords pathways, DeadlineRecords deadlines, SuspensionRecords suspensions,
-      PathwayInstances instances, AssessmentRecords assessments, PlanRecords plans, Training training) {
+      PathwayInstances instances, AssessmentRecords assessments, PlanRecords plans, Training training,
+      Placements placements) {
+    this.placements = placements;
     this.assessments = assessments;
     this.plans = plans;
     this.training = training;
@@ -79,7 +83,11 @@ class PathwayViews {
     return new PathwayView(p.id(), p.projectCode(), p.participantId(), p.channel(), p.stage(), p.status(),
         p.outcome(), p.reasonList(), p.referral(), p.operatorOrganisation(), p.consentAt(), p.createdAt(),
         p.closedAt(), dates.withdrawalDate(), dates.firstAppointmentDate(), dates.reassessmentDate(), assessed, plan,
-        trained, due,
-        suspended, tasks);
+        trained, due, suspended, tasks, placement(id));
+  }
+
+  /** The pathway's hires and follow-ups (two indexed queries). */
+  PlacementView placement(UUID id) {
+    return PlacementView.of(placements.hires(id), placements.followUps(id));
   }
 }

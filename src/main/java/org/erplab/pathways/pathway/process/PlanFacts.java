@@ -80,7 +80,8 @@ public class PlanFacts {
     records.lapse(PathwayLifecycle.pathwayId(execution));
   }
 
-  private static String currentUser(DelegateExecution execution) {
+  /** Who is completing the task that moved the execution (null when the engine moves it alone). */
+  static String currentUser(DelegateExecution execution) {
     Authentication current = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
     return current == null ? null : current.getUserId();
   }
