@@ -49,8 +49,7 @@ public class ArrearsReductionFacts {
   /** Complete listener of Task_RegisterArrearsReduction. */
   public void registered(DelegateTask task) {
     UUID id = UUID.fromString(ArrearsReductionProcess.Variables.ARREARS_REDUCTION_ID.get(task));
-    String user = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication() == null ? null
-        : task.getProcessEngineServices().getIdentityService().getCurrentAuthentication().getUserId();
+    String user = PlanFacts.currentUser(task.getExecution());
     if (!reductions.register(id, LocalDate.parse(ArrearsReductionProcess.Variables.REGISTERED_ON.get(task)), user)) {
       throw new IllegalStateException("Arrears reduction " + id + " was registered or cancelled already");
     }
