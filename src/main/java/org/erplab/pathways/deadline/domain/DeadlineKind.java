@@ -25,7 +25,8 @@ public enum DeadlineKind {
   SELF_EMPLOYMENT_OUTCOME(Basis.WORKING_DAYS, "selfEmploymentOutcomeWorkingDays"),
   /** The whole job search, from the placement stage's start (on the search scope, not on a task). */
   PLACEMENT_SEARCH(Basis.CALENDAR_DAYS, "placementSearchDays"),
-  FOLLOW_UP(Basis.WORKING_DAYS, "followUpWorkingDays");
+  FOLLOW_UP(Basis.WORKING_DAYS, "followUpWorkingDays"),
+  ARREARS_REDUCTION(Basis.WORKING_DAYS, "arrearsReductionWorkingDays");
 
   private final Basis basis;
   private final String parameter;

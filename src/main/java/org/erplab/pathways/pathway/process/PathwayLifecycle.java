@@ -11,6 +11,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.erplab.pathways.pathway.domain.Pathway;
 import org.erplab.pathways.pathway.domain.PathwayClosures;
 import org.erplab.pathways.pathway.domain.PathwayRecords;
+import org.erplab.pathways.pathway.infrastructure.PlanRecords;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,11 +23,13 @@ public class PathwayLifecycle {
 
   private final PathwayRecords pathways;
   private final PathwayEvents events;
+  private final PlanRecords plans;
   private final PathwayClosures closures;
 
-  public PathwayLifecycle(PathwayRecords pathways, PathwayEvents events, PathwayClosures closures) {
+  public PathwayLifecycle(PathwayRecords pathways, PathwayEvents events, PlanRecords plans, PathwayClosures closures) {
     this.pathways = pathways;
     this.events = events;
+    this.plans = plans;
     this.closures = closures;
   }
 
@@ -54,7 +57,11 @@ public class PathwayLifecycle {
     pathways.updateStage(pathwayId(execution), stage);
   }
 
-  /** Closes the pathway with {@code outcome} and files its closure record (same transaction). */
+  /**
+   * Closes the pathway with {@code outcome} and files its closure record (same transaction). An amendment of the plan
+   * under way is CANCELLED (a closing end event after the signature terminates the pathway's instance, the
+   * amendment's event subprocess with it).
+   */
   public void close(DelegateExecution execution, String outcome) {
     UUID id = pathwayId(execution);
     String stage = pathways.find(id).map(Pathway::stage).orElse(null);
@@ -63,6 +70,7 @@ public class PathwayLifecycle {
         PathwayProcess.Variables.ELIGIBILITY_REASONS.get(execution),
         EligibilityProcess.Variables.REFERRAL.get(execution),
         now);
+    plans.cancelPendingAmendments(id);
     closures.record(id, outcome, stage, now);
   }
 
