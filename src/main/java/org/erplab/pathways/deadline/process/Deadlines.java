@@ -70,6 +70,29 @@ public class Deadlines {
         .orElseGet(() -> create(execution, declared, activityId));
   }
 
+  /**
+   * The due date of a deadline whose first day and length are the stage's own (the internship's agreed start and
+   * months), due at the end of {@code lastDay}: created once, then read, like {@link #due}.
+   */
+  public Date dueOn(DelegateExecution execution, String kind, LocalDate startsOn, int length, LocalDate lastDay) {
+    DeadlineKind declared = DeadlineKind.valueOf(kind);
+    String activityId = execution.getCurrentActivityId();
+    return records.findOpen(execution.getId(), activityId, declared.name())
+        .map(d -> Date.from(d.dueAt().toInstant()))
+        .orElseGet(() -> create(execution, declared, activityId, startsOn, length, lastDay));
+  }
+
+  /** Closes the open deadlines of {@code kind} of the pathway (the stage ended otherwise), with the cause. */
+  public void close(UUID pathwayId, String kind, Deadline.State state, String cause) {
+    OffsetDateTime now = EngineClock.now();
+    for (Deadline d : records.openOfPathway(pathwayId)) {
+      if (d.kind().equals(kind) && records.close(d.id(), state, now)) {
+        events.record(pathwayId, state == Deadline.State.MET ? MET : state == Deadline.State.MISSED ? MISSED : CANCELLED,
+            null, d.id(), details(d, cause));
+      }
+    }
+  }
+
   /** Models deployed before deadlines were records name the parameter: the same deadline, by its parameter. */
   public Date workingDays(DelegateExecution execution, String parameter) {
     return due(execution, DeadlineKind.ofParameter(parameter).orElseThrow().name());
@@ -91,6 +114,12 @@ public class Deadlines {
       case CALENDAR_DAYS -> calendar.addCalendarDays(today, length);
       case MONTHS -> calendar.addMonths(today, length);
     };
+    return create(execution, kind, activityId, today, length, dueDay);
+  }
+
+  private Date create(DelegateExecution execution, DeadlineKind kind, String activityId, LocalDate today, int length,
+      LocalDate dueDay) {
+    String project = Partitions.projectOf(execution.getTenantId());
     Date due = calendars.endOf(dueDay);
     OffsetDateTime dueAt = OffsetDateTime.ofInstant(due.toInstant(), EngineClock.ZONE);
     UUID pathwayId = UUID.fromString(execution.getProcessBusinessKey());
@@ -161,9 +190,11 @@ public class Deadlines {
     OffsetDateTime now = EngineClock.now();
     List<Deadline> open = records.openOfPathway(UUID.fromString(execution.getProcessBusinessKey()));
     for (Deadline d : open) {
+      boolean term = DeadlineKind.valueOf(d.kind()).isTerm();
       if (d.processInstanceId().equals(execution.getProcessInstanceId()) && attachedTo.equals(d.activityId())
-          && execution.getCurrentActivityId().equals(d.timerActivityId()) && records.close(d.id(), Deadline.State.MISSED, now)) {
-        events.record(d.pathwayId(), MISSED, null, d.id(), details(d, "TIMER"));
+          && execution.getCurrentActivityId().equals(d.timerActivityId())
+          && records.close(d.id(), term ? Deadline.State.MET : Deadline.State.MISSED, now)) {
+        events.record(d.pathwayId(), term ? MET : MISSED, null, d.id(), details(d, "TIMER"));
       }
     }
   }

@@ -991,8 +991,10 @@ class PathwayProcessTest {
     setClock(LocalDateTime.of(2027, 2, 13, 0, 0));
     support.fireTimer(pathway.id(), TrainingProcess.Elements.TIMER_COURSE_ENDED);
 
-    // then: the course is completed with its certificate; the plan foresees an internship, the pathway stays open
-    assertThat(pathway.instance()).isEnded().hasPassed(PathwayProcess.Elements.END_TRAINING_DONE);
+    // then: the course is completed with its certificate; the plan foresees an internship: its agreement is next
+    assertThat(pathway.instance()).isWaitingAtExactly(PathwayProcess.Elements.CALL_INTERNSHIP);
+    assertThat(calledInstance(pathway, InternshipProcess.KEY))
+        .isWaitingAtExactly(InternshipProcess.Elements.TASK_INTERNSHIP_AGREEMENT);
     assertThat(passedInCalled(pathway, TrainingProcess.KEY)).contains(TrainingProcess.Elements.TASK_COURSE_RESULT,
         TrainingProcess.Elements.END_TRAINING_DONE).doesNotContain(TrainingProcess.Elements.TASK_COURSE_OUTCOME);
     assertThat(record(pathway).stage()).isEqualTo("INTERNSHIP");
@@ -1042,7 +1044,7 @@ class PathwayProcessTest {
         vars(TrainingProcess.Variables.NEXT_STEP.name(), "CONTINUE"));
 
     // then
-    assertThat(pathway.instance()).isEnded().hasPassed(PathwayProcess.Elements.END_TRAINING_DONE);
+    assertThat(pathway.instance()).isWaitingAtExactly(PathwayProcess.Elements.CALL_INTERNSHIP);
     assertThat(record(pathway).stage()).isEqualTo("INTERNSHIP");
     assertThat(training.results(pathway.id())).extracting(r -> r.attempt() + ":" + r.attendanceRate().stripTrailingZeros()
         .toPlainString() + ":" + r.nextStep()).containsExactly("1:50:RETRY", "2:60:CONTINUE");
@@ -1073,7 +1075,8 @@ class PathwayProcessTest {
         List.of(), false, new java.math.BigDecimal("0.00")), "operator.lorenteggio");
     sign(pathway);
 
-    assertThat(pathway.instance()).isEnded().hasPassed(PathwayProcess.Elements.END_TRAINING_DONE);
+    assertThat(pathway.instance()).isEnded().hasPassed(PathwayProcess.Elements.GATEWAY_NEXT_STAGE,
+        PathwayProcess.Elements.END_TO_PLACEMENT).hasNotPassed(PathwayProcess.Elements.CALL_INTERNSHIP);
     assertThat(record(pathway).stage()).isEqualTo("PLACEMENT");
     assertThat(record(pathway).status()).isEqualTo("ACTIVE");
   }

@@ -68,14 +68,17 @@ class PathwayUpgradeTest {
   /**
    * A pathway whose model ended where a later stage now starts (no instance runs): handed over before the skills
    * assessment existed (record in SKILLS_ASSESSMENT), assessed LABOUR before the plan existed (record in PLAN), its
-   * plan signed before training existed (record in TRAINING: it follows the signed plan's course to its end).
+   * plan signed before training existed (record in TRAINING: it follows the signed plan's course to its end), its
+   * training done before the internship existed (record in INTERNSHIP: the operator writes the agreement).
    */
   static Stream<Arguments> stagesAdded() {
     return Stream.of(
         Arguments.of("SKILLS_ASSESSMENT", PathwayProcess.Elements.CALL_ASSESSMENT,
             AssessmentProcess.Elements.TASK_SKILLS_ASSESSMENT),
         Arguments.of("PLAN", PathwayProcess.Elements.CALL_PLAN, PlanProcess.Elements.TASK_DRAFT_PLAN),
-        Arguments.of("TRAINING", PathwayProcess.Elements.CALL_TRAINING, TrainingProcess.Elements.TIMER_COURSE_ENDED));
+        Arguments.of("TRAINING", PathwayProcess.Elements.CALL_TRAINING, TrainingProcess.Elements.TIMER_COURSE_ENDED),
+        Arguments.of("INTERNSHIP", PathwayProcess.Elements.CALL_INTERNSHIP,
+            InternshipProcess.Elements.TASK_INTERNSHIP_AGREEMENT));
   }
 
   @ParameterizedTest(name = "stage {0}: resumed at {1}")
