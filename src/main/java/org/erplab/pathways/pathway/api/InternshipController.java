@@ -9,12 +9,10 @@ import java.util.UUID;
 import org.erplab.pathways.common.api.ApiException;
 import org.erplab.pathways.common.domain.FieldError;
 import org.erplab.pathways.pathway.domain.Internship;
-import org.erplab.pathways.pathway.domain.PathwayExits;
 import org.erplab.pathways.pathway.domain.Pathway;
 import org.erplab.pathways.pathway.infrastructure.InternshipRecords.Agreement;
 import org.erplab.pathways.pathway.infrastructure.InternshipRecords.Attendance;
 import org.erplab.pathways.pathway.infrastructure.InternshipRecords.Extension;
-import org.erplab.pathways.pathway.process.InternshipProcess;
 import org.erplab.pathways.security.AppUser;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -43,12 +41,9 @@ class InternshipController {
 
   private final PathwayAccess access;
   private final Internship internship;
-  private final PathwayExits exits;
-
-  InternshipController(PathwayAccess access, Internship internship, PathwayExits exits) {
+  InternshipController(PathwayAccess access, Internship internship) {
     this.access = access;
     this.internship = internship;
-    this.exits = exits;
   }
 
   /** 200 with the agreement; 403 / 404 / 409 (not while the agreement is written) / 400 naming the fields. */
@@ -96,13 +91,7 @@ class InternshipController {
   InternshipView terminate(@PathVariable UUID id, @RequestBody TerminationRequest request,
       @AuthenticationPrincipal AppUser user) {
     Pathway pathway = access.ofItsOperator(id, user, ONLY_ITS_OPERATOR);
-    InternshipProcess.TerminationReason reason = internship.recordTermination(pathway, request.reason(), request.date());
-    if (reason == InternshipProcess.TerminationReason.WITHDRAWN) {
-      exits.withdraw(id, "INTERNSHIP_WITHDRAWN", request.date(), user.id());
-      internship.end(id, InternshipProcess.Outcome.TERMINATED);
-    } else {
-      internship.terminate(id);
-    }
+    internship.terminate(pathway, request.reason(), request.date(), user.id());
     return view(internship.agreement(id).orElseThrow());
   }
 

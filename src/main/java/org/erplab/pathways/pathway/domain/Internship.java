@@ -56,6 +56,8 @@ public class Internship {
   /** Vulnerabilities of the registry that make a trainee disadvantaged for the cap (comma-separated codes). */
   public static final String DISADVANTAGED_VULNERABILITIES = "internshipDisadvantagedVulnerabilities";
 
+  /** The withdrawal reason of a participant who leaves the internship (reason list WITHDRAWAL, V10). */
+  static final String WITHDRAWAL_REASON = "INTERNSHIP_WITHDRAWN";
   static final String EXTENSION_REQUESTED = "INTERNSHIP_EXTENSION_REQUESTED";
   static final String END_MOVED = "DEADLINE_MOVED";
   /** Hours in the longest month: a month's planned hours cannot exceed them. */
@@ -71,10 +73,12 @@ public class Internship {
   private final ProgrammeParameters parameters;
   private final IntakeRecords intake;
   private final PathwayEvents events;
+  private final PathwayExits exits;
 
   public Internship(InternshipRecords records, PathwayRecords pathways, SuspensionRecords suspensions,
       DeadlineRecords deadlines, PathwayInstances instances, ProjectCalendars calendars, ProgrammeParameters parameters,
-      IntakeRecords intake, PathwayEvents events) {
+      IntakeRecords intake, PathwayEvents events, PathwayExits exits) {
+    this.exits = exits;
     this.records = records;
     this.pathways = pathways;
     this.suspensions = suspensions;
@@ -322,7 +326,11 @@ public class Internship {
         .orElseThrow(() -> new IllegalStateException("Pathway " + pathwayId + " has no pending extension request"));
     Agreement agreement = records.find(pathwayId).orElseThrow();
     LocalDate before = currentEnd(agreement);
-    LocalDate after = before.plusMonths(pending.months());
+    int agreed = agreedMonths(agreement);
+    // the months added to the agreed months from the start (a month from a 28 February is not a month from a 31st),
+    // after whatever suspensions moved the end
+    LocalDate after = before.plusDays(ChronoUnit.DAYS.between(lastDay(agreement.startDate(), agreed),
+        lastDay(agreement.startDate(), agreed + pending.months())));
     for (Deadline d : deadlines.openOfPathway(pathwayId)) {
       if (!DeadlineKind.INTERNSHIP_END.name().equals(d.kind())) {
         continue;
@@ -359,12 +367,12 @@ public class Internship {
   // ---- the end
 
   /**
-   * Checks an early termination and records its reason and day.
+   * Checks an early termination and records its reason and day (the caller's transaction: none, each statement
+   * commits; the withdrawal that may follow has its own).
    *
    * @throws ApiException 400 naming reason or date; 409 when the internship is not running
    */
-  @Transactional
-  public InternshipProcess.TerminationReason recordTermination(Pathway pathway, String reason, LocalDate date) {
+  private InternshipProcess.TerminationReason recordTermination(Pathway pathway, String reason, LocalDate date) {
     pathways.lock(pathway.id());
     Agreement agreement = running(pathway);
     List<FieldError> errors = new ArrayList<>();
@@ -391,9 +399,21 @@ public class Internship {
     return parsed;
   }
 
-  /** HIRED, HOST_PROBLEM, OTHER: the internship instance ends its stage. */
-  public void terminate(UUID pathwayId) {
-    instances.correlate(pathwayId, InternshipProcess.MESSAGE_TERMINATED, Map.of());
+  /**
+   * An early termination: HIRED, HOST_PROBLEM, OTHER end the stage (the internship instance goes on to the placement);
+   * WITHDRAWN withdraws the participant from the pathway ({@link PathwayExits}: closed as WITHDRAWN).
+   *
+   * @throws ApiException 400 naming reason or date; 409 when the internship is not running
+   */
+  public InternshipProcess.TerminationReason terminate(Pathway pathway, String reason, LocalDate date, String user) {
+    InternshipProcess.TerminationReason parsed = recordTermination(pathway, reason, date);
+    if (parsed == InternshipProcess.TerminationReason.WITHDRAWN) {
+      exits.withdraw(pathway.id(), WITHDRAWAL_REASON, date, user);
+      end(pathway.id(), InternshipProcess.Outcome.TERMINATED);
+    } else {
+      instances.correlate(pathway.id(), InternshipProcess.MESSAGE_TERMINATED, Map.of());
+    }
+    return parsed;
   }
 
   /** The stage ended: at its last day (COMPLETED) or early (TERMINATED, on the termination's day). */

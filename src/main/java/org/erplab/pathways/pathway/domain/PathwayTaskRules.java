@@ -23,6 +23,7 @@ import org.erplab.pathways.worklist.domain.TaskCompletionRule;
 import org.erplab.pathways.worklist.domain.TaskCompletionRule.CompletedTask;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Lazy;
 
 /** Completion rules of the pathway's tasks that a form cannot express, checked by the engine at every door. */
 @Configuration
@@ -164,14 +165,15 @@ class PathwayTaskRules {
     });
   }
 
+  /** The internship's rules read the stage's service lazily: it needs the engine, which needs these rules. */
   @Bean
-  TaskCompletionRule internshipAgreementRule(Internship internship) {
+  TaskCompletionRule internshipAgreementRule(@Lazy Internship internship) {
     return rule(InternshipProcess.Elements.TASK_INTERNSHIP_AGREEMENT, (task, values) ->
         task.pathwayId() == null ? List.of() : internship.agreementErrors(task.pathwayId()));
   }
 
   @Bean
-  TaskCompletionRule approveExtensionRule(Internship internship) {
+  TaskCompletionRule approveExtensionRule(@Lazy Internship internship) {
     String field = PlanProcess.Variables.REJECTION_REASON.name();
     return rule(InternshipProcess.Elements.TASK_APPROVE_EXTENSION, (task, values) -> {
       Object approved = values.get(InternshipProcess.Variables.EXTENSION_APPROVED.name());
