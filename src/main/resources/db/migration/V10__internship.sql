@@ -4,7 +4,7 @@
 -- One row per pathway, written when the stage starts (the cap from decision internship-cap), completed by the
 -- agreement (PUT /api/pathways/{id}/internship) and closed by the end or an early termination. The current last day
 -- of a running internship is its open deadline of kind INTERNSHIP_END (table deadline), which approved extensions and
--- suspensions move.
+-- suspensions move. CANCELLED: the pathway ended meanwhile (withdrawal, programme end: see pathway.outcome).
 create table internship (
   pathway_id          uuid          primary key references pathway (id),
   project_code        varchar(40)   not null references project (code),
@@ -18,7 +18,7 @@ create table internship (
   weekly_hours        numeric(4,1),
   planned_end_date    date,                     -- start_date + planned_months - 1 day, as agreed
   end_date            date,                     -- the last day: as agreed, moved by approved extensions; set at the end
-  state               varchar(20)   not null,   -- AGREEMENT | RUNNING | COMPLETED | TERMINATED
+  state               varchar(20)   not null,   -- AGREEMENT | RUNNING | COMPLETED | TERMINATED | CANCELLED
   termination_reason  varchar(20),              -- HIRED | WITHDRAWN | HOST_PROBLEM | OTHER
   termination_date    date,
   started_at          timestamp with time zone not null,
@@ -26,7 +26,7 @@ create table internship (
   written_at          timestamp with time zone,
   agreed_at           timestamp with time zone,
   ended_at            timestamp with time zone,
-  constraint ck_internship_state check (state in ('AGREEMENT', 'RUNNING', 'COMPLETED', 'TERMINATED')),
+  constraint ck_internship_state check (state in ('AGREEMENT', 'RUNNING', 'COMPLETED', 'TERMINATED', 'CANCELLED')),
   constraint ck_internship_termination check (termination_reason is null
     or termination_reason in ('HIRED', 'WITHDRAWN', 'HOST_PROBLEM', 'OTHER'))
 );

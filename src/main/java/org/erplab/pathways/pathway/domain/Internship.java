@@ -427,6 +427,19 @@ public class Internship {
     records.end(pathwayId, outcome.name(), last, EngineClock.now());
   }
 
+  /**
+   * The internship instance ended: if neither its end nor a termination closed the stage, the pathway ended meanwhile
+   * (its withdrawal, the programme's end): the stage is CANCELLED (the pathway's record says why).
+   */
+  @Transactional
+  public void endedWithThePathway(UUID pathwayId) {
+    records.find(pathwayId).filter(a -> "AGREEMENT".equals(a.state()) || "RUNNING".equals(a.state())).ifPresent(a -> {
+      records.pendingExtension(pathwayId).ifPresent(e ->
+          records.decideExtension(e.id(), "CANCELLED", null, EngineClock.now(), null, null));
+      records.end(pathwayId, "CANCELLED", "RUNNING".equals(a.state()) ? EngineClock.today() : null, EngineClock.now());
+    });
+  }
+
   private Agreement running(Pathway pathway) {
     if (!STAGE.equals(pathway.stage()) || !Pathway.Status.ACTIVE.name().equals(pathway.status())) {
       throw ApiException.conflict("The pathway is not active in the internship stage");

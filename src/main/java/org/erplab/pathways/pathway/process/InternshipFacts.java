@@ -93,6 +93,11 @@ public class InternshipFacts {
     InternshipProcess.Variables.INTERNSHIP_OUTCOME.set(execution, InternshipProcess.Outcome.TERMINATED.name());
   }
 
+  /** End listener of the process: a stage the pathway's exit cancelled is CANCELLED (no-op after its own ends). */
+  public void ended(DelegateExecution execution) {
+    internship.endedWithThePathway(PathwayLifecycle.pathwayId(execution));
+  }
+
   private static String currentUser(DelegateExecution execution) {
     Authentication current = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
     return current == null ? null : current.getUserId();

@@ -346,6 +346,9 @@ class InternshipProcessTest {
     assertThat(managementService.createJobQuery().processInstanceId(internshipInstanceId(pathway)).count()).isZero();
     assertThat(deadlines.ofPathway(pathway.id())).filteredOn(d -> d.kind().equals("INTERNSHIP_END"))
         .singleElement().satisfies(d -> assertThat(d.state()).isEqualTo("CANCELLED"));
+    assertThat(internship.agreement(pathway.id()).orElseThrow().state()).isEqualTo("CANCELLED");
+    assertThat(internship.extensions(pathway.id())).singleElement()
+        .satisfies(e -> assertThat(e.decision()).isEqualTo("CANCELLED"));
   }
 
   @Test

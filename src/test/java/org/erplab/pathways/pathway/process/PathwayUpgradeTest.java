@@ -92,6 +92,9 @@ class PathwayUpgradeTest {
     if ("TRAINING".equals(stage)) {
       signedPlan(waiting.pathwayId());
     }
+    if ("INTERNSHIP".equals(stage)) {
+      assessedAtEqfFour(waiting.pathwayId());
+    }
 
     // when: the upgrade runs, as at start-up (twice: the second changes nothing)
     upgrade.upgrade();
@@ -108,6 +111,11 @@ class PathwayUpgradeTest {
     assertThat(stageInstance).isWaitingAtExactly(waitingAt);
     assertThat(stageInstance.getTenantId()).isEqualTo(LORENTEGGIO + ".SOLCO");
     assertThat(support.record(waiting.pathwayId()).processInstanceId()).isEqualTo(instances.get(0).getId());
+    if ("INTERNSHIP".equals(stage)) {
+      // the cap from the latest skills assessment's EQF level (4: 12 months)
+      assertThat(jdbc.sql("select max_months from internship where pathway_id = ?").param(waiting.pathwayId())
+          .query(Integer.class).single()).isEqualTo(12);
+    }
   }
 
   @Test
@@ -185,6 +193,14 @@ class PathwayUpgradeTest {
   }
 
   /** A signed plan with one course, MAG-01, ending in February 2027. */
+  private void assessedAtEqfFour(UUID pathwayId) {
+    jdbc.sql("""
+            insert into skills_assessment (id, pathway_id, project_code, operator_organisation, assessed_at,
+            orientation_hours, ready_for_work, needs_social_support, self_employment_interest, eqf_level, availability,
+            route) values (?, ?, ?, 'SOLCO', current_timestamp, 10, true, false, false, 4, 'FULL_TIME', 'LABOUR')""")
+        .params(UUID.randomUUID(), pathwayId, LORENTEGGIO).update();
+  }
+
   private void signedPlan(UUID pathwayId) {
     UUID planId = UUID.randomUUID();
     jdbc.sql("""
