@@ -62,7 +62,7 @@ class InternshipController {
     if (!errors.isEmpty()) {
       throw ApiException.badRequest(errors);
     }
-    return view(internship.write(pathway, terms, user.id()));
+    return view(internship.write(id, terms, user.id()));
   }
 
   /** The agreement, its cap and current end, the extension requests, the attendance, the indemnity due. */

@@ -165,11 +165,11 @@ public class Internship {
   }
 
   @Transactional
-  public Agreement write(Pathway pathway, Terms terms, String user) {
+  public Agreement write(UUID pathwayId, Terms terms, String user) {
     LocalDate plannedEnd = lastDay(terms.startDate(), terms.plannedMonths());
-    records.writeAgreement(pathway.id(), terms.host().strip(), terms.promoter().strip(), terms.tutor().strip(),
+    records.writeAgreement(pathwayId, terms.host().strip(), terms.promoter().strip(), terms.tutor().strip(),
         terms.startDate(), terms.plannedMonths(), terms.weeklyHours(), plannedEnd, user, EngineClock.now());
-    return records.find(pathway.id()).orElseThrow();
+    return records.find(pathwayId).orElseThrow();
   }
 
   /** What keeps Task_InternshipAgreement from completing (checked at every door); empty when it may. */

@@ -371,7 +371,7 @@ class InternshipProcessTest {
     Agreement cap = internship.agreement(pathway.id()).orElseThrow();
     Internship.Terms terms = terms(3, "30");
     assertThat(internship.check(record(pathway), cap, terms)).isEmpty();
-    internship.write(record(pathway), terms, "operator.lorenteggio");
+    internship.write(pathway.id(), terms, "operator.lorenteggio");
     confirm(pathway);
     return pathway;
   }

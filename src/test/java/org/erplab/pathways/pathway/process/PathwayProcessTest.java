@@ -1026,7 +1026,7 @@ class PathwayProcessTest {
     var terms = new org.erplab.pathways.pathway.domain.Internship.Terms("Magazzini Lombardi srl", "SOLCO",
         "Magazzini Lombardi srl", LocalDate.of(2027, 3, 1), 2, new java.math.BigDecimal("30"));
     assertThat(internship.check(record(pathway), internship.agreement(pathway.id()).orElseThrow(), terms)).isEmpty();
-    internship.write(record(pathway), terms, "operator.lorenteggio");
+    internship.write(pathway.id(), terms, "operator.lorenteggio");
     complete(pathway, InternshipProcess.Elements.TASK_INTERNSHIP_AGREEMENT,
         vars(InternshipProcess.Variables.AGREEMENT_CONFIRMED.name(), true));
     assertThat(support.timer(pathway.id(), InternshipProcess.Elements.TIMER_INTERNSHIP_END).getDuedate())
