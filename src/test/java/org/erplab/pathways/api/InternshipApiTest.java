@@ -239,20 +239,7 @@ class InternshipApiTest {
 
   /** A LORENTEGGIO pathway of SOLCO, EQF 3, its plan (an internship, no course) signed today: at the agreement. */
   private UUID atInternship() {
-    UUID pathway = api.pathwayAtFirstAppointment(LORENTEGGIO, "SOLCO").pathwayId();
-    api.completeTask(OPERATOR_LORENTEGGIO, api.taskOf(pathway, "Task_FirstAppointment"),
-        Map.of("appointmentDate", today.toString()));
-    api.completeTask(OPERATOR_LORENTEGGIO, api.taskOf(pathway, "Task_SkillsAssessment"),
-        Map.of("orientationHours", 12, "readyForWork", true, "needsSocialSupport", false,
-            "selfEmploymentInterest", false, "eqfLevel", 3, "availability", "FULL_TIME"));
-    ApiClient.Response plan = ApiClient.as(port, OPERATOR_LORENTEGGIO).put("/api/pathways/" + pathway + "/plan",
-        Map.of("services", List.of(Map.of("type", "INTERNSHIP_TUTORING", "hours", 10, "cost", new BigDecimal("400"))),
-            "courses", List.of(), "internshipPlanned", true, "indemnityCap", new BigDecimal("1500")));
-    assertThat(plan.status()).as("%s", plan).isEqualTo(201);
-    api.completeTask(OPERATOR_LORENTEGGIO, api.taskOf(pathway, "Task_DraftPlan"), Map.of("planSubmitted", true));
-    api.completeTask(CPI_MILANO, api.taskOf(pathway, "Task_ApprovePlan"), Map.of("planApproved", true));
-    api.completeTask(OPERATOR_LORENTEGGIO, api.taskOf(pathway, "Task_RecordSignature"),
-        Map.of("signedOn", today.toString()));
+    UUID pathway = api.pathwayWithSignedPlan("INTERNSHIP_TUTORING", List.of(), true);
     assertThat(api.pathwayRecord(pathway).get("stage")).isEqualTo("INTERNSHIP");
     return pathway;
   }

@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.UUID;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.variable.Variables;
 import org.erplab.pathways.deadline.domain.Deadline;
 import org.erplab.pathways.deadline.domain.DeadlineKind;
@@ -69,13 +68,13 @@ public class InternshipFacts {
 
   /** Taken on the CPI's approval: the end moves by the request's months. */
   public void approveExtension(DelegateExecution execution) {
-    internship.approveExtension(PathwayLifecycle.pathwayId(execution), currentUser(execution));
+    internship.approveExtension(PathwayLifecycle.pathwayId(execution), PathwayLifecycle.currentUser(execution));
     InternshipProcess.Variables.EXTENSION_APPROVED.remove(execution);
   }
 
   /** Taken on the CPI's rejection: nothing moves; the reason is in the case notes. */
   public void rejectExtension(DelegateExecution execution) {
-    internship.rejectExtension(PathwayLifecycle.pathwayId(execution), currentUser(execution));
+    internship.rejectExtension(PathwayLifecycle.pathwayId(execution), PathwayLifecycle.currentUser(execution));
     InternshipProcess.Variables.EXTENSION_APPROVED.remove(execution);
   }
 
@@ -96,10 +95,5 @@ public class InternshipFacts {
   /** End listener of the process: a stage the pathway's exit cancelled is CANCELLED (no-op after its own ends). */
   public void ended(DelegateExecution execution) {
     internship.endedWithThePathway(PathwayLifecycle.pathwayId(execution));
-  }
-
-  private static String currentUser(DelegateExecution execution) {
-    Authentication current = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-    return current == null ? null : current.getUserId();
   }
 }
