@@ -203,21 +203,21 @@ final class ApiFixtures {
   }
 
   /**
-   * A LORENTEGGIO pathway of SOLCO assessed LABOUR (EQF 3) whose plan, with these courses and one service line of
-   * {@code serviceType}, was written, approved and signed today over HTTP: in training, or straight past it.
+   * A LORENTEGGIO pathway of SOLCO, assessed ready for work, whose plan (one coaching service, these courses, an
+   * internship or not, that indemnity cap) was approved and signed today: what comes after the plan runs.
    */
-  UUID pathwayWithSignedPlan(String serviceType, List<Map<String, Object>> courses, boolean internshipPlanned) {
+  UUID pathwayWithPlanSignedToday(List<Map<String, Object>> courses, boolean internshipPlanned,
+      java.math.BigDecimal indemnityCap) {
     LocalDate today = org.erplab.pathways.common.domain.EngineClock.today();
     UUID pathway = pathwayAtFirstAppointment(LORENTEGGIO, "SOLCO").pathwayId();
-    completeTask(OPERATOR_LORENTEGGIO, taskOf(pathway, "Task_FirstAppointment"),
+    completeTask(OPERATOR_LORENTEGGIO, taskOf(pathway, TASK_FIRST_APPOINTMENT),
         Map.of("appointmentDate", today.toString()));
     completeTask(OPERATOR_LORENTEGGIO, taskOf(pathway, "Task_SkillsAssessment"),
         Map.of("orientationHours", 12, "readyForWork", true, "needsSocialSupport", false,
             "selfEmploymentInterest", false, "eqfLevel", 3, "availability", "FULL_TIME"));
     ApiClient.Response plan = as(OPERATOR_LORENTEGGIO).put("/api/pathways/" + pathway + "/plan",
-        Map.of("services", List.of(Map.of("type", serviceType, "hours", 10, "cost", new java.math.BigDecimal("400"))),
-            "courses", courses, "internshipPlanned", internshipPlanned,
-            "indemnityCap", new java.math.BigDecimal("1500")));
+        Map.of("services", List.of(Map.of("type", "COACHING", "hours", 10, "cost", new java.math.BigDecimal("400"))),
+            "courses", courses, "internshipPlanned", internshipPlanned, "indemnityCap", indemnityCap));
     assertThat(plan.status()).as("%s", plan).isEqualTo(201);
     completeTask(OPERATOR_LORENTEGGIO, taskOf(pathway, "Task_DraftPlan"), Map.of("planSubmitted", true));
     completeTask(CPI_MILANO, taskOf(pathway, "Task_ApprovePlan"), Map.of("planApproved", true));

@@ -239,7 +239,7 @@ class InternshipApiTest {
 
   /** A LORENTEGGIO pathway of SOLCO, EQF 3, its plan (an internship, no course) signed today: at the agreement. */
   private UUID atInternship() {
-    UUID pathway = api.pathwayWithSignedPlan("INTERNSHIP_TUTORING", List.of(), true);
+    UUID pathway = api.pathwayWithPlanSignedToday(List.of(), true, new BigDecimal("1500"));
     assertThat(api.pathwayRecord(pathway).get("stage")).isEqualTo("INTERNSHIP");
     return pathway;
   }

@@ -82,17 +82,6 @@ public class Deadlines {
         .orElseGet(() -> create(execution, declared, activityId, startsOn, length, lastDay));
   }
 
-  /** Closes the open deadlines of {@code kind} of the pathway (the stage ended otherwise), with the cause. */
-  public void close(UUID pathwayId, String kind, Deadline.State state, String cause) {
-    OffsetDateTime now = EngineClock.now();
-    for (Deadline d : records.openOfPathway(pathwayId)) {
-      if (d.kind().equals(kind) && records.close(d.id(), state, now)) {
-        events.record(pathwayId, state == Deadline.State.MET ? MET : state == Deadline.State.MISSED ? MISSED : CANCELLED,
-            null, d.id(), details(d, cause));
-      }
-    }
-  }
-
   /** Models deployed before deadlines were records name the parameter: the same deadline, by its parameter. */
   public Date workingDays(DelegateExecution execution, String parameter) {
     return due(execution, DeadlineKind.ofParameter(parameter).orElseThrow().name());
@@ -181,6 +170,30 @@ public class Deadlines {
       boolean late = !now.isBefore(d.dueAt());
       if (records.close(d.id(), late ? Deadline.State.MISSED : Deadline.State.CANCELLED, now)) {
         events.record(d.pathwayId(), late ? MISSED : CANCELLED, null, d.id(), details(d, task.getDeleteReason()));
+      }
+    }
+  }
+
+  /**
+   * A scope guarded by a deadline (an embedded subprocess with a deadline's boundary timer, not a user task) ended:
+   * missed when its due date has passed (its timer fired), cancelled when something else ended it (the pathway withdrawn
+   * or interrupted), met otherwise. A term ({@link DeadlineKind#isTerm()}) is the other way round: met when reached,
+   * cancelled when its scope ended before it (an early termination).
+   */
+  void scopeEnded(DelegateExecution execution, String activityId) {
+    OffsetDateTime now = EngineClock.now();
+    boolean canceled = execution instanceof org.camunda.bpm.engine.impl.pvm.runtime.PvmExecutionImpl pvm
+        && pvm.isCanceled();
+    for (Deadline d : records.openOf(execution.getId(), activityId)) {
+      boolean late = !now.isBefore(d.dueAt());
+      // a term (the internship's end) reached is met; a scope that ends before its term ended early: cancelled
+      boolean term = DeadlineKind.valueOf(d.kind()).isTerm();
+      Deadline.State state = late ? (term ? Deadline.State.MET : Deadline.State.MISSED)
+          : canceled || term ? Deadline.State.CANCELLED : Deadline.State.MET;
+      if (records.close(d.id(), state, now)) {
+        events.record(d.pathwayId(), state == Deadline.State.MET ? MET : state == Deadline.State.MISSED ? MISSED
+            : CANCELLED, null, d.id(), details(d, late ? "TIMER" : canceled ? "CANCELLED"
+            : term ? "ENDED_EARLY" : "COMPLETED"));
       }
     }
   }

@@ -7,7 +7,6 @@ import java.util.UUID;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.variable.Variables;
-import org.erplab.pathways.deadline.domain.Deadline;
 import org.erplab.pathways.deadline.domain.DeadlineKind;
 import org.erplab.pathways.deadline.process.Deadlines;
 import org.erplab.pathways.pathway.domain.Internship;
@@ -68,13 +67,13 @@ public class InternshipFacts {
 
   /** Taken on the CPI's approval: the end moves by the request's months. */
   public void approveExtension(DelegateExecution execution) {
-    internship.approveExtension(PathwayLifecycle.pathwayId(execution), PathwayLifecycle.currentUser(execution));
+    internship.approveExtension(PathwayLifecycle.pathwayId(execution), PlanFacts.currentUser(execution));
     InternshipProcess.Variables.EXTENSION_APPROVED.remove(execution);
   }
 
   /** Taken on the CPI's rejection: nothing moves; the reason is in the case notes. */
   public void rejectExtension(DelegateExecution execution) {
-    internship.rejectExtension(PathwayLifecycle.pathwayId(execution), PathwayLifecycle.currentUser(execution));
+    internship.rejectExtension(PathwayLifecycle.pathwayId(execution), PlanFacts.currentUser(execution));
     InternshipProcess.Variables.EXTENSION_APPROVED.remove(execution);
   }
 
@@ -84,11 +83,13 @@ public class InternshipFacts {
     InternshipProcess.Variables.INTERNSHIP_OUTCOME.set(execution, InternshipProcess.Outcome.COMPLETED.name());
   }
 
-  /** Start listener of EndEvent_InternshipTerminated: an early termination; the end deadline is cancelled. */
+  /**
+   * Start listener of EndEvent_InternshipTerminated: an early termination (the end deadline was cancelled when its scope
+   * ended before its term).
+   */
   public void terminated(DelegateExecution execution) {
     UUID pathwayId = PathwayLifecycle.pathwayId(execution);
     internship.end(pathwayId, InternshipProcess.Outcome.TERMINATED);
-    deadlines.close(pathwayId, DeadlineKind.INTERNSHIP_END.name(), Deadline.State.CANCELLED, "TERMINATED");
     InternshipProcess.Variables.INTERNSHIP_OUTCOME.set(execution, InternshipProcess.Outcome.TERMINATED.name());
   }
 

@@ -72,11 +72,4 @@ public class PathwayLifecycle {
   static UUID pathwayId(DelegateExecution execution) {
     return UUID.fromString(PathwayProcess.Variables.PATHWAY_ID.get(execution));
   }
-
-  /** Who is completing the task that moves the execution (null for the engine itself: a timer, a start-up). */
-  static String currentUser(DelegateExecution execution) {
-    org.camunda.bpm.engine.impl.identity.Authentication current =
-        execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-    return current == null ? null : current.getUserId();
-  }
 }

@@ -5,6 +5,7 @@ import java.util.Date;
 import java.util.UUID;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.erplab.pathways.common.domain.EngineClock;
 import org.erplab.pathways.pathway.infrastructure.PlanRecords;
 import org.erplab.pathways.project.domain.ProgrammeParameters;
@@ -41,13 +42,13 @@ public class PlanFacts {
 
   /** Taken on approval: the version is approved today. */
   public void approve(DelegateExecution execution) {
-    records.decide(PathwayLifecycle.pathwayId(execution), true, PathwayLifecycle.currentUser(execution), EngineClock.now(),
+    records.decide(PathwayLifecycle.pathwayId(execution), true, currentUser(execution), EngineClock.now(),
         EngineClock.today());
   }
 
   /** Taken on rejection: the version is rejected, the operator drafts a new one. */
   public void reject(DelegateExecution execution) {
-    records.decide(PathwayLifecycle.pathwayId(execution), false, PathwayLifecycle.currentUser(execution), EngineClock.now(), null);
+    records.decide(PathwayLifecycle.pathwayId(execution), false, currentUser(execution), EngineClock.now(), null);
   }
 
   /** Start of the signature reminder's day: {@code planSignatureReminderDays} calendar days after the approval. */
@@ -67,5 +68,11 @@ public class PlanFacts {
   /** Start listener of EndEvent_PlanNotSigned: the signature deadline passed. */
   public void notSigned(DelegateExecution execution) {
     PlanProcess.Variables.PLAN_OUTCOME.set(execution, PlanProcess.Outcome.NOT_SIGNED.name());
+  }
+
+  /** Who is completing the task that moved the execution (null when the engine moves it alone). */
+  static String currentUser(DelegateExecution execution) {
+    Authentication current = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+    return current == null ? null : current.getUserId();
   }
 }
