@@ -289,7 +289,9 @@ public class Internship {
         EngineClock.now(), null, null, null, null, null);
     records.insertExtension(extension);
     instances.correlate(pathway.id(), InternshipProcess.MESSAGE_EXTENSION_REQUESTED,
-        Map.of(InternshipProcess.Variables.EXTENSION_MONTHS.name(), months));
+        Map.of(InternshipProcess.Variables.EXTENSION_MONTHS.name(), months,
+            InternshipProcess.Variables.INTERNSHIP_END_DATE.name(), currentEnd(agreement).toString(),
+            InternshipProcess.Variables.EXTENSION_MONTHS_LEFT.name(), monthsLeft(agreement)));
     events.record(pathway.id(), EXTENSION_REQUESTED, user, extension.id(), Map.of("months", months));
     return extension;
   }

@@ -62,6 +62,10 @@ public final class InternshipProcess {
     public static final ProcessVariable<Boolean> AGREEMENT_CONFIRMED = ProcessVariable.bool("agreementConfirmed");
     /** The months of the pending extension request, shown to the CPI. */
     public static final ProcessVariable<Integer> EXTENSION_MONTHS = ProcessVariable.integer("extensionMonths");
+    /** The internship's current last day when the pending extension was asked, shown to the CPI. */
+    public static final ProcessVariable<String> INTERNSHIP_END_DATE = ProcessVariable.date("internshipEndDate");
+    /** The months an extension could add under the cap when the pending one was asked, shown to the CPI. */
+    public static final ProcessVariable<Integer> EXTENSION_MONTHS_LEFT = ProcessVariable.integer("extensionMonthsLeft");
     /** Task_ApproveExtension (required yes / no). */
     public static final ProcessVariable<Boolean> EXTENSION_APPROVED = ProcessVariable.bool("extensionApproved");
     /** COMPLETED | TERMINATED, returned to the pathway. */
@@ -74,6 +78,7 @@ public final class InternshipProcess {
           PathwayProcess.Variables.PATHWAY_ID, PathwayProcess.Variables.OPERATOR_ORGANISATION,
           AssessmentProcess.Variables.EQF_LEVEL, Variables.DISABLED, Variables.DISADVANTAGED,
           Variables.INTERNSHIP_CAP, Variables.AGREEMENT_CONFIRMED, Variables.EXTENSION_MONTHS,
+          Variables.INTERNSHIP_END_DATE, Variables.EXTENSION_MONTHS_LEFT,
           Variables.EXTENSION_APPROVED, PlanProcess.Variables.REJECTION_REASON, Variables.INTERNSHIP_OUTCOME)
       .partitionedBy(PathwayProcess.Variables.OPERATOR_ORGANISATION);
 

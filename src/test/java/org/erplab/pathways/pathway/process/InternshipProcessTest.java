@@ -162,6 +162,10 @@ class InternshipProcessTest {
     assertThat(approval).hasCandidateGroup(CPI);
     assertThat(runtimeService.getVariable(approval.getExecutionId(),
         InternshipProcess.Variables.EXTENSION_MONTHS.name())).isEqualTo(2);
+    assertThat(runtimeService.getVariable(approval.getExecutionId(),
+        InternshipProcess.Variables.INTERNSHIP_END_DATE.name())).isEqualTo("2027-02-28");
+    assertThat(runtimeService.getVariable(approval.getExecutionId(),
+        InternshipProcess.Variables.EXTENSION_MONTHS_LEFT.name())).isEqualTo(3);
     assertThatThrownBy(() -> internship.requestExtension(record(pathway), 1, "ancora", "operator.lorenteggio"))
         .isInstanceOf(ApiException.class).hasMessageContaining("waiting");
 
