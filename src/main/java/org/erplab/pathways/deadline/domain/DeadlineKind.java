@@ -24,6 +24,7 @@ public enum DeadlineKind {
   /** The whole job search, from the placement stage's start (on the search scope, not on a task). */
   PLACEMENT_SEARCH(Basis.CALENDAR_DAYS, "placementSearchDays"),
   FOLLOW_UP(Basis.WORKING_DAYS, "followUpWorkingDays"),
+  ARREARS_REDUCTION(Basis.WORKING_DAYS, "arrearsReductionWorkingDays"),
   /**
    * The internship's last day: a term, not a task to do in time. Its length is the agreement's planned months from its
    * start date (table {@code internship}), not a programme parameter; the timer ending the stage meets it.

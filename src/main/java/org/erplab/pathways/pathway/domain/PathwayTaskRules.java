@@ -8,6 +8,7 @@ import java.util.function.BiFunction;
 import org.erplab.pathways.common.domain.EngineClock;
 import org.erplab.pathways.calendar.domain.ProjectCalendars;
 import org.erplab.pathways.common.domain.FieldError;
+import org.erplab.pathways.pathway.process.ArrearsReductionProcess;
 import org.erplab.pathways.pathway.process.AssessmentProcess;
 import org.erplab.pathways.pathway.process.EligibilityProcess;
 import org.erplab.pathways.pathway.process.SocialReferralProcess;
@@ -190,6 +191,14 @@ class PathwayTaskRules {
           ? internship.approvalError(task.pathwayId()).stream().toList()
           : List.of();
     });
+  }
+
+  @Bean
+  TaskCompletionRule registerArrearsReductionRule(PathwayRecords pathways, ProjectCalendars calendars) {
+    String field = ArrearsReductionProcess.Variables.REGISTERED_ON.name();
+    return rule(ArrearsReductionProcess.Elements.TASK_REGISTER_ARREARS_REDUCTION, (task, values) ->
+        pastDay(field, LocalDate.parse((String) values.get(field)), pathwayStart(pathways, task, calendars),
+            "the pathway started"));
   }
 
   /** A day that has come, not before {@code earliest} (when known): what {@code earliestWhat} says happened then. */

@@ -59,6 +59,14 @@ public final class PathwayProcess {
     public static final String SUBPROCESS_PROGRAMME_ENDED = "SubProcess_ProgrammeEnded";
     public static final String START_PROGRAMME_ENDED = "StartEvent_ProgrammeEnded";
     public static final String END_INTERRUPTED = "EndEvent_Interrupted";
+    /**
+     * Non-interrupting event subprocess: an amendment of the signed plan (message {@code PlanAmendmentRequested}),
+     * approved and signed in process {@code plan-amendment} while the running stage goes on.
+     */
+    public static final String SUBPROCESS_PLAN_AMENDMENT = "SubProcess_PlanAmendment";
+    public static final String START_PLAN_AMENDMENT = "StartEvent_PlanAmendmentRequested";
+    public static final String CALL_PLAN_AMENDMENT = "CallActivity_PlanAmendment";
+    public static final String END_PLAN_AMENDMENT = "EndEvent_PlanAmendmentDone";
 
     private Elements() {}
   }

@@ -83,6 +83,7 @@ class PathwayProcessTest {
   @Autowired org.erplab.pathways.pathway.infrastructure.PlanRecords planRecords;
   @Autowired org.erplab.pathways.pathway.domain.Training training;
   @Autowired org.erplab.pathways.pathway.domain.Internship internship;
+  @Autowired org.erplab.pathways.pathway.domain.PlanAmendments amendments;
 
   private ProcessTestSupport support;
 
@@ -1124,6 +1125,25 @@ class PathwayProcessTest {
     assertThat(record(pathway).stage()).isEqualTo("TRAINING");
     assertThat(managementService.createJobQuery().processInstanceId(
         support.calledInstanceId(pathway.instance().getId(), TrainingProcess.KEY)).count()).isZero();
+  }
+
+  @Test
+  void shouldAmendTheSignedPlanInItsOwnEventSubprocessWhileTheTrainingGoesOn() {
+    Started pathway = withSignedPlan();
+
+    amendments.request(pathway.id(), draft("500.00"), "operator.lorenteggio");
+
+    assertThat(pathway.instance()).hasPassed(PathwayProcess.Elements.START_PLAN_AMENDMENT)
+        .isWaitingAt(PathwayProcess.Elements.CALL_TRAINING, PathwayProcess.Elements.CALL_PLAN_AMENDMENT);
+    complete(pathway, PlanAmendmentProcess.Elements.TASK_APPROVE_PLAN,
+        vars(PlanProcess.Variables.PLAN_APPROVED.name(), true));
+    complete(pathway, PlanAmendmentProcess.Elements.TASK_RECORD_SIGNATURE,
+        vars(PlanProcess.Variables.SIGNED_ON.name(), "2026-11-23"));
+
+    assertThat(pathway.instance()).hasPassed(PathwayProcess.Elements.END_PLAN_AMENDMENT)
+        .isWaitingAtExactly(PathwayProcess.Elements.CALL_TRAINING);
+    assertThat(planRecords.current(pathway.id()).orElseThrow().servicesTotal()).isEqualByComparingTo("500.00");
+    assertThat(record(pathway).stage()).isEqualTo("TRAINING");
   }
 
   private Started withSignedPlan() {

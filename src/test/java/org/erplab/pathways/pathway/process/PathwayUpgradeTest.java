@@ -164,6 +164,41 @@ class PathwayUpgradeTest {
     assertThat(definitionOf(atAppointment.getId())).isEqualTo(latest.getId());
   }
 
+  @Test
+  void shouldLetAPathwayInTrainingOnTheModelBeforeAmendmentsAmendItsPlanOnceUpgraded() throws IOException {
+    // given: the model as it was before plan amendments, a pathway of it in training (its plan signed)
+    ProcessDefinition before = deploy("legacy/pathway-v6.bpmn");
+    ProcessTestSupport.RegisteredPathway registered = support.registerPathway(LORENTEGGIO, Channel.LAB);
+    UUID pathwayId = registered.pathwayId();
+    jdbc.sql("update pathway set stage = 'TRAINING', operator_organisation = 'SOLCO' where id = ?")
+        .param(pathwayId).update();
+    signedPlan(pathwayId);
+    ProcessInstance inTraining = ProcessStarts.permit(PathwayProcess.KEY, LORENTEGGIO,
+        () -> runtimeService.createProcessInstanceById(before.getId())
+            .businessKey(pathwayId.toString())
+            .setVariables(Map.of(PathwayProcess.Variables.PATHWAY_ID.name(), pathwayId.toString(),
+                PathwayProcess.Variables.OPERATOR_ORGANISATION.name(), "SOLCO"))
+            .startBeforeActivity(PathwayProcess.Elements.CALL_TRAINING)
+            .execute());
+    jdbc.sql("update pathway set process_instance_id = ? where id = ?").params(inTraining.getId(), pathwayId).update();
+    assertThat(runtimeService.createEventSubscriptionQuery().processInstanceId(inTraining.getId())
+        .eventName(PathwayInstances.PLAN_AMENDMENT_REQUESTED).count()).isZero();
+
+    // when: the current model is the latest again and the upgrade runs
+    ProcessDefinition latest = deploy(RESOURCE);
+    upgrade.upgrade();
+
+    // then: on the latest model, still in training, and its plan can be amended
+    assertThat(definitionOf(inTraining.getId())).isEqualTo(latest.getId());
+    assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(inTraining.getId()).singleResult())
+        .isWaitingAtExactly(PathwayProcess.Elements.CALL_TRAINING);
+    context.getBean(org.erplab.pathways.pathway.domain.PlanAmendments.class).request(pathwayId,
+        new org.erplab.pathways.pathway.domain.Plans.Draft(List.of(), List.of(), true, new java.math.BigDecimal("1500")),
+        "operator.lorenteggio");
+    assertThat(runtimeService.createProcessInstanceQuery().superProcessInstanceId(inTraining.getId())
+        .processDefinitionKey(PlanAmendmentProcess.KEY).count()).isOne();
+  }
+
   /** A pathway of the first version, waiting at the activity, as a database from before the upgrade holds it. */
   private ProcessInstance startFirstVersion(ProcessDefinition firstVersion, String activity, Map<String, Object> more) {
     ProcessTestSupport.RegisteredPathway registered = support.registerPathway(LORENTEGGIO, Channel.LAB);
