@@ -15,6 +15,7 @@ import org.erplab.pathways.pathway.process.SelfEmploymentProcess;
 import org.erplab.pathways.pathway.process.SocialReferralProcess;
 import org.erplab.pathways.pathway.process.HandoverProcess;
 import org.erplab.pathways.pathway.process.IntakeProcess;
+import org.erplab.pathways.pathway.process.InternshipProcess;
 import org.erplab.pathways.pathway.process.OperatorAssignment;
 import org.erplab.pathways.pathway.process.PathwayProcess;
 import org.erplab.pathways.pathway.process.PlanProcess;
@@ -24,6 +25,7 @@ import org.erplab.pathways.worklist.domain.TaskCompletionRule;
 import org.erplab.pathways.worklist.domain.TaskCompletionRule.CompletedTask;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Lazy;
 
 /** Completion rules of the pathway's tasks that a form cannot express, checked by the engine at every door. */
 @Configuration
@@ -174,6 +176,29 @@ class PathwayTaskRules {
       LocalDate day = LocalDate.parse((String) values.get(field));
       LocalDate approved = task.pathwayId() == null ? null : plans.approvedOn(task.pathwayId()).orElse(null);
       return pastDay(field, day, approved, "the plan was approved");
+    });
+  }
+
+  /** The internship's rules read the stage's service lazily: it needs the engine, which needs these rules. */
+  @Bean
+  TaskCompletionRule internshipAgreementRule(@Lazy Internship internship) {
+    return rule(InternshipProcess.Elements.TASK_INTERNSHIP_AGREEMENT, (task, values) ->
+        task.pathwayId() == null ? List.of() : internship.agreementErrors(task.pathwayId()));
+  }
+
+  @Bean
+  TaskCompletionRule approveExtensionRule(@Lazy Internship internship) {
+    String field = PlanProcess.Variables.REJECTION_REASON.name();
+    return rule(InternshipProcess.Elements.TASK_APPROVE_EXTENSION, (task, values) -> {
+      Object approved = values.get(InternshipProcess.Variables.EXTENSION_APPROVED.name());
+      if (Boolean.FALSE.equals(approved)) {
+        return !(values.get(field) instanceof String reason) || reason.isBlank()
+            ? List.of(new FieldError(field, "is required when the extension is rejected"))
+            : List.of();
+      }
+      return Boolean.TRUE.equals(approved) && task.pathwayId() != null
+          ? internship.approvalError(task.pathwayId()).stream().toList()
+          : List.of();
     });
   }
 

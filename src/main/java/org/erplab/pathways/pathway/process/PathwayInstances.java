@@ -105,6 +105,18 @@ public class PathwayInstances {
     });
   }
 
+  /**
+   * Sends a message of a stage to the pathway's instance that waits for it (one instance of the pathway subscribes to
+   * it), with the variables it carries.
+   */
+  public void correlate(UUID pathwayId, String message, java.util.Map<String, Object> variables) {
+    engine.asSystem(() -> {
+      runtimeService.createMessageCorrelation(message).processInstanceBusinessKey(pathwayId.toString())
+          .setVariables(variables).correlateWithResult();
+      return null;
+    });
+  }
+
   /** Message of the plan-amendment event subprocess of {@code pathway}. */
   public static final String PLAN_AMENDMENT_REQUESTED = "PlanAmendmentRequested";
 

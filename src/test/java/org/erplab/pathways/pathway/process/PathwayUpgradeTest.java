@@ -68,7 +68,8 @@ class PathwayUpgradeTest {
   /**
    * A pathway whose model ended where a later stage now starts (no instance runs): handed over before the skills
    * assessment existed (record in SKILLS_ASSESSMENT), assessed LABOUR before the plan existed (record in PLAN), its
-   * plan signed before training existed (record in TRAINING: it follows the signed plan's course to its end), routed
+   * plan signed before training existed (record in TRAINING: it follows the signed plan's course to its end), its
+   * training done before the internship existed (record in INTERNSHIP: the operator writes the agreement), routed
    * to self-employment before the accompaniment existed (record in SELF_EMPLOYMENT: the operator starts it).
    */
   static Stream<Arguments> stagesAdded() {
@@ -77,6 +78,8 @@ class PathwayUpgradeTest {
             AssessmentProcess.Elements.TASK_SKILLS_ASSESSMENT),
         Arguments.of("PLAN", PathwayProcess.Elements.CALL_PLAN, PlanProcess.Elements.TASK_DRAFT_PLAN),
         Arguments.of("TRAINING", PathwayProcess.Elements.CALL_TRAINING, TrainingProcess.Elements.TIMER_COURSE_ENDED),
+        Arguments.of("INTERNSHIP", PathwayProcess.Elements.CALL_INTERNSHIP,
+            InternshipProcess.Elements.TASK_INTERNSHIP_AGREEMENT),
         Arguments.of("SELF_EMPLOYMENT", PathwayProcess.Elements.CALL_SELF_EMPLOYMENT,
             SelfEmploymentProcess.Elements.TASK_START_ACCOMPANIMENT));
   }
@@ -91,6 +94,9 @@ class PathwayUpgradeTest {
         .params(stage, waiting.pathwayId()).update();
     if ("TRAINING".equals(stage)) {
       signedPlan(waiting.pathwayId());
+    }
+    if ("INTERNSHIP".equals(stage)) {
+      assessedAtEqfFour(waiting.pathwayId());
     }
 
     // when: the upgrade runs, as at start-up (twice: the second changes nothing)
@@ -108,6 +114,11 @@ class PathwayUpgradeTest {
     assertThat(stageInstance).isWaitingAtExactly(waitingAt);
     assertThat(stageInstance.getTenantId()).isEqualTo(LORENTEGGIO + ".SOLCO");
     assertThat(support.record(waiting.pathwayId()).processInstanceId()).isEqualTo(instances.get(0).getId());
+    if ("INTERNSHIP".equals(stage)) {
+      // the cap from the latest skills assessment's EQF level (4: 12 months)
+      assertThat(jdbc.sql("select max_months from internship where pathway_id = ?").param(waiting.pathwayId())
+          .query(Integer.class).single()).isEqualTo(12);
+    }
   }
 
   @Test
@@ -220,6 +231,14 @@ class PathwayUpgradeTest {
   }
 
   /** A signed plan with one course, MAG-01, ending in February 2027. */
+  private void assessedAtEqfFour(UUID pathwayId) {
+    jdbc.sql("""
+            insert into skills_assessment (id, pathway_id, project_code, operator_organisation, assessed_at,
+            orientation_hours, ready_for_work, needs_social_support, self_employment_interest, eqf_level, availability,
+            route) values (?, ?, ?, 'SOLCO', current_timestamp, 10, true, false, false, 4, 'FULL_TIME', 'LABOUR')""")
+        .params(UUID.randomUUID(), pathwayId, LORENTEGGIO).update();
+  }
+
   private void signedPlan(UUID pathwayId) {
     UUID planId = UUID.randomUUID();
     jdbc.sql("""
