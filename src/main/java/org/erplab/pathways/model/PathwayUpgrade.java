@@ -39,6 +39,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  *       ({@link #resumeReadyForTraining()});
  *   <li>a pathway whose model ended after the training with an internship ahead (before the internship existed)
  *       starts again at the internship ({@link #resumeReadyForInternship()});
+ *   <li>a pathway whose model ended ready for the placement (before the placement existed) starts again at the
+ *       placement ({@link #resumeReadyForPlacement()});
  *   <li>a pathway whose model ended towards self-employment (before the accompaniment existed) starts again at the
  *       accompaniment ({@link #resumeSelfEmployment()}).
  * </ul>
@@ -76,6 +78,7 @@ public class PathwayUpgrade {
     resumeReadyForPlan();
     resumeReadyForTraining();
     resumeReadyForInternship();
+    resumeReadyForPlacement();
     resumeSelfEmployment();
     for (ProcessDefinition old : repositoryService.createProcessDefinitionQuery()
         .processDefinitionKey(PathwayProcess.KEY).withoutTenantId().list()) {
@@ -167,6 +170,18 @@ public class PathwayUpgrade {
     int resumed = resume("INTERNSHIP", PathwayProcess.Elements.CALL_INTERNSHIP);
     if (resumed > 0) {
       LOG.info("Pathways with an internship ahead on an earlier model resumed at the internship: {}", resumed);
+    }
+  }
+
+  /**
+   * Pathways whose model ended after the training or the internship (models before the placement existed: the record
+   * says PLACEMENT, no instance runs) get a {@code pathway} instance that starts at the placement, in their operator's
+   * part of the project.
+   */
+  void resumeReadyForPlacement() {
+    int resumed = resume("PLACEMENT", PathwayProcess.Elements.CALL_PLACEMENT);
+    if (resumed > 0) {
+      LOG.info("Pathways ready for the placement on an earlier model resumed at the placement: {}", resumed);
     }
   }
 
