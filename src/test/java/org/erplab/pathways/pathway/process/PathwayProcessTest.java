@@ -1270,7 +1270,7 @@ class PathwayProcessTest {
     assertThat(pathway.instance()).isEnded().hasPassed(PathwayProcess.Elements.CALL_PLACEMENT,
         PathwayProcess.Elements.GATEWAY_PLACEMENT_OUTCOME, PathwayProcess.Elements.END_PLACED);
     assertThat(record(pathway).status()).isEqualTo("CLOSED");
-    assertThat(record(pathway).outcome()).isEqualTo("PLACED");
+    assertThat(record(pathway).outcome()).isEqualTo("PLACED");    assertOneClosure(pathway, "PLACED", "FOLLOW_UP");
   }
 
   @Test
@@ -1281,7 +1281,7 @@ class PathwayProcessTest {
 
     assertThat(pathway.instance()).isEnded().hasPassed(PathwayProcess.Elements.END_NOT_PLACED);
     assertThat(record(pathway).status()).isEqualTo("CLOSED");
-    assertThat(record(pathway).outcome()).isEqualTo("COMPLETED_NOT_PLACED");
+    assertThat(record(pathway).outcome()).isEqualTo("COMPLETED_NOT_PLACED");    assertOneClosure(pathway, "COMPLETED_NOT_PLACED", "PLACEMENT");
   }
 
   @Test
@@ -1296,6 +1296,7 @@ class PathwayProcessTest {
 
     assertThat(record(pathway).outcome()).isEqualTo("WITHDRAWN");
     assertThat(record(pathway).stage()).isEqualTo("FOLLOW_UP");
+    assertOneClosure(pathway, "WITHDRAWN", "FOLLOW_UP");
     assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(pathway.id().toString())
         .count()).isZero();
     assertThat(support.openTasks(pathway.id())).isEmpty();
