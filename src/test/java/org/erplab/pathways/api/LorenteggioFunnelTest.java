@@ -226,13 +226,7 @@ class LorenteggioFunnelTest {
 
   private UUID selfRegister(OwnProject project) {
     TestPeople.Person person = TestPeople.adult();
-    Map<String, Object> request = new LinkedHashMap<>();
-    request.put("projectCode", project.code());
-    request.put("fiscalCode", person.fiscalCode());
-    request.put("firstName", person.firstName());
-    request.put("lastName", person.lastName());
-    request.put("phone", "+39 347 7654321");
-    request.put("consent", true);
+    Map<String, Object> request = PublicRegistrationApiTest.registration(project.code(), person);
     ApiClient.Response response = api.anonymous().from(ApiClient.someAddress())
         .post("/api/public/registrations", request);
     assertThat(response.status()).as("%s", response).isEqualTo(202);

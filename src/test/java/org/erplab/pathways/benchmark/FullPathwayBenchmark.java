@@ -113,6 +113,10 @@ class FullPathwayBenchmark {
             api.transactionsPerTask(), bareRun.transactionsPerTask());
       }
       line("%nGoal (issue 7): the API within 2× of bare Camunda per completed task.%n");
+      apiSteps(Integer.getInteger("benchmark.stepPathways", 5));
+      if (Boolean.getBoolean("benchmark.sql")) {
+        claimAndCompleteSql();
+      }
       whereTheStatementsGo();
       writeReport();
     } finally {
@@ -165,23 +169,60 @@ class FullPathwayBenchmark {
 
   // ---- one pathway through the API
 
+  /** When set (one client only), what each step of the API pathway cost: [count, statements, transactions, nanos]. */
+  private volatile Map<String, long[]> steps;
+
+  private ApiClient.Response step(String name, java.util.function.Supplier<ApiClient.Response> request) {
+    Map<String, long[]> costs = steps;
+    if (costs == null) {
+      return ok(request.get());
+    }
+    DatabaseCounters.Snapshot before = DatabaseCounters.snapshot();
+    long start = System.nanoTime();
+    ApiClient.Response response = ok(request.get());
+    long nanos = System.nanoTime() - start;
+    DatabaseCounters.Snapshot used = DatabaseCounters.snapshot().since(before);
+    long[] sum = costs.computeIfAbsent(name, k -> new long[4]);
+    sum[0]++;
+    sum[1] += used.statements();
+    sum[2] += used.transactions();
+    sum[3] += nanos;
+    return response;
+  }
+
+  /** A few API pathways one at a time, each request's statements, transactions and time, by kind of request. */
+  private void apiSteps(int pathways) {
+    steps = new LinkedHashMap<>();
+    for (int i = 0; i < pathways; i++) {
+      apiPathway();
+    }
+    Map<String, long[]> costs = steps;
+    steps = null;
+    long totalNanos = costs.values().stream().mapToLong(c -> c[3]).sum();
+    line("%n## Per request of the API pathway (mean of %d pathways, one client)%n%n"
+        + "| request | per pathway | statements | transactions | share of the time |%n|---|---:|---:|---:|---:|%n", pathways);
+    costs.forEach((name, c) -> line("| %s | %.0f | %.1f | %.1f | %.0f %% |%n", name, (double) c[0] / pathways,
+        (double) c[1] / c[0], (double) c[2] / c[0], 100.0 * c[3] / totalNanos));
+  }
+
   private void apiPathway() {
     ApiClient lab = ApiClient.as(port, LAB, "demo");
     ApiClient cpi = ApiClient.as(port, CPI, "demo");
     ApiClient operator = ApiClient.as(port, OPERATOR, "demo");
-    JsonNode created = ok(lab.post("/api/pathways", Map.of("projectCode", PROJECT, "channel", "LAB",
-        "person", PathwaySeeder.personRequest(people.getAndIncrement(), PROJECT)))).json();
+    JsonNode created = step("create: POST /api/pathways", () -> lab.post("/api/pathways", Map.of("projectCode", PROJECT,
+        "channel", "LAB", "person", PathwaySeeder.personRequest(people.getAndIncrement(), PROJECT)))).json();
     String pathway = created.path("pathwayId").asText();
     apiTask(lab, pathway, "Task_IntakeInterview", IntakeAnswers.eligible());
     apiTask(cpi, pathway, "Task_AssignOperator", Map.of("operatorOrganisation", OPERATOR_ORGANISATION));
     apiTask(operator, pathway, "Task_FirstAppointment", Map.of("appointmentDate", today.toString()));
     apiTask(operator, pathway, "Task_SkillsAssessment", assessment());
-    ok(operator.put("/api/pathways/" + pathway + "/plan", plan()));
+    step("plan: PUT /api/pathways/{id}/plan", () -> operator.put("/api/pathways/" + pathway + "/plan", plan()));
     apiTask(operator, pathway, "Task_DraftPlan", Map.of("planSubmitted", true));
     apiTask(cpi, pathway, "Task_ApprovePlan", Map.of("planApproved", true));
     apiTask(operator, pathway, "Task_RecordSignature", Map.of("signedOn", today.toString()));
-    ok(operator.post("/api/pathways/" + pathway + "/attendance", Map.of("courseCode", "BEN-01",
-        "date", today.minusDays(1).toString(), "hours", new BigDecimal("8"))));
+    step("attendance: POST /api/pathways/{id}/attendance", () -> operator.post("/api/pathways/" + pathway
+        + "/attendance", Map.of("courseCode", "BEN-01", "date", today.minusDays(1).toString(), "hours",
+        new BigDecimal("8"))));
     courseEnds(runtimeService, managementService, pathway);
     String stage = jdbc.sql("select stage from pathway where id = ?").param(UUID.fromString(pathway))
         .query(String.class).single();
@@ -190,9 +231,10 @@ class FullPathwayBenchmark {
     }
   }
 
-  private static void apiTask(ApiClient user, String pathway, String taskKey, Map<String, Object> values) {
+  private void apiTask(ApiClient user, String pathway, String taskKey, Map<String, Object> values) {
     String taskId = null;
-    for (JsonNode task : ok(user.get("/api/pathways/" + pathway)).json().path("openTasks")) {
+    for (JsonNode task : step("find: GET /api/pathways/{id}", () -> user.get("/api/pathways/" + pathway)).json()
+        .path("openTasks")) {
       if (taskKey.equals(task.path("taskKey").asText())) {
         taskId = task.path("id").asText();
       }
@@ -200,8 +242,9 @@ class FullPathwayBenchmark {
     if (taskId == null) {
       throw new IllegalStateException("Pathway " + pathway + " has no open " + taskKey);
     }
-    ok(user.post("/api/tasks/" + taskId + "/claim", Map.of()));
-    ok(user.post("/api/tasks/" + taskId + "/complete", Map.of("variables", values)));
+    String id = taskId;
+    step("claim: POST /api/tasks/{id}/claim", () -> user.post("/api/tasks/" + id + "/claim", Map.of()));
+    step("complete " + taskKey, () -> user.post("/api/tasks/" + id + "/complete", Map.of("variables", values)));
   }
 
   // ---- one pathway through bare Camunda
@@ -269,6 +312,25 @@ class FullPathwayBenchmark {
   }
 
   // ---- where the statements go
+
+  /** Every statement of one claim and one completion through the API, to read (-Dbenchmark.sql=true). */
+  private void claimAndCompleteSql() {
+    ApiClient lab = ApiClient.as(port, LAB, "demo");
+    String pathway = ok(lab.post("/api/pathways", Map.of("projectCode", PROJECT, "channel", "LAB",
+        "person", PathwaySeeder.personRequest(people.getAndIncrement(), PROJECT)))).json().path("pathwayId").asText();
+    String taskId = taskService.createTaskQuery().processInstanceBusinessKey(pathway)
+        .taskDefinitionKey("Task_IntakeInterview").singleResult().getId();
+    ok(lab.get("/api/tasks?maxResults=1"));
+    line("%n## SQL of one claim%n%n```%n");
+    DatabaseCounters.capture(sql -> true, () -> ok(lab.post("/api/tasks/" + taskId + "/claim", Map.of())))
+        .forEach(sql -> line("%s%n", sql.length() > 240 ? sql.substring(0, 240) + "…" : sql));
+    line("```%n%n## SQL of one completion (Task_IntakeInterview)%n%n```%n");
+    DatabaseCounters.capture(sql -> true, () -> ok(lab.post("/api/tasks/" + taskId + "/complete",
+            Map.of("variables", IntakeAnswers.eligible()))))
+        .forEach(sql -> line("%s%n", sql.length() > 240 ? sql.substring(0, 240).replace('\n', ' ') + "…"
+            : sql.replace('\n', ' ')));
+    line("```%n");
+  }
 
   /** One pathway each way with every statement captured, grouped by the table it reads or writes. */
   private void whereTheStatementsGo() {
