@@ -190,6 +190,29 @@ final class ApiFixtures {
     return started;
   }
 
+  /**
+   * A LORENTEGGIO pathway of SOLCO, assessed ready for work, whose plan (one coaching service, these courses, an
+   * internship or not, that indemnity cap) was approved and signed today: what comes after the plan runs.
+   */
+  UUID pathwayWithPlanSignedToday(List<Map<String, Object>> courses, boolean internshipPlanned,
+      java.math.BigDecimal indemnityCap) {
+    LocalDate today = org.erplab.pathways.common.domain.EngineClock.today();
+    UUID pathway = pathwayAtFirstAppointment(LORENTEGGIO, "SOLCO").pathwayId();
+    completeTask(OPERATOR_LORENTEGGIO, taskOf(pathway, TASK_FIRST_APPOINTMENT),
+        Map.of("appointmentDate", today.toString()));
+    completeTask(OPERATOR_LORENTEGGIO, taskOf(pathway, "Task_SkillsAssessment"),
+        Map.of("orientationHours", 12, "readyForWork", true, "needsSocialSupport", false,
+            "selfEmploymentInterest", false, "eqfLevel", 3, "availability", "FULL_TIME"));
+    ApiClient.Response plan = as(OPERATOR_LORENTEGGIO).put("/api/pathways/" + pathway + "/plan",
+        Map.of("services", List.of(Map.of("type", "COACHING", "hours", 10, "cost", new java.math.BigDecimal("400"))),
+            "courses", courses, "internshipPlanned", internshipPlanned, "indemnityCap", indemnityCap));
+    assertThat(plan.status()).as("%s", plan).isEqualTo(201);
+    completeTask(OPERATOR_LORENTEGGIO, taskOf(pathway, "Task_DraftPlan"), Map.of("planSubmitted", true));
+    completeTask(CPI_MILANO, taskOf(pathway, "Task_ApprovePlan"), Map.of("planApproved", true));
+    completeTask(OPERATOR_LORENTEGGIO, taskOf(pathway, "Task_RecordSignature"), Map.of("signedOn", today.toString()));
+    return pathway;
+  }
+
   void completeTask(String user, String taskId, Map<String, Object> variables) {
     ApiClient.Response response = as(user).post("/api/tasks/" + taskId + "/complete", body(variables));
     assertThat(response.status()).as("complete task: %s", response).isEqualTo(204);

@@ -149,22 +149,10 @@ class AttendanceApiTest {
 
   /** A LORENTEGGIO pathway of SOLCO with its plan signed today: in training, course MAG-01 running. */
   private UUID inTraining() {
-    UUID pathway = api.pathwayAtFirstAppointment(LORENTEGGIO, "SOLCO").pathwayId();
-    api.completeTask(OPERATOR_LORENTEGGIO, api.taskOf(pathway, "Task_FirstAppointment"),
-        Map.of("appointmentDate", today.toString()));
-    api.completeTask(OPERATOR_LORENTEGGIO, api.taskOf(pathway, "Task_SkillsAssessment"),
-        Map.of("orientationHours", 12, "readyForWork", true, "needsSocialSupport", false,
-            "selfEmploymentInterest", false, "eqfLevel", 3, "availability", "FULL_TIME"));
-    ApiClient.Response plan = ApiClient.as(port, OPERATOR_LORENTEGGIO).put("/api/pathways/" + pathway + "/plan",
-        Map.of("services", List.of(Map.of("type", "COACHING", "hours", 10, "cost", new BigDecimal("400"))),
-            "courses", List.of(Map.of("code", "MAG-01", "title", "Logistica di magazzino", "plannedHours", 40,
-                "startDate", today.minusDays(20).toString(), "endDate", today.plusDays(10).toString())),
-            "internshipPlanned", true, "indemnityCap", new BigDecimal("1500")));
-    assertThat(plan.status()).as("%s", plan).isEqualTo(201);
-    api.completeTask(OPERATOR_LORENTEGGIO, api.taskOf(pathway, "Task_DraftPlan"), Map.of("planSubmitted", true));
-    api.completeTask(CPI_MILANO, api.taskOf(pathway, "Task_ApprovePlan"), Map.of("planApproved", true));
-    api.completeTask(OPERATOR_LORENTEGGIO, api.taskOf(pathway, "Task_RecordSignature"),
-        Map.of("signedOn", today.toString()));
+    UUID pathway = api.pathwayWithPlanSignedToday(
+        List.of(Map.of("code", "MAG-01", "title", "Logistica di magazzino", "plannedHours", 40,
+            "startDate", today.minusDays(20).toString(), "endDate", today.plusDays(10).toString())),
+        true, new BigDecimal("1500"));
     assertThat(api.pathwayRecord(pathway).get("stage")).isEqualTo("TRAINING");
     return pathway;
   }

@@ -20,7 +20,10 @@ public enum DeadlineKind {
   SKILLS_ASSESSMENT(Basis.WORKING_DAYS, "skillsAssessmentWorkingDays"),
   SOCIAL_REFERRAL(Basis.WORKING_DAYS, "socialReferralWorkingDays"),
   PLAN_DRAFT(Basis.WORKING_DAYS, "planDraftWorkingDays"),
-  PLAN_SIGNATURE(Basis.CALENDAR_DAYS, "planSignatureDays");
+  PLAN_SIGNATURE(Basis.CALENDAR_DAYS, "planSignatureDays"),
+  /** The whole job search, from the placement stage's start (on the search scope, not on a task). */
+  PLACEMENT_SEARCH(Basis.CALENDAR_DAYS, "placementSearchDays"),
+  FOLLOW_UP(Basis.WORKING_DAYS, "followUpWorkingDays");
 
   private final Basis basis;
   private final String parameter;

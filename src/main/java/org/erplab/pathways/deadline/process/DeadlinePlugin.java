@@ -17,10 +17,13 @@ import org.springframework.stereotype.Component;
 /**
  * Gives every user task and every boundary timer of every model the deadline listeners of {@link Deadlines}, built
  * in (they run even when custom listeners are skipped), so that a stage gets met / missed / cancelled by declaring
- * its deadlines, with no listener of its own.
+ * its deadlines, with no listener of its own. A deadline on a scope that is no user task (an embedded subprocess) is
+ * closed when the scope ends.
  */
 @Component
 public class DeadlinePlugin extends AbstractProcessEnginePlugin {
+
+  private static final String SCOPE_DEADLINE = "deadlineClosedAtEnd";
 
   private final Deadlines deadlines;
 
@@ -48,6 +51,14 @@ public class DeadlinePlugin extends AbstractProcessEnginePlugin {
         if (attachedTo != null) {
           timerActivity.addBuiltInListener(ExecutionListener.EVENTNAME_START,
               (ExecutionListener) execution -> deadlines.timerFired(execution, attachedTo));
+        }
+        // a deadline on a scope that is no user task (e.g. the placement's search) closes when the scope ends
+        if (timerActivity.getEventScope() instanceof ActivityImpl scope
+            && !(scope.getActivityBehavior() instanceof UserTaskActivityBehavior)
+            && !Boolean.TRUE.equals(scope.getProperty(SCOPE_DEADLINE))) {
+          scope.setProperty(SCOPE_DEADLINE, true);
+          scope.addBuiltInListener(ExecutionListener.EVENTNAME_END,
+              (ExecutionListener) execution -> deadlines.scopeEnded(execution, scope.getId()));
         }
       }
     });

@@ -156,6 +156,25 @@ public class Deadlines {
     }
   }
 
+  /**
+   * A scope guarded by a deadline (an embedded subprocess with a deadline's boundary timer, not a user task) ended:
+   * missed when its due date has passed (its timer fired), cancelled when something else ended it (the pathway withdrawn
+   * or interrupted), met otherwise.
+   */
+  void scopeEnded(DelegateExecution execution, String activityId) {
+    OffsetDateTime now = EngineClock.now();
+    boolean canceled = execution instanceof org.camunda.bpm.engine.impl.pvm.runtime.PvmExecutionImpl pvm
+        && pvm.isCanceled();
+    for (Deadline d : records.openOf(execution.getId(), activityId)) {
+      boolean late = !now.isBefore(d.dueAt());
+      Deadline.State state = late ? Deadline.State.MISSED : canceled ? Deadline.State.CANCELLED : Deadline.State.MET;
+      if (records.close(d.id(), state, now)) {
+        events.record(d.pathwayId(), state == Deadline.State.MET ? MET : late ? MISSED : CANCELLED, null, d.id(),
+            details(d, late ? "TIMER" : canceled ? "CANCELLED" : "COMPLETED"));
+      }
+    }
+  }
+
   /** A boundary timer fired: the deadline of the element it is attached to is missed. */
   void timerFired(DelegateExecution execution, String attachedTo) {
     OffsetDateTime now = EngineClock.now();

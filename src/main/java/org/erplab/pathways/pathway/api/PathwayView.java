@@ -26,7 +26,8 @@ public record PathwayView(
     List<Assessment> assessments,
     List<Deadline> deadlines,
     List<Suspension> suspensions,
-    List<OpenTask> openTasks) {
+    List<OpenTask> openTasks,
+    PlacementView placement) {
 
   /**
    * A deadline of the pathway (table {@code deadline}): the element it guards ({@code element}, a user task; {@code

@@ -8,6 +8,7 @@ import org.erplab.pathways.deadline.domain.DeadlineRecords;
 import org.erplab.pathways.pathway.domain.AssessmentRecords;
 import org.erplab.pathways.pathway.domain.Pathway;
 import org.erplab.pathways.pathway.domain.PathwayRecords;
+import org.erplab.pathways.pathway.domain.Placements;
 import org.erplab.pathways.pathway.domain.SuspensionRecords;
 import org.erplab.pathways.pathway.process.PathwayInstances;
 import org.springframework.stereotype.Component;
@@ -25,9 +26,11 @@ class PathwayViews {
   private final SuspensionRecords suspensions;
   private final PathwayInstances instances;
   private final AssessmentRecords assessments;
+  private final Placements placements;
 
   PathwayViews(PathwayRecords pathways, DeadlineRecords deadlines, SuspensionRecords suspensions,
-      PathwayInstances instances, AssessmentRecords assessments) {
+      PathwayInstances instances, AssessmentRecords assessments, Placements placements) {
+    this.placements = placements;
     this.assessments = assessments;
     this.pathways = pathways;
     this.deadlines = deadlines;
@@ -62,6 +65,11 @@ class PathwayViews {
     return new PathwayView(p.id(), p.projectCode(), p.participantId(), p.channel(), p.stage(), p.status(),
         p.outcome(), p.reasonList(), p.referral(), p.operatorOrganisation(), p.consentAt(), p.createdAt(),
         p.closedAt(), dates.withdrawalDate(), dates.firstAppointmentDate(), dates.reassessmentDate(), assessed, due,
-        suspended, tasks);
+        suspended, tasks, placement(id));
+  }
+
+  /** The pathway's hires and follow-ups (two indexed queries). */
+  PlacementView placement(UUID id) {
+    return PlacementView.of(placements.hires(id), placements.followUps(id));
   }
 }

@@ -144,13 +144,17 @@ class PathwayTaskRules {
 
   @Bean
   TaskCompletionRule approvePlanRule() {
-    String field = PlanProcess.Variables.REJECTION_REASON.name();
-    return rule(PlanProcess.Elements.TASK_APPROVE_PLAN, (task, values) -> {
-      boolean rejected = Boolean.FALSE.equals(values.get(PlanProcess.Variables.PLAN_APPROVED.name()));
-      return rejected && (!(values.get(field) instanceof String reason) || reason.isBlank())
-          ? List.of(new FieldError(field, "is required when the plan is rejected"))
-          : List.of();
-    });
+    return reasonWhenNo(PlanProcess.Elements.TASK_APPROVE_PLAN, PlanProcess.Variables.PLAN_APPROVED.name(),
+        PlanProcess.Variables.REJECTION_REASON.name(), "is required when the plan is rejected");
+  }
+
+  /** The text field {@code reasonField} is required when the yes/no {@code decisionField} is answered no. */
+  static TaskCompletionRule reasonWhenNo(String taskKey, String decisionField, String reasonField, String message) {
+    return rule(taskKey, (task, values) ->
+        Boolean.FALSE.equals(values.get(decisionField))
+            && (!(values.get(reasonField) instanceof String reason) || reason.isBlank())
+            ? List.of(new FieldError(reasonField, message))
+            : List.of());
   }
 
   @Bean
@@ -180,7 +184,7 @@ class PathwayTaskRules {
         .orElse(null);
   }
 
-  private static TaskCompletionRule rule(String taskKey,
+  static TaskCompletionRule rule(String taskKey,
       BiFunction<CompletedTask, Map<String, Object>, List<FieldError>> check) {
     return new TaskCompletionRule() {
       @Override

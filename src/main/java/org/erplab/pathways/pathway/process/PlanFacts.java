@@ -70,7 +70,8 @@ public class PlanFacts {
     PlanProcess.Variables.PLAN_OUTCOME.set(execution, PlanProcess.Outcome.NOT_SIGNED.name());
   }
 
-  private static String currentUser(DelegateExecution execution) {
+  /** Who is completing the task that moved the execution (null when the engine moves it alone). */
+  static String currentUser(DelegateExecution execution) {
     Authentication current = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
     return current == null ? null : current.getUserId();
   }

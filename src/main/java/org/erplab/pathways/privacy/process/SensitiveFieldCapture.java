@@ -2,9 +2,11 @@ package org.erplab.pathways.privacy.process;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -12,18 +14,21 @@ import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.spin.json.SpinJsonNode;
 import org.erplab.pathways.common.process.ProcessVariable;
+import org.erplab.pathways.common.process.SensitiveValueFiling;
 import org.erplab.pathways.participant.domain.IntakeRecords;
 import org.erplab.pathways.pathway.process.IntakeProcess;
 import org.erplab.pathways.pathway.process.PathwayProcess;
 import org.erplab.pathways.pathway.process.ProcessCatalogue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
  * Built-in {@code complete} listener of every user task (added by {@link PrivacyPlugin}): moves the values of the
  * variables its process declares sensitive into the registry and removes them from the process before anything is
- * flushed.
+ * flushed: to a {@link SensitiveValueFiling} that takes them (e.g. the employer's name to table {@code placement}),
+ * otherwise to the case notes.
  */
 @Component
 public class SensitiveFieldCapture implements TaskListener {
@@ -31,9 +36,11 @@ public class SensitiveFieldCapture implements TaskListener {
   private static final Logger LOG = LoggerFactory.getLogger(SensitiveFieldCapture.class);
 
   private final IntakeRecords records;
+  private final ObjectProvider<SensitiveValueFiling> filings;
 
-  public SensitiveFieldCapture(IntakeRecords records) {
+  public SensitiveFieldCapture(IntakeRecords records, ObjectProvider<SensitiveValueFiling> filings) {
     this.records = records;
+    this.filings = filings;
   }
 
   @Override
@@ -60,7 +67,14 @@ public class SensitiveFieldCapture implements TaskListener {
     UUID pathwayId = UUID.fromString(pathway);
     Authentication current = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
     String user = current == null ? task.getAssignee() : current.getUserId();
+    Map<String, Object> byName = new LinkedHashMap<>();
+    values.forEach((variable, value) -> byName.put(variable.name(), value));
+    Set<String> filed = new HashSet<>();
+    filings.orderedStream().forEach(filing -> filed.addAll(filing.file(task, byName, user)));
     values.forEach((variable, value) -> {
+      if (filed.contains(variable.name())) {
+        return;
+      }
       if (value == null) {
         return;
       }
