@@ -18,10 +18,14 @@ import static org.erplab.pathways.api.ApiFixtures.assertProblem;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.erplab.pathways.common.domain.EngineClock;
 import org.erplab.pathways.support.ApiClient;
+import org.erplab.pathways.support.IntakeAnswers;
 import org.erplab.pathways.support.OwnProject;
 import org.erplab.pathways.support.PathwaysSpringTest;
 import org.junit.jupiter.api.Test;
@@ -117,6 +121,32 @@ class FunnelApiTest {
     JsonNode tomorrow = api.as(project.manager()).get(funnel(project.code()) + "&from=" + today.plusDays(1)).json();
     assertThat(tomorrow.path("figures").get(0).path("value").asLong()).isZero();
     assertThat(tomorrow.path("figures").get(0).path("breakdown")).isEmpty();
+  }
+
+  @Test
+  void shouldCountTheMissedDeadlinesByKindAndTheClosedByOutcome() {
+    OwnProject project = OwnProject.create(context, "FM", EngineClock.today().plusYears(1));
+    UUID late = api.startPathway(project.lab(), project.code()).pathwayId();
+    api.startPathway(project.lab(), project.code());
+    try {
+      // the interview held 30 days later, past its 10 working days, and the person refuses consent
+      ClockUtil.setCurrentTime(new Date(ClockUtil.getCurrentTime().getTime() + 30L * 24 * 3600 * 1000));
+      api.completeTask(project.lab(), api.taskOf(late, "Task_IntakeInterview"),
+          IntakeAnswers.eligibleWith(Map.of("consentGiven", false)));
+    } finally {
+      ClockUtil.reset();
+    }
+
+    JsonNode report = api.as(project.manager()).get(funnel(project.code())).json();
+
+    JsonNode missed = report.path("figures").get(KEYS.indexOf("missedDeadlines"));
+    assertThat(missed.path("value").asLong()).isEqualTo(1);
+    assertThat(missed.path("breakdown").path("INTAKE_INTERVIEW").asLong()).isEqualTo(1);
+    JsonNode closed = report.path("figures").get(KEYS.indexOf("closed"));
+    assertThat(closed.path("value").asLong()).isEqualTo(1);
+    assertThat(closed.path("breakdown").path("NO_CONSENT").asLong()).isEqualTo(1);
+    assertThat(closed.path("rate").decimalValue()).isEqualByComparingTo("50.0");
+    assertThat(report.path("figures").get(KEYS.indexOf("intakeNotCompleted")).path("value").asLong()).isEqualTo(2);
   }
 
   private static String funnel(String project) {
