@@ -19,6 +19,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.erplab.pathways.participant.domain.FiscalCode;
 import org.erplab.pathways.participant.domain.Participant;
 import org.erplab.pathways.pathway.domain.Pathway;
+import org.erplab.pathways.pathway.domain.Internship;
 import org.erplab.pathways.pathway.domain.Plans;
 import org.erplab.pathways.pathway.domain.PathwayService;
 import org.erplab.pathways.security.AppUser;
@@ -54,10 +55,12 @@ public class DemoData {
   private final CamundaIdentityAuthenticationProvider users;
   private final PartitionMemberships partitions;
   private final Plans plans;
+  private final Internship internship;
 
   public DemoData(JdbcClient jdbc, IdentityService identityService, TaskService taskService, PathwayService pathways,
-      CamundaIdentityAuthenticationProvider users, PartitionMemberships partitions, Plans plans) {
+      CamundaIdentityAuthenticationProvider users, PartitionMemberships partitions, Plans plans, Internship internship) {
     this.plans = plans;
+    this.internship = internship;
     this.users = users;
     this.partitions = partitions;
     this.jdbc = jdbc;
@@ -158,6 +161,21 @@ public class DemoData {
             EngineClock.today().plusDays(21), EngineClock.today().plusDays(56))),
         true, new BigDecimal("1500.00")), "operator.lorenteggio");
     complete(toApprove, "operator.lorenteggio", "Task_DraftPlan", Map.of("planSubmitted", true));
+    // an internship running for 3 months from today at a warehouse (a plan with an internship and no course, signed)
+    UUID interning = start("LORENTEGGIO", Pathway.Channel.LAB, "CLM", "DVD", 1994, 3, 21, "M");
+    complete(interning, "lab.lorenteggio", "Task_IntakeInterview", interview("UNEMPLOYED", false, "NONE", "NONE"));
+    complete(interning, "cpi.milano", "Task_AssignOperator", Map.of("operatorOrganisation", "SOLCO"));
+    complete(interning, "operator.lorenteggio", "Task_FirstAppointment", Map.of("appointmentDate", EngineClock.today().toString()));
+    complete(interning, "operator.lorenteggio", "Task_SkillsAssessment", assessment(true, false));
+    plans.saveDraft(interning, "LORENTEGGIO", new Plans.Draft(
+        List.of(new Plans.ServiceLine("INTERNSHIP_TUTORING", new BigDecimal("20"), new BigDecimal("600.00"))),
+        List.of(), true, new BigDecimal("1500.00")), "operator.lorenteggio");
+    complete(interning, "operator.lorenteggio", "Task_DraftPlan", Map.of("planSubmitted", true));
+    complete(interning, "cpi.milano", "Task_ApprovePlan", Map.of("planApproved", true));
+    complete(interning, "operator.lorenteggio", "Task_RecordSignature", Map.of("signedOn", EngineClock.today().toString()));
+    internship.write(interning, new Internship.Terms("Magazzini Lombardi srl", "SOLCO",
+        "Magazzini Lombardi srl", EngineClock.today(), 3, new BigDecimal("30")), "operator.lorenteggio");
+    complete(interning, "operator.lorenteggio", "Task_InternshipAgreement", Map.of("agreementConfirmed", true));
     UUID toSocial = start("LORENTEGGIO", Pathway.Channel.LAB, "MNC", "RSL", 1972, 12, 3, "F");
     complete(toSocial, "lab.lorenteggio", "Task_IntakeInterview", interview("INACTIVE", false, "NONE", "ADDICTION"));
     complete(toSocial, "cpi.milano", "Task_AssignOperator", Map.of("operatorOrganisation", "SOLCO"));

@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.migration.MigrationPlan;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.runtime.ActivityInstance;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.erplab.pathways.pathway.process.AssessmentProcess;
 import org.erplab.pathways.pathway.process.PathwayProcess;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,7 +36,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  *   <li>a pathway whose model ended ready for the plan (before the plan existed) starts again at the plan
  *       ({@link #resumeReadyForPlan()});
  *   <li>a pathway whose model ended with the plan signed (before training existed) starts again at the training
- *       ({@link #resumeReadyForTraining()}).
+ *       ({@link #resumeReadyForTraining()});
+ *   <li>a pathway whose model ended after the training with an internship ahead (before the internship existed)
+ *       starts again at the internship ({@link #resumeReadyForInternship()}).
  * </ul>
  * Idempotent: pathways already on the latest version are left alone.
  */
@@ -70,6 +73,7 @@ public class PathwayUpgrade {
     resumeHandedOver();
     resumeReadyForPlan();
     resumeReadyForTraining();
+    resumeReadyForInternship();
     for (ProcessDefinition old : repositoryService.createProcessDefinitionQuery()
         .processDefinitionKey(PathwayProcess.KEY).withoutTenantId().list()) {
       if (old.getVersion() < latest.getVersion()) {
@@ -151,10 +155,23 @@ public class PathwayUpgrade {
     }
   }
 
+  /**
+   * Pathways whose model ended after the training with an internship ahead (models before the internship existed: the
+   * record says INTERNSHIP, no instance runs) get a {@code pathway} instance that starts at the internship, in their
+   * operator's part of the project, with the EQF level of their latest skills assessment (the cap decision needs it).
+   */
+  void resumeReadyForInternship() {
+    int resumed = resume("INTERNSHIP", PathwayProcess.Elements.CALL_INTERNSHIP);
+    if (resumed > 0) {
+      LOG.info("Pathways with an internship ahead on an earlier model resumed at the internship: {}", resumed);
+    }
+  }
+
   /** Starts a pathway instance before {@code activity} for every open pathway in {@code stage} without one. */
   private int resume(String stage, String activity) {
     List<Map<String, Object>> waiting = jdbc.sql("select id, participant_id, project_code, channel, "
-            + "operator_organisation from pathway where status = 'ACTIVE' and stage = ? "
+            + "operator_organisation, (select a.eqf_level from skills_assessment a where a.pathway_id = pathway.id "
+            + "order by a.assessed_at desc limit 1) as eqf_level from pathway where status = 'ACTIVE' and stage = ? "
             + "and operator_organisation is not null")
         .param(stage).query().listOfRows();
     int resumed = 0;
@@ -173,7 +190,9 @@ public class PathwayUpgrade {
                   .putValue(PathwayProcess.Variables.PARTICIPANT_ID.name(), String.valueOf(row.get("participant_id")))
                   .putValue(PathwayProcess.Variables.PROJECT_CODE.name(), project)
                   .putValue(PathwayProcess.Variables.CHANNEL.name(), row.get("channel"))
-                  .putValue(PathwayProcess.Variables.OPERATOR_ORGANISATION.name(), row.get("operator_organisation")))
+                  .putValue(PathwayProcess.Variables.OPERATOR_ORGANISATION.name(), row.get("operator_organisation"))
+                  .putValue(AssessmentProcess.Variables.EQF_LEVEL.name(), row.get("eqf_level") == null ? null
+                      : ((Number) row.get("eqf_level")).intValue()))
               .startBeforeActivity(activity)
               .execute()
               .getId()));

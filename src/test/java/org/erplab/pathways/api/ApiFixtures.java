@@ -191,6 +191,20 @@ final class ApiFixtures {
   }
 
   /**
+   * A LORENTEGGIO pathway of SOLCO with its plan signed today: in training, course MAG-01 (40 h, from 20 days ago to
+   * 10 days ahead) running; one coaching service of 400.00 euro, an indemnity cap of 1,500.00, an internship.
+   */
+  UUID pathwayInTraining() {
+    LocalDate today = org.erplab.pathways.common.domain.EngineClock.today();
+    UUID pathway = pathwayWithPlanSignedToday(
+        List.of(Map.of("code", "MAG-01", "title", "Logistica di magazzino", "plannedHours", 40,
+            "startDate", today.minusDays(20).toString(), "endDate", today.plusDays(10).toString())),
+        true, new java.math.BigDecimal("1500"));
+    assertThat(pathwayRecord(pathway).get("stage")).isEqualTo("TRAINING");
+    return pathway;
+  }
+
+  /**
    * A LORENTEGGIO pathway of SOLCO, assessed ready for work, whose plan (one coaching service, these courses, an
    * internship or not, that indemnity cap) was approved and signed today: what comes after the plan runs.
    */

@@ -147,14 +147,8 @@ class AttendanceApiTest {
     }
   }
 
-  /** A LORENTEGGIO pathway of SOLCO with its plan signed today: in training, course MAG-01 running. */
   private UUID inTraining() {
-    UUID pathway = api.pathwayWithPlanSignedToday(
-        List.of(Map.of("code", "MAG-01", "title", "Logistica di magazzino", "plannedHours", 40,
-            "startDate", today.minusDays(20).toString(), "endDate", today.plusDays(10).toString())),
-        true, new BigDecimal("1500"));
-    assertThat(api.pathwayRecord(pathway).get("stage")).isEqualTo("TRAINING");
-    return pathway;
+    return api.pathwayInTraining();
   }
 
   private ApiClient.Response post(String user, UUID pathway, Map<String, Object> body) {

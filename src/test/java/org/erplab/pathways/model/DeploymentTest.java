@@ -43,6 +43,7 @@ class DeploymentTest {
         .extracting(d -> d.getKey() + ":" + d.getTenantId())
         .containsExactlyInAnyOrder("pathway:null", "intake:null", "eligibility:null", "handover:null",
             "programme:null", "assessment:null", "social-referral:null", "plan:null",
-            "training:null", "placement:null");
+            "training:null", "internship:null", "placement:null", "arrears-reduction:null",
+            "plan-amendment:null");
   }
 }

@@ -112,16 +112,7 @@ class HistoryPrivacyIT {
     // given a pathway whose plan the operator wrote and sent
     Pathway pathway = start();
     String id = pathway.id().toString();
-    taskService.complete(interviewTask(pathway), IntakeAnswers.eligible());
-    completeOpen(id, "Task_AssignOperator", Map.of("operatorOrganisation", "SOLCO"));
-    completeOpen(id, "Task_FirstAppointment", Map.of("appointmentDate", EngineClock.today().toString()));
-    completeOpen(id, "Task_SkillsAssessment", Map.of("orientationHours", 12, "readyForWork", true,
-        "needsSocialSupport", false, "selfEmploymentInterest", false, "eqfLevel", 3, "availability", "FULL_TIME"));
-    var plan = ApiClient.as(port, "operator.lorenteggio").put("/api/pathways/" + id + "/plan", Map.of(
-        "services", List.of(Map.of("type", "COACHING", "hours", 10, "cost", 400)), "courses", List.of(),
-        "internshipPlanned", false, "indemnityCap", 0));
-    assertThat(plan.status()).as(plan.toString()).isEqualTo(201);
-    completeOpen(id, "Task_DraftPlan", Map.of("planSubmitted", true));
+    planSent(pathway, false);
 
     // when the CPI rejects it through the API, with a reason
     String reason = marker("MOTIVO-RIFIUTO");
@@ -140,6 +131,56 @@ class HistoryPrivacyIT {
     assertThat(DatabaseScan.search(dataSource, tables, List.of(reason),
         table -> table.equals("act_ge_bytearray") ? "deployment_id_ is null" : null))
         .as("the rejection reason found in Camunda tables").isEmpty();
+  }
+
+  @Test
+  void shouldKeepTheInternshipExtensionsReasonsOutOfTheEngine() throws Exception {
+    // given a pathway in a running internship (its plan foresees one, no course)
+    Pathway pathway = start();
+    String id = pathway.id().toString();
+    planSent(pathway, true);
+    completeOpen(id, "Task_ApprovePlan", Map.of("planApproved", true));
+    completeOpen(id, "Task_RecordSignature", Map.of("signedOn", EngineClock.today().toString()));
+    var agreement = ApiClient.as(port, "operator.lorenteggio").put("/api/pathways/" + id + "/internship", Map.of(
+        "host", "Magazzini Lombardi srl", "promoter", "SOLCO", "tutor", "Magazzini Lombardi srl",
+        "startDate", EngineClock.today().toString(), "plannedMonths", 3, "weeklyHours", 30));
+    assertThat(agreement.status()).as(agreement.toString()).isEqualTo(200);
+    completeOpen(id, "Task_InternshipAgreement", Map.of("agreementConfirmed", true));
+
+    // when the operator asks for an extension with a reason, and the CPI rejects it with its own
+    String asked = marker("MOTIVO-PROROGA");
+    var request = ApiClient.as(port, "operator.lorenteggio").post("/api/pathways/" + id
+        + "/internship/extension-requests", Map.of("months", 1, "reason", asked));
+    assertThat(request.status()).as(request.toString()).isEqualTo(201);
+    String rejection = marker("MOTIVO-RIFIUTO-PROROGA");
+    String approval = taskService.createTaskQuery().processInstanceBusinessKey(id)
+        .taskDefinitionKey("Task_ApproveExtension").singleResult().getId();
+    var rejected = ApiClient.as(port, "cpi.milano").post("/api/tasks/" + approval + "/complete",
+        Map.of("variables", Map.of("extensionApproved", false, "rejectionReason", rejection)));
+    assertThat(rejected.status()).as(rejected.toString()).isEqualTo(204);
+
+    // then the request's reason is in our table, the rejection's in the case notes, neither in a Camunda table
+    assertThat(records.notes(pathway.id())).extracting(IntakeRecords.CaseNote::text).contains(rejection);
+    List<String> tables = DatabaseScan.tables(dataSource,
+        t -> t.startsWith("act_hi_") || t.startsWith("act_ru_") || t.equals("act_ge_bytearray"));
+    assertThat(DatabaseScan.search(dataSource, tables, List.of(asked, rejection),
+        table -> table.equals("act_ge_bytearray") ? "deployment_id_ is null" : null))
+        .as("the extension's reasons found in Camunda tables").isEmpty();
+  }
+
+  /** Eligible, SOLCO, assessed LABOUR (EQF 3): a plan with one service and no course written and sent to the CPI. */
+  private void planSent(Pathway pathway, boolean internshipPlanned) {
+    String id = pathway.id().toString();
+    taskService.complete(interviewTask(pathway), IntakeAnswers.eligible());
+    completeOpen(id, "Task_AssignOperator", Map.of("operatorOrganisation", "SOLCO"));
+    completeOpen(id, "Task_FirstAppointment", Map.of("appointmentDate", EngineClock.today().toString()));
+    completeOpen(id, "Task_SkillsAssessment", Map.of("orientationHours", 12, "readyForWork", true,
+        "needsSocialSupport", false, "selfEmploymentInterest", false, "eqfLevel", 3, "availability", "FULL_TIME"));
+    var plan = ApiClient.as(port, "operator.lorenteggio").put("/api/pathways/" + id + "/plan", Map.of(
+        "services", List.of(Map.of("type", "COACHING", "hours", 10, "cost", 400)), "courses", List.of(),
+        "internshipPlanned", internshipPlanned, "indemnityCap", 0));
+    assertThat(plan.status()).as(plan.toString()).isEqualTo(201);
+    completeOpen(id, "Task_DraftPlan", Map.of("planSubmitted", true));
   }
 
   private void completeOpen(String pathwayId, String taskKey, Map<String, Object> values) {

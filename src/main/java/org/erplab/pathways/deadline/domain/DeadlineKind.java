@@ -23,14 +23,31 @@ public enum DeadlineKind {
   PLAN_SIGNATURE(Basis.CALENDAR_DAYS, "planSignatureDays"),
   /** The whole job search, from the placement stage's start (on the search scope, not on a task). */
   PLACEMENT_SEARCH(Basis.CALENDAR_DAYS, "placementSearchDays"),
-  FOLLOW_UP(Basis.WORKING_DAYS, "followUpWorkingDays");
+  FOLLOW_UP(Basis.WORKING_DAYS, "followUpWorkingDays"),
+  ARREARS_REDUCTION(Basis.WORKING_DAYS, "arrearsReductionWorkingDays"),
+  /**
+   * The internship's last day: a term, not a task to do in time. Its length is the agreement's planned months from its
+   * start date (table {@code internship}), not a programme parameter; the timer ending the stage meets it.
+   */
+  INTERNSHIP_END(Basis.MONTHS, "internship.plannedMonths", true);
 
   private final Basis basis;
   private final String parameter;
+  private final boolean term;
 
   DeadlineKind(Basis basis, String parameter) {
+    this(basis, parameter, false);
+  }
+
+  DeadlineKind(Basis basis, String parameter, boolean term) {
     this.basis = basis;
     this.parameter = parameter;
+    this.term = term;
+  }
+
+  /** A term: reaching it is the expected end of the stage (MET when its timer fires), not a miss. */
+  public boolean isTerm() {
+    return term;
   }
 
   public Basis basis() {

@@ -77,6 +77,11 @@ public class DeadlineRecords {
         .params(state.name(), at, id).update() == 1;
   }
 
+  /** A new due date, not a shift (an approved extension). */
+  public void moveDue(UUID id, OffsetDateTime due) {
+    jdbc.sql("update deadline set due_at = ? where id = ?").params(due, id).update();
+  }
+
   public void shift(UUID id, OffsetDateTime due, int workingDays, int calendarDays) {
     jdbc.sql("""
             update deadline set due_at = ?, shifted_working_days = shifted_working_days + ?,

@@ -70,6 +70,18 @@ public class Deadlines {
         .orElseGet(() -> create(execution, declared, activityId));
   }
 
+  /**
+   * The due date of a deadline whose first day and length are the stage's own (the internship's agreed start and
+   * months), due at the end of {@code lastDay}: created once, then read, like {@link #due}.
+   */
+  public Date dueOn(DelegateExecution execution, String kind, LocalDate startsOn, int length, LocalDate lastDay) {
+    DeadlineKind declared = DeadlineKind.valueOf(kind);
+    String activityId = execution.getCurrentActivityId();
+    return records.findOpen(execution.getId(), activityId, declared.name())
+        .map(d -> Date.from(d.dueAt().toInstant()))
+        .orElseGet(() -> create(execution, declared, activityId, startsOn, length, lastDay));
+  }
+
   /** Models deployed before deadlines were records name the parameter: the same deadline, by its parameter. */
   public Date workingDays(DelegateExecution execution, String parameter) {
     return due(execution, DeadlineKind.ofParameter(parameter).orElseThrow().name());
@@ -91,6 +103,12 @@ public class Deadlines {
       case CALENDAR_DAYS -> calendar.addCalendarDays(today, length);
       case MONTHS -> calendar.addMonths(today, length);
     };
+    return create(execution, kind, activityId, today, length, dueDay);
+  }
+
+  private Date create(DelegateExecution execution, DeadlineKind kind, String activityId, LocalDate today, int length,
+      LocalDate dueDay) {
+    String project = Partitions.projectOf(execution.getTenantId());
     Date due = calendars.endOf(dueDay);
     OffsetDateTime dueAt = OffsetDateTime.ofInstant(due.toInstant(), EngineClock.ZONE);
     UUID pathwayId = UUID.fromString(execution.getProcessBusinessKey());
@@ -159,7 +177,8 @@ public class Deadlines {
   /**
    * A scope guarded by a deadline (an embedded subprocess with a deadline's boundary timer, not a user task) ended:
    * missed when its due date has passed (its timer fired), cancelled when something else ended it (the pathway withdrawn
-   * or interrupted), met otherwise.
+   * or interrupted), met otherwise. A term ({@link DeadlineKind#isTerm()}) is the other way round: met when reached,
+   * cancelled when its scope ended before it (an early termination).
    */
   void scopeEnded(DelegateExecution execution, String activityId) {
     OffsetDateTime now = EngineClock.now();
@@ -167,10 +186,14 @@ public class Deadlines {
         && pvm.isCanceled();
     for (Deadline d : records.openOf(execution.getId(), activityId)) {
       boolean late = !now.isBefore(d.dueAt());
-      Deadline.State state = late ? Deadline.State.MISSED : canceled ? Deadline.State.CANCELLED : Deadline.State.MET;
+      // a term (the internship's end) reached is met; a scope that ends before its term ended early: cancelled
+      boolean term = DeadlineKind.valueOf(d.kind()).isTerm();
+      Deadline.State state = late ? (term ? Deadline.State.MET : Deadline.State.MISSED)
+          : canceled || term ? Deadline.State.CANCELLED : Deadline.State.MET;
       if (records.close(d.id(), state, now)) {
-        events.record(d.pathwayId(), state == Deadline.State.MET ? MET : late ? MISSED : CANCELLED, null, d.id(),
-            details(d, late ? "TIMER" : canceled ? "CANCELLED" : "COMPLETED"));
+        events.record(d.pathwayId(), state == Deadline.State.MET ? MET : state == Deadline.State.MISSED ? MISSED
+            : CANCELLED, null, d.id(), details(d, late ? "TIMER" : canceled ? "CANCELLED"
+            : term ? "ENDED_EARLY" : "COMPLETED"));
       }
     }
   }
@@ -180,9 +203,11 @@ public class Deadlines {
     OffsetDateTime now = EngineClock.now();
     List<Deadline> open = records.openOfPathway(UUID.fromString(execution.getProcessBusinessKey()));
     for (Deadline d : open) {
+      boolean term = DeadlineKind.valueOf(d.kind()).isTerm();
       if (d.processInstanceId().equals(execution.getProcessInstanceId()) && attachedTo.equals(d.activityId())
-          && execution.getCurrentActivityId().equals(d.timerActivityId()) && records.close(d.id(), Deadline.State.MISSED, now)) {
-        events.record(d.pathwayId(), MISSED, null, d.id(), details(d, "TIMER"));
+          && execution.getCurrentActivityId().equals(d.timerActivityId())
+          && records.close(d.id(), term ? Deadline.State.MET : Deadline.State.MISSED, now)) {
+        events.record(d.pathwayId(), term ? MET : MISSED, null, d.id(), details(d, "TIMER"));
       }
     }
   }

@@ -1,9 +1,12 @@
 package org.erplab.pathways.pathway.api;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
+import org.erplab.pathways.indemnity.domain.IndemnityCalculator.Indemnity;
+import org.erplab.pathways.pathway.domain.Training;
 
 /** What a pathway looks like to project staff and auditors: no personal data, only the pseudonymous ids. */
 public record PathwayView(
@@ -24,6 +27,8 @@ public record PathwayView(
     LocalDate firstAppointmentDate,
     LocalDate reassessmentDate,
     List<Assessment> assessments,
+    PlanSummary plan,
+    TrainingSummary training,
     List<Deadline> deadlines,
     List<Suspension> suspensions,
     List<OpenTask> openTasks,
@@ -48,6 +53,20 @@ public record PathwayView(
   public record Assessment(OffsetDateTime assessedAt, String operatorOrganisation, int orientationHours,
       boolean readyForWork, boolean needsSocialSupport, boolean selfEmploymentInterest, int eqfLevel,
       String availability, String route) {}
+
+  /**
+   * The plan's current version (table {@code plan_version}): the latest signed one, or before the first signature the
+   * latest one; {@code amends} is the version an amendment amends. Amounts in euro. Null before any plan is written.
+   */
+  public record PlanSummary(int version, String status, BigDecimal servicesTotal, BigDecimal indemnityCap,
+      LocalDate approvedOn, LocalDate signedOn, Integer amends) {}
+
+  /**
+   * Hours attended vs planned per course of the current signed version and in total, from the attendance register,
+   * and the indemnity it gives with its arrears share ({@code IndemnityCalculator}). Null before the plan is signed.
+   */
+  public record TrainingSummary(List<Training.CourseTotal> courses, BigDecimal plannedHours, BigDecimal attendedHours,
+      Indemnity indemnity) {}
 
   public record OpenTask(String id, String taskKey, String name, String assignee, OffsetDateTime created,
       OffsetDateTime due, boolean suspended) {}

@@ -10,13 +10,16 @@ import org.erplab.pathways.pathway.domain.Pathway;
 import org.erplab.pathways.pathway.domain.PathwayRecords;
 import org.erplab.pathways.pathway.domain.Placements;
 import org.erplab.pathways.pathway.domain.SuspensionRecords;
+import org.erplab.pathways.pathway.domain.Training;
+import org.erplab.pathways.pathway.infrastructure.PlanRecords;
 import org.erplab.pathways.pathway.process.PathwayInstances;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Builds {@link PathwayView}: the record, its deadlines and suspensions from our tables (one indexed query each) and
- * its open tasks from the engine (one query). Callers check access first.
+ * Builds {@link PathwayView}: the record, its deadlines, suspensions, assessments and plan from our tables (one indexed
+ * query each), its training (two: the current version's courses, the attendance register, from which the indemnity is
+ * computed) and its open tasks from the engine (one query). Callers check access first.
  */
 @Component
 class PathwayViews {
@@ -26,12 +29,17 @@ class PathwayViews {
   private final SuspensionRecords suspensions;
   private final PathwayInstances instances;
   private final AssessmentRecords assessments;
+  private final PlanRecords plans;
+  private final Training training;
   private final Placements placements;
 
   PathwayViews(PathwayRecords pathways, DeadlineRecords deadlines, SuspensionRecords suspensions,
-      PathwayInstances instances, AssessmentRecords assessments, Placements placements) {
+      PathwayInstances instances, AssessmentRecords assessments, PlanRecords plans, Training training,
+      Placements placements) {
     this.placements = placements;
     this.assessments = assessments;
+    this.plans = plans;
+    this.training = training;
     this.pathways = pathways;
     this.deadlines = deadlines;
     this.suspensions = suspensions;
@@ -57,6 +65,16 @@ class PathwayViews {
             a.readyForWork(), a.needsSocialSupport(), a.selfEmploymentInterest(), a.eqfLevel(), a.availability(),
             a.route()))
         .toList();
+    PlanRecords.Version current = plans.current(id).orElse(null);
+    PathwayView.PlanSummary plan = current == null ? null : new PathwayView.PlanSummary(current.version(),
+        current.status(), current.servicesTotal(), current.indemnityCap(), current.approvedOn(), current.signedOn(),
+        current.amends());
+    PathwayView.TrainingSummary trained = null;
+    if (current != null && "SIGNED".equals(current.status())) {
+      Training.Summary summary = training.summary(p, current.indemnityCap());
+      trained = new PathwayView.TrainingSummary(summary.courses(), summary.plannedHours(), summary.attendedHours(),
+          summary.indemnity());
+    }
     List<PathwayView.OpenTask> tasks = instances.openTasks(id).stream()
         .sorted(java.util.Comparator.comparing(org.camunda.bpm.engine.task.Task::getCreateTime))
         .map(t -> new PathwayView.OpenTask(t.getId(), t.getTaskDefinitionKey(), t.getName(), t.getAssignee(),
@@ -64,8 +82,8 @@ class PathwayViews {
         .toList();
     return new PathwayView(p.id(), p.projectCode(), p.participantId(), p.channel(), p.stage(), p.status(),
         p.outcome(), p.reasonList(), p.referral(), p.operatorOrganisation(), p.consentAt(), p.createdAt(),
-        p.closedAt(), dates.withdrawalDate(), dates.firstAppointmentDate(), dates.reassessmentDate(), assessed, due,
-        suspended, tasks, placement(id));
+        p.closedAt(), dates.withdrawalDate(), dates.firstAppointmentDate(), dates.reassessmentDate(), assessed, plan,
+        trained, due, suspended, tasks, placement(id));
   }
 
   /** The pathway's hires and follow-ups (two indexed queries). */

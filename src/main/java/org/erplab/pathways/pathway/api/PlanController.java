@@ -8,6 +8,7 @@ import java.util.UUID;
 import org.erplab.pathways.common.api.ApiException;
 import org.erplab.pathways.common.domain.FieldError;
 import org.erplab.pathways.pathway.domain.Pathway;
+import org.erplab.pathways.pathway.domain.PlanAmendments;
 import org.erplab.pathways.pathway.domain.Plans;
 import org.erplab.pathways.pathway.infrastructure.PlanRecords;
 import org.erplab.pathways.security.AppUser;
@@ -17,6 +18,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -24,7 +26,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * A pathway's personalised plan (PIP). The accredited operator of the pathway writes the draft while its
- * Task_DraftPlan is open ({@code PUT}: the current draft is replaced, after a rejection a new version starts);
+ * Task_DraftPlan is open ({@code PUT}: the current draft is replaced, after a rejection a new version starts), and
+ * once the plan is signed writes amendments ({@code POST .../amendments}: a new version, approved and signed again);
  * whoever may read the pathway reads the current version and every version. Amounts in euro.
  */
 @RestController
@@ -34,8 +37,10 @@ class PlanController {
   private final PathwayAccess access;
   private final Plans plans;
   private final PlanRecords records;
+  private final PlanAmendments amendments;
 
-  PlanController(PathwayAccess access, Plans plans, PlanRecords records) {
+  PlanController(PathwayAccess access, Plans plans, PlanRecords records, PlanAmendments amendments) {
+    this.amendments = amendments;
     this.access = access;
     this.plans = plans;
     this.records = records;
@@ -59,11 +64,23 @@ class PlanController {
     return ResponseEntity.status(saved.version() > before ? HttpStatus.CREATED : HttpStatus.OK).body(view(saved));
   }
 
-  /** The current (latest) version with its services and courses; 404 when there is none yet. */
+  /**
+   * An amendment of the signed plan: the same body as the draft; 201 with the new version, sent to the CPI (the
+   * signed version stays current until the amendment is approved and signed); 403 / 404; 409 before the first
+   * signature, after closure, while suspended or while another amendment is under way; 400 naming field and line.
+   */
+  @PostMapping(path = "/amendments", consumes = MediaType.APPLICATION_JSON_VALUE)
+  ResponseEntity<PlanView> amend(@PathVariable UUID id, @RequestBody PlanRequest request,
+      @AuthenticationPrincipal AppUser user) {
+    access.ofItsOperator(id, user, "Only the pathway's accredited operator may amend its plan");
+    return ResponseEntity.status(HttpStatus.CREATED).body(view(amendments.request(id, request.toDraft(), user.id())));
+  }
+
+  /** The current version (the latest signed, or before the first signature the latest) with its services and courses; 404 when there is none yet. */
   @GetMapping
   PlanView current(@PathVariable UUID id, @AuthenticationPrincipal AppUser user) {
     access.readable(id, user);
-    return records.latest(id).map(this::view).orElseThrow(() -> ApiException.notFound("The pathway has no plan yet"));
+    return records.current(id).map(this::view).orElseThrow(() -> ApiException.notFound("The pathway has no plan yet"));
   }
 
   /** Every version, oldest first, with its services and courses. */
@@ -78,7 +95,8 @@ class PlanController {
         records.services(v.id()).stream().map(s -> new ServiceView(s.line(), s.type(), s.hours(), s.cost())).toList(),
         records.courses(v.id()).stream().map(c -> new CourseView(c.line(), c.code(), c.title(), c.plannedHours(),
             c.startDate(), c.endDate())).toList(),
-        v.createdBy(), v.createdAt(), v.submittedAt(), v.decidedBy(), v.decidedAt(), v.approvedOn(), v.signedOn());
+        v.createdBy(), v.createdAt(), v.submittedAt(), v.decidedBy(), v.decidedAt(), v.approvedOn(), v.signedOn(),
+        v.amends());
   }
 
   record PlanRequest(List<ServiceRequest> services, List<CourseRequest> courses, Boolean internshipPlanned,
@@ -102,7 +120,7 @@ class PlanController {
   record PlanView(int version, String status, boolean internshipPlanned, BigDecimal indemnityCap,
       BigDecimal servicesTotal, List<ServiceView> services, List<CourseView> courses, String createdBy,
       OffsetDateTime createdAt, OffsetDateTime submittedAt, String decidedBy, OffsetDateTime decidedAt,
-      LocalDate approvedOn, LocalDate signedOn) {}
+      LocalDate approvedOn, LocalDate signedOn, Integer amends) {}
 
   record ServiceView(int line, String type, BigDecimal hours, BigDecimal cost) {}
 

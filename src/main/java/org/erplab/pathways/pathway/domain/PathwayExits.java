@@ -11,6 +11,8 @@ import org.erplab.pathways.common.infrastructure.PathwayEvents;
 import org.erplab.pathways.deadline.domain.Deadline;
 import org.erplab.pathways.deadline.domain.DeadlineRecords;
 import org.erplab.pathways.pathway.domain.SuspensionRecords.ReasonList;
+import org.erplab.pathways.pathway.infrastructure.ArrearsReductionRecords;
+import org.erplab.pathways.pathway.infrastructure.PlanRecords;
 import org.erplab.pathways.pathway.process.PathwayInstances;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -19,7 +21,9 @@ import org.springframework.transaction.annotation.Transactional;
  * A pathway ends before its course: the participant withdraws ({@code WITHDRAWN}), or the programme ends
  * ({@code INTERRUPTED}). Both go through the model (message event subprocesses of the root {@code pathway} process, so
  * every stage has them): every task and timer of every stage is cancelled, their deadlines with them, and the pathway
- * closes keeping the stage it reached. Also while suspended: the suspensions end with it, nothing is shifted.
+ * closes keeping the stage it reached. Also while suspended: the suspensions end with it, nothing is shifted. ALER's
+ * registration of an arrears reduction, an instance of its own, is cancelled too, and so is the reduction's record; an
+ * amendment of the plan under way is CANCELLED.
  */
 @Service
 public class PathwayExits {
@@ -33,9 +37,14 @@ public class PathwayExits {
   private final DeadlineRecords deadlines;
   private final PathwayInstances instances;
   private final PathwayEvents events;
+  private final ArrearsReductionRecords arrears;
+  private final PlanRecords plans;
 
   public PathwayExits(PathwayRecords pathways, PathwayClocks clocks, SuspensionRecords suspensions,
-      DeadlineRecords deadlines, PathwayInstances instances, PathwayEvents events) {
+      DeadlineRecords deadlines, PathwayInstances instances, PathwayEvents events, ArrearsReductionRecords arrears,
+      PlanRecords plans) {
+    this.arrears = arrears;
+    this.plans = plans;
     this.pathways = pathways;
     this.clocks = clocks;
     this.suspensions = suspensions;
@@ -98,7 +107,12 @@ public class PathwayExits {
     if (!instances.exit(pathway.processInstanceId(), message)) {
       pathways.closeKeepingStage(pathway.id(), outcome, EngineClock.now());
     }
+    // ALER's registration of an arrears reduction runs on its own: it ends with the pathway, the reduction cancelled
+    instances.cancelDetached(pathway.id(), outcome);
     OffsetDateTime now = EngineClock.now();
+    arrears.cancelOpen(pathway.id(), now);
+    // an amendment of the plan under way ended with the pathway's event subprocesses: the signed version stays
+    plans.cancelPendingAmendments(pathway.id());
     for (Deadline d : deadlines.openOfPathway(pathway.id())) {
       if (deadlines.close(d.id(), Deadline.State.CANCELLED, now)) {
         events.record(pathway.id(), "DEADLINE_CANCELLED", user, d.id(), Map.of("kind", d.kind(), "cause", outcome));

@@ -8,11 +8,13 @@ import java.util.function.BiFunction;
 import org.erplab.pathways.common.domain.EngineClock;
 import org.erplab.pathways.calendar.domain.ProjectCalendars;
 import org.erplab.pathways.common.domain.FieldError;
+import org.erplab.pathways.pathway.process.ArrearsReductionProcess;
 import org.erplab.pathways.pathway.process.AssessmentProcess;
 import org.erplab.pathways.pathway.process.EligibilityProcess;
 import org.erplab.pathways.pathway.process.SocialReferralProcess;
 import org.erplab.pathways.pathway.process.HandoverProcess;
 import org.erplab.pathways.pathway.process.IntakeProcess;
+import org.erplab.pathways.pathway.process.InternshipProcess;
 import org.erplab.pathways.pathway.process.OperatorAssignment;
 import org.erplab.pathways.pathway.process.PathwayProcess;
 import org.erplab.pathways.pathway.process.PlanProcess;
@@ -22,6 +24,7 @@ import org.erplab.pathways.worklist.domain.TaskCompletionRule;
 import org.erplab.pathways.worklist.domain.TaskCompletionRule.CompletedTask;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Lazy;
 
 /** Completion rules of the pathway's tasks that a form cannot express, checked by the engine at every door. */
 @Configuration
@@ -165,6 +168,37 @@ class PathwayTaskRules {
       LocalDate approved = task.pathwayId() == null ? null : plans.approvedOn(task.pathwayId()).orElse(null);
       return pastDay(field, day, approved, "the plan was approved");
     });
+  }
+
+  /** The internship's rules read the stage's service lazily: it needs the engine, which needs these rules. */
+  @Bean
+  TaskCompletionRule internshipAgreementRule(@Lazy Internship internship) {
+    return rule(InternshipProcess.Elements.TASK_INTERNSHIP_AGREEMENT, (task, values) ->
+        task.pathwayId() == null ? List.of() : internship.agreementErrors(task.pathwayId()));
+  }
+
+  @Bean
+  TaskCompletionRule approveExtensionRule(@Lazy Internship internship) {
+    String field = PlanProcess.Variables.REJECTION_REASON.name();
+    return rule(InternshipProcess.Elements.TASK_APPROVE_EXTENSION, (task, values) -> {
+      Object approved = values.get(InternshipProcess.Variables.EXTENSION_APPROVED.name());
+      if (Boolean.FALSE.equals(approved)) {
+        return !(values.get(field) instanceof String reason) || reason.isBlank()
+            ? List.of(new FieldError(field, "is required when the extension is rejected"))
+            : List.of();
+      }
+      return Boolean.TRUE.equals(approved) && task.pathwayId() != null
+          ? internship.approvalError(task.pathwayId()).stream().toList()
+          : List.of();
+    });
+  }
+
+  @Bean
+  TaskCompletionRule registerArrearsReductionRule(PathwayRecords pathways, ProjectCalendars calendars) {
+    String field = ArrearsReductionProcess.Variables.REGISTERED_ON.name();
+    return rule(ArrearsReductionProcess.Elements.TASK_REGISTER_ARREARS_REDUCTION, (task, values) ->
+        pastDay(field, LocalDate.parse((String) values.get(field)), pathwayStart(pathways, task, calendars),
+            "the pathway started"));
   }
 
   /** A day that has come, not before {@code earliest} (when known): what {@code earliestWhat} says happened then. */

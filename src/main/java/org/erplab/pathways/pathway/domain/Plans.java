@@ -140,28 +140,53 @@ public class Plans {
   @Transactional
   public Version saveDraft(UUID pathwayId, String projectCode, Draft draft, String user) {
     OffsetDateTime now = EngineClock.now();
+    Version latest = records.latestForUpdate(pathwayId).orElse(null);
+    if (latest != null && "DRAFT".equals(latest.status())) {
+      records.replaceDraft(latest.id(), draft.internshipPlanned(), indemnity(draft), servicesTotal(draft), user, now);
+      writeLines(latest.id(), draft);
+    } else {
+      insert(pathwayId, projectCode, latest == null ? 1 : latest.version() + 1, "DRAFT", draft, user, null, null);
+    }
+    return records.latest(pathwayId).orElseThrow();
+  }
+
+  /**
+   * Saves a checked amendment of the signed version {@code amends} as a new version sent to the CPI (SUBMITTED). Call
+   * only when {@link #check} found nothing and no amendment is under way.
+   */
+  @Transactional
+  public Version saveAmendment(UUID pathwayId, String projectCode, Draft draft, String user, int amends) {
+    Version latest = records.latestForUpdate(pathwayId).orElseThrow();
+    insert(pathwayId, projectCode, latest.version() + 1, "SUBMITTED", draft, user, EngineClock.now(), amends);
+    return records.latest(pathwayId).orElseThrow();
+  }
+
+  private void insert(UUID pathwayId, String projectCode, int version, String status, Draft draft, String user,
+      OffsetDateTime submittedAt, Integer amends) {
+    UUID planId = UUID.randomUUID();
+    records.insert(new Version(planId, pathwayId, projectCode, version, status, draft.internshipPlanned(),
+        indemnity(draft), servicesTotal(draft), user, EngineClock.now(), submittedAt, null, null, null, null, amends));
+    writeLines(planId, draft);
+  }
+
+  private void writeLines(UUID planId, Draft draft) {
     List<ServiceLine> serviceLines = draft.services() == null ? List.of() : draft.services();
     List<CourseLine> courseLines = draft.courses() == null ? List.of() : draft.courses();
-    BigDecimal total = serviceLines.stream().map(ServiceLine::cost).reduce(BigDecimal.ZERO, BigDecimal::add)
-        .setScale(2, RoundingMode.UNNECESSARY);
-    BigDecimal indemnity = draft.indemnityCap().setScale(2, RoundingMode.UNNECESSARY);
-    Version latest = records.latestForUpdate(pathwayId).orElse(null);
-    UUID planId;
-    if (latest != null && "DRAFT".equals(latest.status())) {
-      planId = latest.id();
-      records.replaceDraft(planId, draft.internshipPlanned(), indemnity, total, user, now);
-    } else {
-      planId = UUID.randomUUID();
-      records.insert(new Version(planId, pathwayId, projectCode, latest == null ? 1 : latest.version() + 1, "DRAFT",
-          draft.internshipPlanned(), indemnity, total, user, now, null, null, null, null, null));
-    }
     records.insertLines(planId,
         IntStream.range(0, serviceLines.size()).mapToObj(i -> new Service(i + 1,
             serviceLines.get(i).type(), serviceLines.get(i).hours(), serviceLines.get(i).cost())).toList(),
         IntStream.range(0, courseLines.size()).mapToObj(i -> new Course(i + 1, courseLines.get(i).code().trim(),
             courseLines.get(i).title().trim(), courseLines.get(i).plannedHours(), courseLines.get(i).startDate(),
             courseLines.get(i).endDate())).toList());
-    return records.latest(pathwayId).orElseThrow();
+  }
+
+  private static BigDecimal servicesTotal(Draft draft) {
+    return (draft.services() == null ? List.<ServiceLine>of() : draft.services()).stream().map(ServiceLine::cost)
+        .reduce(BigDecimal.ZERO, BigDecimal::add).setScale(2, RoundingMode.UNNECESSARY);
+  }
+
+  private static BigDecimal indemnity(Draft draft) {
+    return draft.indemnityCap().setScale(2, RoundingMode.UNNECESSARY);
   }
 
   private static boolean isServiceType(String type) {

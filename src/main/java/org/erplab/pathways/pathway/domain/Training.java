@@ -23,7 +23,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The training stage: the attendance register of the signed plan's courses (lines only ever added, a correction is a
+ * The training stage: the attendance register of the current (latest signed) plan version's courses (lines only ever added, a correction is a
  * new line with its reason), each course's result when it ends, and the indemnity the register gives
  * ({@link IndemnityCalculator}, at the project's {@code indemnityHourlyRate} up to the plan's cap, with the project's
  * {@code indemnityArrearsShare}).
@@ -41,13 +41,11 @@ public class Training {
   public static final String ARREARS_SHARE = "indemnityArrearsShare";
 
   private final TrainingRecords records;
-  private final PlanRecords plans;
   private final PathwayRecords pathways;
   private final ProgrammeParameters parameters;
 
-  public Training(TrainingRecords records, PlanRecords plans, PathwayRecords pathways, ProgrammeParameters parameters) {
+  public Training(TrainingRecords records, PathwayRecords pathways, ProgrammeParameters parameters) {
     this.records = records;
-    this.plans = plans;
     this.pathways = pathways;
     this.parameters = parameters;
   }
@@ -57,21 +55,11 @@ public class Training {
     return STAGE.equals(pathway.stage()) && Pathway.Status.ACTIVE.name().equals(pathway.status());
   }
 
-  /** The signed plan's courses, by last day, each with its last day after any retry. */
+  /** The current (latest signed) plan version's courses, by last day, each with its last day after any retry. */
   public List<Course> courses(UUID pathwayId) {
-    Optional<PlanRecords.Version> plan = records.signedPlan(pathwayId);
-    if (plan.isEmpty()) {
-      return List.of();
-    }
-    List<Result> results = records.results(pathwayId);
-    List<Course> courses = new ArrayList<>();
-    for (PlanRecords.Course c : plans.courses(plan.get().id())) {
-      LocalDate end = results.stream().filter(r -> r.courseCode().equals(c.code()) && r.retryUntil() != null)
-          .map(Result::retryUntil).max(Comparator.naturalOrder()).orElse(c.endDate());
-      courses.add(new Course(c.code(), c.title(), c.plannedHours(), c.startDate(), c.endDate(), end));
-    }
-    courses.sort(Comparator.comparing(Course::lastDay).thenComparing(Course::code));
-    return courses;
+    return records.currentCourses(pathwayId).stream()
+        .map(c -> new Course(c.code(), c.title(), c.plannedHours(), c.startDate(), c.endDate(), c.lastDay()))
+        .toList();
   }
 
   public Optional<Course> course(UUID pathwayId, String code) {
@@ -174,16 +162,36 @@ public class Training {
 
   /** Per course: planned and attended hours and the rate; and the indemnity the register gives. */
   public Summary summary(Pathway pathway) {
+    BigDecimal cap = records.signedPlan(pathway.id()).map(PlanRecords.Version::indemnityCap).orElse(BigDecimal.ZERO);
+    return summary(pathway, cap);
+  }
+
+  /**
+   * The same, for a plan whose indemnity cap is known: two queries (the current version's courses, the register).
+   *
+   * @param indemnityCap the current signed version's cap, 0 before the first signature
+   */
+  public Summary summary(Pathway pathway, BigDecimal indemnityCap) {
+    List<AttendanceEntry> register = register(pathway.id());
+    List<AttendanceEntry> effective = IndemnityCalculator.effective(register);
     List<CourseTotal> totals = courses(pathway.id()).stream().map(c -> {
-      BigDecimal attended = attendedHours(pathway.id(), c.code());
+      BigDecimal attended = effective.stream().filter(e -> c.code().equals(e.courseCode()))
+          .map(AttendanceEntry::hours).reduce(BigDecimal.ZERO, BigDecimal::add);
       return new CourseTotal(c.code(), c.title(), c.startDate(), c.lastDay(), c.plannedHours(), attended,
           rate(attended, c.plannedHours()));
     }).toList();
-    BigDecimal cap = records.signedPlan(pathway.id()).map(PlanRecords.Version::indemnityCap).orElse(BigDecimal.ZERO);
-    Indemnity indemnity = IndemnityCalculator.compute(register(pathway.id()),
-        new BigDecimal(parameters.value(pathway.projectCode(), HOURLY_RATE).trim()), cap,
-        Fraction.parse(parameters.value(pathway.projectCode(), ARREARS_SHARE)));
-    return new Summary(totals, indemnity);
+    return new Summary(totals, indemnity(pathway.projectCode(), register, indemnityCap));
+  }
+
+  /** The indemnity the register gives at the project's rate, up to {@code cap}, with the project's arrears share. */
+  Indemnity indemnity(String projectCode, List<AttendanceEntry> register, BigDecimal cap) {
+    return IndemnityCalculator.compute(register, new BigDecimal(parameters.value(projectCode, HOURLY_RATE).trim()), cap,
+        arrearsShare(projectCode));
+  }
+
+  /** The project's {@code indemnityArrearsShare}. */
+  public Fraction arrearsShare(String projectCode) {
+    return Fraction.parse(parameters.value(projectCode, ARREARS_SHARE));
   }
 
   /** The course's result at its end: completed at {@code courseCompletionThreshold} percent, with its certificate. */
@@ -239,7 +247,7 @@ public class Training {
         .max(Comparator.comparingInt(Result::attempt));
   }
 
-  private List<AttendanceEntry> register(UUID pathwayId) {
+  List<AttendanceEntry> register(UUID pathwayId) {
     return records.entries(pathwayId).stream()
         .map(e -> new AttendanceEntry(e.id(), e.courseCode(), e.attendedOn(), e.hours(), e.corrects())).toList();
   }
@@ -255,5 +263,16 @@ public class Training {
   public record CourseTotal(String code, String title, LocalDate startDate, LocalDate lastDay, BigDecimal plannedHours,
       BigDecimal attendedHours, BigDecimal attendanceRate) {}
 
-  public record Summary(List<CourseTotal> courses, Indemnity indemnity) {}
+  public record Summary(List<CourseTotal> courses, Indemnity indemnity) {
+
+    /** Hours planned across the courses. */
+    public BigDecimal plannedHours() {
+      return courses.stream().map(CourseTotal::plannedHours).reduce(BigDecimal.ZERO, BigDecimal::add);
+    }
+
+    /** Hours attended across the courses, corrections applied. */
+    public BigDecimal attendedHours() {
+      return courses.stream().map(CourseTotal::attendedHours).reduce(BigDecimal.ZERO, BigDecimal::add);
+    }
+  }
 }

@@ -25,6 +25,16 @@ public class PlanRecords {
         .param(pathwayId).query(Version.class).optional();
   }
 
+  /**
+   * The current version: the latest signed one (an amendment becomes current when it is signed), or, before the first
+   * signature, the latest one. One query on {@code uq_plan_version}.
+   */
+  public Optional<Version> current(UUID pathwayId) {
+    return jdbc.sql("""
+            select * from plan_version where pathway_id = ? order by (status = 'SIGNED') desc, version desc limit 1""")
+        .param(pathwayId).query(Version.class).optional();
+  }
+
   public Optional<Version> latest(UUID pathwayId) {
     return jdbc.sql("select * from plan_version where pathway_id = ? order by version desc limit 1")
         .param(pathwayId).query(Version.class).optional();
@@ -50,9 +60,9 @@ public class PlanRecords {
   public void insert(Version v) {
     jdbc.sql("""
             insert into plan_version (id, pathway_id, project_code, version, status, internship_planned, indemnity_cap,
-            services_total, created_by, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+            services_total, created_by, created_at, submitted_at, amends) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
         .params(v.id(), v.pathwayId(), v.projectCode(), v.version(), v.status(), v.internshipPlanned(),
-            v.indemnityCap(), v.servicesTotal(), v.createdBy(), v.createdAt())
+            v.indemnityCap(), v.servicesTotal(), v.createdBy(), v.createdAt(), v.submittedAt(), v.amends())
         .update();
   }
 
@@ -100,6 +110,28 @@ public class PlanRecords {
         .params(signedOn, pathwayId).update();
   }
 
+  /** An approved amendment not signed in time: APPROVED to LAPSED. */
+  public void lapse(UUID pathwayId) {
+    jdbc.sql("update plan_version set status = 'LAPSED' where pathway_id = ? and status = 'APPROVED' and amends is not null")
+        .param(pathwayId).update();
+  }
+
+  /** True while an amendment is under way (written, not yet signed, rejected or lapsed). */
+  public boolean amendmentPending(UUID pathwayId) {
+    return jdbc.sql("""
+            select count(*) from plan_version where pathway_id = ? and amends is not null
+            and status in ('DRAFT', 'SUBMITTED', 'APPROVED')""")
+        .param(pathwayId).query(Integer.class).single() > 0;
+  }
+
+  /** The pathway closed: an amendment under way is CANCELLED; the number cancelled. */
+  public int cancelPendingAmendments(UUID pathwayId) {
+    return jdbc.sql("""
+            update plan_version set status = 'CANCELLED' where pathway_id = ? and amends is not null
+            and status in ('DRAFT', 'SUBMITTED', 'APPROVED')""")
+        .param(pathwayId).update();
+  }
+
   public boolean hasDraft(UUID pathwayId) {
     return jdbc.sql("select count(*) from plan_version where pathway_id = ? and status = 'DRAFT'")
         .param(pathwayId).query(Integer.class).single() > 0;
@@ -119,11 +151,11 @@ public class PlanRecords {
         .params(pathwayId.toString(), taskKey).query(Integer.class).single() > 0;
   }
 
-  /** One version of a plan; amounts in euro. */
+  /** One version of a plan; amounts in euro; {@code amends}: the signed version an amendment amends, else null. */
   public record Version(UUID id, UUID pathwayId, String projectCode, int version, String status,
       boolean internshipPlanned, BigDecimal indemnityCap, BigDecimal servicesTotal, String createdBy,
       OffsetDateTime createdAt, OffsetDateTime submittedAt, String decidedBy, OffsetDateTime decidedAt,
-      LocalDate approvedOn, LocalDate signedOn) {}
+      LocalDate approvedOn, LocalDate signedOn, Integer amends) {}
 
   public record Service(int line, String type, BigDecimal hours, BigDecimal cost) {}
 

@@ -33,6 +33,23 @@ public class TrainingRecords {
   }
 
   /**
+   * The courses of the current (latest signed) plan version, each with its last day: its end date or the later one a
+   * retry set; by last day, then code. One query ({@code uq_plan_version}, {@code plan_course}'s key,
+   * {@code ix_course_result_pathway}).
+   */
+  public List<CurrentCourse> currentCourses(UUID pathwayId) {
+    return jdbc.sql("""
+            select c.code, c.title, c.planned_hours, c.start_date, c.end_date,
+              coalesce((select max(r.retry_until) from course_result r
+                        where r.pathway_id = v.pathway_id and r.course_code = c.code), c.end_date) as last_day
+            from plan_version v join plan_course c on c.plan_id = v.id
+            where v.id = (select id from plan_version where pathway_id = ? and status = 'SIGNED'
+                          order by version desc limit 1)
+            order by last_day, c.code""")
+        .param(pathwayId).query(CurrentCourse.class).list();
+  }
+
+  /**
    * Every line of the register, in the order recorded; a correction always after the line it corrects (lines recorded
    * at the same instant have no order of their own).
    */
@@ -93,6 +110,10 @@ public class TrainingRecords {
     jdbc.sql("update course_result set next_step = ?, retry_until = ? where id = ?")
         .params(nextStep, retryUntil, resultId).update();
   }
+
+  /** A course of the current plan version; {@code lastDay} after any retry. */
+  public record CurrentCourse(String code, String title, BigDecimal plannedHours, LocalDate startDate,
+      LocalDate endDate, LocalDate lastDay) {}
 
   /** A line of the register; {@code corrects} and {@code reason} for a correction. */
   public record Entry(UUID id, UUID pathwayId, String projectCode, String courseCode, LocalDate attendedOn, BigDecimal hours,

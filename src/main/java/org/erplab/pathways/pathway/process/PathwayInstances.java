@@ -105,6 +105,53 @@ public class PathwayInstances {
     });
   }
 
+  /**
+   * Sends a message of a stage to the pathway's instance that waits for it (one instance of the pathway subscribes to
+   * it), with the variables it carries.
+   */
+  public void correlate(UUID pathwayId, String message, java.util.Map<String, Object> variables) {
+    engine.asSystem(() -> {
+      runtimeService.createMessageCorrelation(message).processInstanceBusinessKey(pathwayId.toString())
+          .setVariables(variables).correlateWithResult();
+      return null;
+    });
+  }
+
+  /** Message of the plan-amendment event subprocess of {@code pathway}. */
+  public static final String PLAN_AMENDMENT_REQUESTED = "PlanAmendmentRequested";
+
+  /**
+   * Starts the amendment event subprocess of the pathway's root instance. False when no root instance runs, or it runs
+   * on a version of {@code pathway} without the event subprocess.
+   */
+  public boolean requestAmendment(String rootProcessInstanceId) {
+    return engine.asSystem(() -> {
+      if (rootProcessInstanceId == null || runtimeService.createEventSubscriptionQuery()
+          .processInstanceId(rootProcessInstanceId).eventType("message").eventName(PLAN_AMENDMENT_REQUESTED)
+          .count() == 0) {
+        return false;
+      }
+      runtimeService.createMessageCorrelation(PLAN_AMENDMENT_REQUESTED).processInstanceId(rootProcessInstanceId)
+          .correlateWithResult();
+      return true;
+    });
+  }
+
+  /**
+   * Ends the pathway's instances that run on their own rather than called by its root ({@code arrears-reduction}):
+   * their tasks are deleted with {@code reason}, their deadlines cancelled by the deadline listeners.
+   *
+   * @return how many were ended
+   */
+  public int cancelDetached(UUID pathwayId, String reason) {
+    return engine.asSystem(() -> {
+      List<String> ids = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(pathwayId.toString())
+          .processDefinitionKey(ArrearsReductionProcess.KEY).list().stream().map(ProcessInstance::getId).toList();
+      ids.forEach(id -> runtimeService.deleteProcessInstance(id, reason));
+      return ids.size();
+    });
+  }
+
   /** The open tasks of the pathway. */
   public List<Task> openTasks(UUID pathwayId) {
     return engine.asSystem(() -> taskService.createTaskQuery().processInstanceBusinessKey(pathwayId.toString()).list());

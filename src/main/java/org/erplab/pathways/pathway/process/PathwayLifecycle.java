@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.erplab.pathways.common.infrastructure.PathwayEvents;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.erplab.pathways.pathway.domain.PathwayRecords;
+import org.erplab.pathways.pathway.infrastructure.PlanRecords;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,10 +20,12 @@ public class PathwayLifecycle {
 
   private final PathwayRecords pathways;
   private final PathwayEvents events;
+  private final PlanRecords plans;
 
-  public PathwayLifecycle(PathwayRecords pathways, PathwayEvents events) {
+  public PathwayLifecycle(PathwayRecords pathways, PathwayEvents events, PlanRecords plans) {
     this.pathways = pathways;
     this.events = events;
+    this.plans = plans;
   }
 
   /**
@@ -49,11 +52,16 @@ public class PathwayLifecycle {
     pathways.updateStage(pathwayId(execution), stage);
   }
 
+  /**
+   * Closes the pathway with {@code outcome}. An amendment of the plan under way is CANCELLED (a closing end event after
+   * the signature terminates the pathway's instance, the amendment's event subprocess with it).
+   */
   public void close(DelegateExecution execution, String outcome) {
     pathways.close(pathwayId(execution), outcome,
         PathwayProcess.Variables.ELIGIBILITY_REASONS.get(execution),
         EligibilityProcess.Variables.REFERRAL.get(execution),
         EngineClock.now());
+    plans.cancelPendingAmendments(pathwayId(execution));
   }
 
   /**

@@ -30,11 +30,15 @@ public final class PathwayProcess {
     /** The plan is signed: its courses (process {@code training}, in the operator's part). */
     public static final String CALL_TRAINING = "CallActivity_Training";
     public static final String GATEWAY_TRAINING_OUTCOME = "Gateway_TrainingOutcome";
+    /** Training done: the internship when the plan foresees one ({@code nextStage}), otherwise the placement. */
+    public static final String GATEWAY_NEXT_STAGE = "Gateway_NextStage";
+    /** The internship (process {@code internship}, in the operator's part). */
+    public static final String CALL_INTERNSHIP = "CallActivity_Internship";
     /**
-     * Training done: the internship (when the plan foresees one) or the placement is the next stage (to be built: the
-     * pathway stays open in stage INTERNSHIP or PLACEMENT).
+     * Internship ended (completed or terminated early), or none planned: the placement is the next stage (to be wired
+     * here: the pathway stays open in stage PLACEMENT).
      */
-    public static final String END_TRAINING_DONE = "EndEvent_TrainingDone";
+    public static final String END_TO_PLACEMENT = "EndEvent_ToPlacement";
     /** A course not completed and the operator chose to close: the pathway is closed as COMPLETED_NOT_PLACED. */
     public static final String END_TRAINING_CLOSED = "EndEvent_TrainingClosed";
     /** The plan was not signed in time: the pathway is closed as PLAN_NOT_SIGNED. */
@@ -55,6 +59,14 @@ public final class PathwayProcess {
     public static final String SUBPROCESS_PROGRAMME_ENDED = "SubProcess_ProgrammeEnded";
     public static final String START_PROGRAMME_ENDED = "StartEvent_ProgrammeEnded";
     public static final String END_INTERRUPTED = "EndEvent_Interrupted";
+    /**
+     * Non-interrupting event subprocess: an amendment of the signed plan (message {@code PlanAmendmentRequested}),
+     * approved and signed in process {@code plan-amendment} while the running stage goes on.
+     */
+    public static final String SUBPROCESS_PLAN_AMENDMENT = "SubProcess_PlanAmendment";
+    public static final String START_PLAN_AMENDMENT = "StartEvent_PlanAmendmentRequested";
+    public static final String CALL_PLAN_AMENDMENT = "CallActivity_PlanAmendment";
+    public static final String END_PLAN_AMENDMENT = "EndEvent_PlanAmendmentDone";
 
     private Elements() {}
   }
@@ -101,7 +113,7 @@ public final class PathwayProcess {
       AssessmentProcess.Variables.PATHWAY_ROUTE, AssessmentProcess.Variables.EQF_LEVEL,
       SocialReferralProcess.Variables.SOCIAL_ORGANISATION, SocialReferralProcess.Variables.REASSESSMENT_DATE,
       PlanProcess.Variables.PLAN_OUTCOME, TrainingProcess.Variables.TRAINING_OUTCOME,
-      TrainingProcess.Variables.NEXT_STAGE);
+      TrainingProcess.Variables.NEXT_STAGE, InternshipProcess.Variables.INTERNSHIP_OUTCOME);
 
   private PathwayProcess() {}
 }

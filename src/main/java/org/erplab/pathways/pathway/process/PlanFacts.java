@@ -70,6 +70,16 @@ public class PlanFacts {
     PlanProcess.Variables.PLAN_OUTCOME.set(execution, PlanProcess.Outcome.NOT_SIGNED.name());
   }
 
+  /** Start listener of plan-amendment's EndEvent_AmendmentSigned: the amendment is signed, the current version. */
+  public void amendmentSigned(DelegateExecution execution) {
+    records.sign(PathwayLifecycle.pathwayId(execution), LocalDate.parse(PlanProcess.Variables.SIGNED_ON.get(execution)));
+  }
+
+  /** Start listener of plan-amendment's EndEvent_AmendmentLapsed: not signed in time, the signed version stays. */
+  public void amendmentLapsed(DelegateExecution execution) {
+    records.lapse(PathwayLifecycle.pathwayId(execution));
+  }
+
   /** Who is completing the task that moved the execution (null when the engine moves it alone). */
   static String currentUser(DelegateExecution execution) {
     Authentication current = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();

@@ -19,7 +19,8 @@ public final class ProcessCatalogue {
   public static final List<DeclaredProcess> PROCESSES = List.of(
       PathwayProcess.DECLARED, IntakeProcess.DECLARED, EligibilityProcess.DECLARED, HandoverProcess.DECLARED,
       AssessmentProcess.DECLARED, SocialReferralProcess.DECLARED, PlanProcess.DECLARED, TrainingProcess.DECLARED,
-      PlacementProcess.DECLARED, ProgrammeProcess.DECLARED);
+      InternshipProcess.DECLARED, PlacementProcess.DECLARED, ProgrammeProcess.DECLARED,
+      ArrearsReductionProcess.DECLARED, PlanAmendmentProcess.DECLARED);
 
   private static final Map<String, DeclaredProcess> BY_KEY =
       PROCESSES.stream().collect(Collectors.toUnmodifiableMap(DeclaredProcess::key, Function.identity()));

@@ -5,6 +5,7 @@ import java.util.UUID;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.erplab.pathways.common.domain.EngineClock;
 import org.erplab.pathways.pathway.domain.Training;
+import org.erplab.pathways.pathway.infrastructure.TrainingRecords.Result;
 import org.erplab.pathways.security.Partitions;
 import org.springframework.stereotype.Component;
 
@@ -17,9 +18,11 @@ import org.springframework.stereotype.Component;
 public class TrainingFacts {
 
   private final Training training;
+  private final ArrearsReductionFacts arrears;
 
-  public TrainingFacts(Training training) {
+  public TrainingFacts(Training training, ArrearsReductionFacts arrears) {
     this.training = training;
+    this.arrears = arrears;
   }
 
   /** Service task Task_NextCourse: {@code courseCode} is the next course without a final result, or null. */
@@ -28,19 +31,31 @@ public class TrainingFacts {
         training.nextCourse(PathwayLifecycle.pathwayId(execution)).map(Training.Course::code).orElse(null));
   }
 
-  /** Start of the day after the course's last day, in Rome. */
+  /**
+   * Start of the day after the course's last day, in Rome; now for a course an amendment of the plan removed (it ends
+   * at once, without a result).
+   */
   public Date courseEndsAt(DelegateExecution execution) {
-    Training.Course course = training.course(PathwayLifecycle.pathwayId(execution), courseCode(execution))
-        .orElseThrow(() -> new IllegalStateException("Course not in the signed plan: " + courseCode(execution)));
-    return Date.from(course.lastDay().plusDays(1).atStartOfDay(EngineClock.ZONE).toInstant());
+    return training.course(PathwayLifecycle.pathwayId(execution), courseCode(execution))
+        .map(course -> Date.from(course.lastDay().plusDays(1).atStartOfDay(EngineClock.ZONE).toInstant()))
+        .orElseGet(() -> Date.from(EngineClock.now().toInstant()));
   }
 
-  /** Service task Task_CourseResult: the course's result is filed, {@code courseCompleted} set. */
+  /**
+   * Service task Task_CourseResult: the course's result is filed, {@code courseCompleted} set; the share of its
+   * indemnity for the rent arrears, if the project sends one, is recorded and ALER asked to register it (an instance of
+   * {@code arrears-reduction} of its own: the training does not wait).
+   */
   public void courseResult(DelegateExecution execution) {
     UUID pathwayId = PathwayLifecycle.pathwayId(execution);
-    boolean completed = training.decide(pathwayId, Partitions.projectOf(execution.getTenantId()), courseCode(execution))
-        .completed();
-    TrainingProcess.Variables.COURSE_COMPLETED.set(execution, completed);
+    if (training.course(pathwayId, courseCode(execution)).isEmpty()) {
+      // an amendment of the plan removed the course while it ran: no result, the next course of the current version
+      TrainingProcess.Variables.COURSE_COMPLETED.set(execution, true);
+      return;
+    }
+    Result result = training.decide(pathwayId, Partitions.projectOf(execution.getTenantId()), courseCode(execution));
+    TrainingProcess.Variables.COURSE_COMPLETED.set(execution, result.completed());
+    arrears.afterCourseResult(execution, result);
   }
 
   /** End listener of Task_CourseOutcome: the operator's choice is filed with the course's result. */

@@ -82,6 +82,8 @@ class PathwayProcessTest {
   @Autowired org.erplab.pathways.pathway.domain.Plans plans;
   @Autowired org.erplab.pathways.pathway.infrastructure.PlanRecords planRecords;
   @Autowired org.erplab.pathways.pathway.domain.Training training;
+  @Autowired org.erplab.pathways.pathway.domain.Internship internship;
+  @Autowired org.erplab.pathways.pathway.domain.PlanAmendments amendments;
 
   private ProcessTestSupport support;
 
@@ -991,8 +993,10 @@ class PathwayProcessTest {
     setClock(LocalDateTime.of(2027, 2, 13, 0, 0));
     support.fireTimer(pathway.id(), TrainingProcess.Elements.TIMER_COURSE_ENDED);
 
-    // then: the course is completed with its certificate; the plan foresees an internship, the pathway stays open
-    assertThat(pathway.instance()).isEnded().hasPassed(PathwayProcess.Elements.END_TRAINING_DONE);
+    // then: the course is completed with its certificate; the plan foresees an internship: its agreement is next
+    assertThat(pathway.instance()).isWaitingAtExactly(PathwayProcess.Elements.CALL_INTERNSHIP);
+    assertThat(calledInstance(pathway, InternshipProcess.KEY))
+        .isWaitingAtExactly(InternshipProcess.Elements.TASK_INTERNSHIP_AGREEMENT);
     assertThat(passedInCalled(pathway, TrainingProcess.KEY)).contains(TrainingProcess.Elements.TASK_COURSE_RESULT,
         TrainingProcess.Elements.END_TRAINING_DONE).doesNotContain(TrainingProcess.Elements.TASK_COURSE_OUTCOME);
     assertThat(record(pathway).stage()).isEqualTo("INTERNSHIP");
@@ -1006,6 +1010,37 @@ class PathwayProcessTest {
     assertThat(support.historicVariables(pathway.instance().getId()))
         .containsEntry(TrainingProcess.Variables.TRAINING_OUTCOME.name(), "DONE")
         .containsEntry(TrainingProcess.Variables.NEXT_STAGE.name(), "INTERNSHIP");
+  }
+
+  @Test
+  void shouldGoFromTheTrainingThroughTheInternshipToThePlacement() {
+    // given: the course completed (30 of 40 hours), the plan foresees an internship
+    Started pathway = withSignedPlan();
+    setClock(LocalDateTime.of(2027, 2, 12, 18, 0));
+    attend(pathway, "7.5", 11, 12, 13, 14);
+    setClock(LocalDateTime.of(2027, 2, 13, 0, 0));
+    support.fireTimer(pathway.id(), TrainingProcess.Elements.TIMER_COURSE_ENDED);
+    assertThat(pathway.instance()).isWaitingAtExactly(PathwayProcess.Elements.CALL_INTERNSHIP);
+    assertThat(record(pathway).stage()).isEqualTo("INTERNSHIP");
+
+    // when: the agreement of 2 months from 1 March 2027 is written and confirmed, and its last day ends
+    var terms = new org.erplab.pathways.pathway.domain.Internship.Terms("Magazzini Lombardi srl", "SOLCO",
+        "Magazzini Lombardi srl", LocalDate.of(2027, 3, 1), 2, new java.math.BigDecimal("30"));
+    assertThat(internship.check(record(pathway), internship.agreement(pathway.id()).orElseThrow(), terms)).isEmpty();
+    internship.write(pathway.id(), terms, "operator.lorenteggio");
+    complete(pathway, InternshipProcess.Elements.TASK_INTERNSHIP_AGREEMENT,
+        vars(InternshipProcess.Variables.AGREEMENT_CONFIRMED.name(), true));
+    assertThat(support.timer(pathway.id(), InternshipProcess.Elements.TIMER_INTERNSHIP_END).getDuedate())
+        .isEqualTo(endOf(LocalDate.of(2027, 4, 30)));
+    support.fireTimer(pathway.id(), InternshipProcess.Elements.TIMER_INTERNSHIP_END);
+
+    // then: on to the placement, the pathway open in stage PLACEMENT
+    assertThat(pathway.instance()).isEnded().hasPassed(PathwayProcess.Elements.GATEWAY_NEXT_STAGE,
+        PathwayProcess.Elements.CALL_INTERNSHIP, PathwayProcess.Elements.END_TO_PLACEMENT);
+    assertThat(record(pathway).stage()).isEqualTo("PLACEMENT");
+    assertThat(record(pathway).status()).isEqualTo("ACTIVE");
+    assertThat(support.historicVariables(pathway.instance().getId()))
+        .containsEntry(InternshipProcess.Variables.INTERNSHIP_OUTCOME.name(), "COMPLETED");
   }
 
   @Test
@@ -1042,7 +1077,7 @@ class PathwayProcessTest {
         vars(TrainingProcess.Variables.NEXT_STEP.name(), "CONTINUE"));
 
     // then
-    assertThat(pathway.instance()).isEnded().hasPassed(PathwayProcess.Elements.END_TRAINING_DONE);
+    assertThat(pathway.instance()).isWaitingAtExactly(PathwayProcess.Elements.CALL_INTERNSHIP);
     assertThat(record(pathway).stage()).isEqualTo("INTERNSHIP");
     assertThat(training.results(pathway.id())).extracting(r -> r.attempt() + ":" + r.attendanceRate().stripTrailingZeros()
         .toPlainString() + ":" + r.nextStep()).containsExactly("1:50:RETRY", "2:60:CONTINUE");
@@ -1073,7 +1108,8 @@ class PathwayProcessTest {
         List.of(), false, new java.math.BigDecimal("0.00")), "operator.lorenteggio");
     sign(pathway);
 
-    assertThat(pathway.instance()).isEnded().hasPassed(PathwayProcess.Elements.END_TRAINING_DONE);
+    assertThat(pathway.instance()).isEnded().hasPassed(PathwayProcess.Elements.GATEWAY_NEXT_STAGE,
+        PathwayProcess.Elements.END_TO_PLACEMENT).hasNotPassed(PathwayProcess.Elements.CALL_INTERNSHIP);
     assertThat(record(pathway).stage()).isEqualTo("PLACEMENT");
     assertThat(record(pathway).status()).isEqualTo("ACTIVE");
   }
@@ -1089,6 +1125,25 @@ class PathwayProcessTest {
     assertThat(record(pathway).stage()).isEqualTo("TRAINING");
     assertThat(managementService.createJobQuery().processInstanceId(
         support.calledInstanceId(pathway.instance().getId(), TrainingProcess.KEY)).count()).isZero();
+  }
+
+  @Test
+  void shouldAmendTheSignedPlanInItsOwnEventSubprocessWhileTheTrainingGoesOn() {
+    Started pathway = withSignedPlan();
+
+    amendments.request(pathway.id(), draft("500.00"), "operator.lorenteggio");
+
+    assertThat(pathway.instance()).hasPassed(PathwayProcess.Elements.START_PLAN_AMENDMENT)
+        .isWaitingAt(PathwayProcess.Elements.CALL_TRAINING, PathwayProcess.Elements.CALL_PLAN_AMENDMENT);
+    complete(pathway, PlanAmendmentProcess.Elements.TASK_APPROVE_PLAN,
+        vars(PlanProcess.Variables.PLAN_APPROVED.name(), true));
+    complete(pathway, PlanAmendmentProcess.Elements.TASK_RECORD_SIGNATURE,
+        vars(PlanProcess.Variables.SIGNED_ON.name(), "2026-11-23"));
+
+    assertThat(pathway.instance()).hasPassed(PathwayProcess.Elements.END_PLAN_AMENDMENT)
+        .isWaitingAtExactly(PathwayProcess.Elements.CALL_TRAINING);
+    assertThat(planRecords.current(pathway.id()).orElseThrow().servicesTotal()).isEqualByComparingTo("500.00");
+    assertThat(record(pathway).stage()).isEqualTo("TRAINING");
   }
 
   private Started withSignedPlan() {

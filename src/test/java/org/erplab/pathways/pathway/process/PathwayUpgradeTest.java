@@ -68,14 +68,17 @@ class PathwayUpgradeTest {
   /**
    * A pathway whose model ended where a later stage now starts (no instance runs): handed over before the skills
    * assessment existed (record in SKILLS_ASSESSMENT), assessed LABOUR before the plan existed (record in PLAN), its
-   * plan signed before training existed (record in TRAINING: it follows the signed plan's course to its end).
+   * plan signed before training existed (record in TRAINING: it follows the signed plan's course to its end), its
+   * training done before the internship existed (record in INTERNSHIP: the operator writes the agreement).
    */
   static Stream<Arguments> stagesAdded() {
     return Stream.of(
         Arguments.of("SKILLS_ASSESSMENT", PathwayProcess.Elements.CALL_ASSESSMENT,
             AssessmentProcess.Elements.TASK_SKILLS_ASSESSMENT),
         Arguments.of("PLAN", PathwayProcess.Elements.CALL_PLAN, PlanProcess.Elements.TASK_DRAFT_PLAN),
-        Arguments.of("TRAINING", PathwayProcess.Elements.CALL_TRAINING, TrainingProcess.Elements.TIMER_COURSE_ENDED));
+        Arguments.of("TRAINING", PathwayProcess.Elements.CALL_TRAINING, TrainingProcess.Elements.TIMER_COURSE_ENDED),
+        Arguments.of("INTERNSHIP", PathwayProcess.Elements.CALL_INTERNSHIP,
+            InternshipProcess.Elements.TASK_INTERNSHIP_AGREEMENT));
   }
 
   @ParameterizedTest(name = "stage {0}: resumed at {1}")
@@ -88,6 +91,9 @@ class PathwayUpgradeTest {
         .params(stage, waiting.pathwayId()).update();
     if ("TRAINING".equals(stage)) {
       signedPlan(waiting.pathwayId());
+    }
+    if ("INTERNSHIP".equals(stage)) {
+      assessedAtEqfFour(waiting.pathwayId());
     }
 
     // when: the upgrade runs, as at start-up (twice: the second changes nothing)
@@ -105,6 +111,11 @@ class PathwayUpgradeTest {
     assertThat(stageInstance).isWaitingAtExactly(waitingAt);
     assertThat(stageInstance.getTenantId()).isEqualTo(LORENTEGGIO + ".SOLCO");
     assertThat(support.record(waiting.pathwayId()).processInstanceId()).isEqualTo(instances.get(0).getId());
+    if ("INTERNSHIP".equals(stage)) {
+      // the cap from the latest skills assessment's EQF level (4: 12 months)
+      assertThat(jdbc.sql("select max_months from internship where pathway_id = ?").param(waiting.pathwayId())
+          .query(Integer.class).single()).isEqualTo(12);
+    }
   }
 
   @Test
@@ -153,6 +164,41 @@ class PathwayUpgradeTest {
     assertThat(definitionOf(atAppointment.getId())).isEqualTo(latest.getId());
   }
 
+  @Test
+  void shouldLetAPathwayInTrainingOnTheModelBeforeAmendmentsAmendItsPlanOnceUpgraded() throws IOException {
+    // given: the model as it was before plan amendments, a pathway of it in training (its plan signed)
+    ProcessDefinition before = deploy("legacy/pathway-v6.bpmn");
+    ProcessTestSupport.RegisteredPathway registered = support.registerPathway(LORENTEGGIO, Channel.LAB);
+    UUID pathwayId = registered.pathwayId();
+    jdbc.sql("update pathway set stage = 'TRAINING', operator_organisation = 'SOLCO' where id = ?")
+        .param(pathwayId).update();
+    signedPlan(pathwayId);
+    ProcessInstance inTraining = ProcessStarts.permit(PathwayProcess.KEY, LORENTEGGIO,
+        () -> runtimeService.createProcessInstanceById(before.getId())
+            .businessKey(pathwayId.toString())
+            .setVariables(Map.of(PathwayProcess.Variables.PATHWAY_ID.name(), pathwayId.toString(),
+                PathwayProcess.Variables.OPERATOR_ORGANISATION.name(), "SOLCO"))
+            .startBeforeActivity(PathwayProcess.Elements.CALL_TRAINING)
+            .execute());
+    jdbc.sql("update pathway set process_instance_id = ? where id = ?").params(inTraining.getId(), pathwayId).update();
+    assertThat(runtimeService.createEventSubscriptionQuery().processInstanceId(inTraining.getId())
+        .eventName(PathwayInstances.PLAN_AMENDMENT_REQUESTED).count()).isZero();
+
+    // when: the current model is the latest again and the upgrade runs
+    ProcessDefinition latest = deploy(RESOURCE);
+    upgrade.upgrade();
+
+    // then: on the latest model, still in training, and its plan can be amended
+    assertThat(definitionOf(inTraining.getId())).isEqualTo(latest.getId());
+    assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(inTraining.getId()).singleResult())
+        .isWaitingAtExactly(PathwayProcess.Elements.CALL_TRAINING);
+    context.getBean(org.erplab.pathways.pathway.domain.PlanAmendments.class).request(pathwayId,
+        new org.erplab.pathways.pathway.domain.Plans.Draft(List.of(), List.of(), true, new java.math.BigDecimal("1500")),
+        "operator.lorenteggio");
+    assertThat(runtimeService.createProcessInstanceQuery().superProcessInstanceId(inTraining.getId())
+        .processDefinitionKey(PlanAmendmentProcess.KEY).count()).isOne();
+  }
+
   /** A pathway of the first version, waiting at the activity, as a database from before the upgrade holds it. */
   private ProcessInstance startFirstVersion(ProcessDefinition firstVersion, String activity, Map<String, Object> more) {
     ProcessTestSupport.RegisteredPathway registered = support.registerPathway(LORENTEGGIO, Channel.LAB);
@@ -182,6 +228,14 @@ class PathwayUpgradeTest {
   }
 
   /** A signed plan with one course, MAG-01, ending in February 2027. */
+  private void assessedAtEqfFour(UUID pathwayId) {
+    jdbc.sql("""
+            insert into skills_assessment (id, pathway_id, project_code, operator_organisation, assessed_at,
+            orientation_hours, ready_for_work, needs_social_support, self_employment_interest, eqf_level, availability,
+            route) values (?, ?, ?, 'SOLCO', current_timestamp, 10, true, false, false, 4, 'FULL_TIME', 'LABOUR')""")
+        .params(UUID.randomUUID(), pathwayId, LORENTEGGIO).update();
+  }
+
   private void signedPlan(UUID pathwayId) {
     UUID planId = UUID.randomUUID();
     jdbc.sql("""

@@ -203,6 +203,33 @@ final class ProcessTestSupport {
     return with(Map.of(), nameValuePairs);
   }
 
+  /**
+   * A LORENTEGGIO pathway walked the real way to training: interviewed, SOLCO assigned, handed over, assessed ready for
+   * work, the plan {@code draft} written, approved and signed on the example day. Returns the pathway id.
+   */
+  UUID inTraining(org.erplab.pathways.pathway.domain.Plans plans, org.erplab.pathways.pathway.domain.Plans.Draft draft) {
+    UUID pathway = startPathway(LORENTEGGIO, Pathway.Channel.LAB).pathwayId();
+    complete(pathway, IntakeProcess.Elements.TASK_INTAKE_INTERVIEW, interview());
+    complete(pathway, PathwayProcess.Elements.TASK_ASSIGN_OPERATOR,
+        vars(PathwayProcess.Variables.OPERATOR_ORGANISATION.name(), "SOLCO"));
+    complete(pathway, HandoverProcess.Elements.TASK_FIRST_APPOINTMENT,
+        vars(HandoverProcess.Variables.APPOINTMENT_DATE.name(), "2026-11-25"));
+    complete(pathway, AssessmentProcess.Elements.TASK_SKILLS_ASSESSMENT,
+        vars(AssessmentProcess.Variables.ORIENTATION_HOURS.name(), 12,
+            AssessmentProcess.Variables.READY_FOR_WORK.name(), true,
+            AssessmentProcess.Variables.NEEDS_SOCIAL_SUPPORT.name(), false,
+            AssessmentProcess.Variables.SELF_EMPLOYMENT_INTEREST.name(), false,
+            AssessmentProcess.Variables.EQF_LEVEL.name(), 3,
+            AssessmentProcess.Variables.AVAILABILITY.name(), "PART_TIME"));
+    plans.saveDraft(pathway, LORENTEGGIO, draft, "operator.lorenteggio");
+    complete(pathway, PlanProcess.Elements.TASK_DRAFT_PLAN, vars(PlanProcess.Variables.PLAN_SUBMITTED.name(), true));
+    complete(pathway, PlanProcess.Elements.TASK_APPROVE_PLAN, vars(PlanProcess.Variables.PLAN_APPROVED.name(), true));
+    complete(pathway, PlanProcess.Elements.TASK_RECORD_SIGNATURE,
+        vars(PlanProcess.Variables.SIGNED_ON.name(), "2026-11-23"));
+    assertThat(record(pathway).stage()).isEqualTo("TRAINING");
+    return pathway;
+  }
+
   // ---- tasks and timers
 
   /** The open task of that kind in the pathway (in the pathway instance or in a process it calls). */
