@@ -38,7 +38,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  *   <li>a pathway whose model ended with the plan signed (before training existed) starts again at the training
  *       ({@link #resumeReadyForTraining()});
  *   <li>a pathway whose model ended after the training with an internship ahead (before the internship existed)
- *       starts again at the internship ({@link #resumeReadyForInternship()}).
+ *       starts again at the internship ({@link #resumeReadyForInternship()});
+ *   <li>a pathway whose model ended ready for the placement (before the placement existed) starts again at the
+ *       placement ({@link #resumeReadyForPlacement()}).
  * </ul>
  * Idempotent: pathways already on the latest version are left alone.
  */
@@ -74,6 +76,7 @@ public class PathwayUpgrade {
     resumeReadyForPlan();
     resumeReadyForTraining();
     resumeReadyForInternship();
+    resumeReadyForPlacement();
     for (ProcessDefinition old : repositoryService.createProcessDefinitionQuery()
         .processDefinitionKey(PathwayProcess.KEY).withoutTenantId().list()) {
       if (old.getVersion() < latest.getVersion()) {
@@ -164,6 +167,18 @@ public class PathwayUpgrade {
     int resumed = resume("INTERNSHIP", PathwayProcess.Elements.CALL_INTERNSHIP);
     if (resumed > 0) {
       LOG.info("Pathways with an internship ahead on an earlier model resumed at the internship: {}", resumed);
+    }
+  }
+
+  /**
+   * Pathways whose model ended after the training or the internship (models before the placement existed: the record
+   * says PLACEMENT, no instance runs) get a {@code pathway} instance that starts at the placement, in their operator's
+   * part of the project.
+   */
+  void resumeReadyForPlacement() {
+    int resumed = resume("PLACEMENT", PathwayProcess.Elements.CALL_PLACEMENT);
+    if (resumed > 0) {
+      LOG.info("Pathways ready for the placement on an earlier model resumed at the placement: {}", resumed);
     }
   }
 

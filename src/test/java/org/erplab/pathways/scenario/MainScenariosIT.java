@@ -112,6 +112,91 @@ class MainScenariosIT {
   }
 
   @Test
+  void shouldWalkAPathwayFromIntakeToTheTwelveMonthFollowUp() {
+    // intake at the lab, eligible, handed over to SOLCO, assessed for work
+    String pathwayId = start("lab.lorenteggio", "LAB", TestPeople.adult());
+    complete("lab.lorenteggio", pathwayId, "Task_IntakeInterview", interview(Map.of()));
+    complete("cpi.milano", pathwayId, "Task_AssignOperator", Map.of("operatorOrganisation", "SOLCO"));
+    complete("operator.lorenteggio", pathwayId, "Task_FirstAppointment",
+        Map.of("appointmentDate", EngineClock.today().toString()));
+    complete("operator.lorenteggio", pathwayId, "Task_SkillsAssessment", Map.of("orientationHours", 12,
+        "readyForWork", true, "needsSocialSupport", false, "selfEmploymentInterest", false, "eqfLevel", 3,
+        "availability", "FULL_TIME"));
+
+    // a plan with a 20-hour course that ended yesterday and an internship, approved and signed
+    var plan = ApiClient.as(port, "operator.lorenteggio").put("/api/pathways/" + pathwayId + "/plan", Map.of(
+        "services", List.of(Map.of("type", "COACHING", "hours", 10, "cost", 400.00)),
+        "courses", List.of(Map.of("code", "CAR-01", "title", "Carrellista", "plannedHours", 20,
+            "startDate", EngineClock.today().minusDays(10).toString(),
+            "endDate", EngineClock.today().minusDays(1).toString())),
+        "internshipPlanned", true, "indemnityCap", 1500.00));
+    assertThat(plan.status()).as(plan.toString()).isEqualTo(201);
+    complete("operator.lorenteggio", pathwayId, "Task_DraftPlan", Map.of("planSubmitted", true));
+    complete("cpi.milano", pathwayId, "Task_ApprovePlan", Map.of("planApproved", true));
+    complete("operator.lorenteggio", pathwayId, "Task_RecordSignature",
+        Map.of("signedOn", EngineClock.today().toString()));
+    assertThat(pathway(pathwayId).get("stage").asText()).isEqualTo("TRAINING");
+
+    // 3 days of 6 hours: 18 of 20 planned (90 %); the course's end is decided: certificate, on to the internship
+    for (int day = 3; day >= 1; day--) {
+      var attended = ApiClient.as(port, "operator.lorenteggio").post("/api/pathways/" + pathwayId + "/attendance",
+          Map.of("courseCode", "CAR-01", "date", EngineClock.today().minusDays(day).toString(), "hours", 6));
+      assertThat(attended.status()).as(attended.toString()).isEqualTo(201);
+    }
+    fireTimer(pathwayId, "training", "Timer_CourseEnded");
+    JsonNode interning = pathway(pathwayId);
+    assertThat(interning.get("stage").asText()).isEqualTo("INTERNSHIP");
+    assertThat(interning.get("training").get("attendedHours").decimalValue()).isEqualByComparingTo("18");
+    assertThat(interning.get("training").get("indemnity").get("payable").decimalValue()).isEqualByComparingTo("90.00");
+
+    // the internship: 2 months from today at a warehouse, its end a deadline; it ends, on to the placement
+    var agreement = ApiClient.as(port, "operator.lorenteggio").put("/api/pathways/" + pathwayId + "/internship",
+        Map.of("host", "Magazzini Lombardi srl", "promoter", "SOLCO", "tutor", "Magazzini Lombardi srl",
+            "startDate", EngineClock.today().toString(), "plannedMonths", 2, "weeklyHours", 30));
+    assertThat(agreement.status()).as(agreement.toString()).isEqualTo(200);
+    complete("operator.lorenteggio", pathwayId, "Task_InternshipAgreement", Map.of("agreementConfirmed", true));
+    fireTimer(pathwayId, "internship", "Timer_InternshipEnd");
+    assertThat(ApiClient.as(port, "cpi.milano").get("/api/pathways/" + pathwayId + "/internship").json()
+        .get("state").asText()).isEqualTo("COMPLETED");
+    assertThat(pathway(pathwayId).get("stage").asText()).isEqualTo("PLACEMENT");
+
+    // a permanent hire, confirmed by the CPI, counts: follow-ups at 3, 6 and 12 months, still employed
+    complete("operator.lorenteggio", pathwayId, "Task_RecordPlacement", Map.of("employerName", "Alfa Logistica srl",
+        "contractType", "PERMANENT", "startDate", EngineClock.today().toString(), "weeklyHours", 38));
+    complete("cpi.milano", pathwayId, "Task_VerifyPlacement", Map.of("placementConfirmed", true));
+    assertThat(pathway(pathwayId).get("stage").asText()).isEqualTo("FOLLOW_UP");
+    for (int followUp = 0; followUp < 3; followUp++) {
+      fireTimer(pathwayId, "placement", "Timer_FollowUpDue");
+      complete("operator.lorenteggio", pathwayId, "Task_FollowUp", Map.of("stillEmployed", true));
+    }
+
+    // closed as PLACED, every stage's facts readable
+    JsonNode closed = pathway(pathwayId);
+    assertThat(closed.get("status").asText()).isEqualTo("CLOSED");
+    assertThat(closed.get("outcome").asText()).isEqualTo("PLACED");
+    JsonNode placement = ApiClient.as(port, "cpi.milano").get("/api/pathways/" + pathwayId + "/placement").json();
+    assertThat(placement.get("placements").get(0).get("counts").asBoolean()).isTrue();
+    assertThat(placement.get("followUps")).extracting(f -> f.get("dueMonth").asInt()).containsExactly(3, 6, 12);
+    assertThat(placement.get("followUps")).extracting(f -> f.get("state").asText())
+        .containsOnly("ANSWERED");
+    assertThat(closed.get("deadlines")).extracting(d -> d.get("state").asText()).doesNotContain("OPEN");
+    assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(pathwayId).count()).isZero();
+  }
+
+  /** Moves the engine clock to the timer's due time (when later) and fires it, as the job executor would. */
+  private void fireTimer(String pathwayId, String processKey, String timerId) {
+    String instanceId = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(pathwayId)
+        .processDefinitionKey(processKey).singleResult().getId();
+    Job timer = managementService.createJobQuery().timers().activityId(timerId).processInstanceId(instanceId)
+        .singleResult();
+    assertThat(timer).as(timerId + " of " + processKey).isNotNull();
+    if (timer.getDuedate().after(ClockUtil.getCurrentTime())) {
+      ClockUtil.setCurrentTime(Date.from(timer.getDuedate().toInstant().plus(Duration.ofMinutes(1))));
+    }
+    managementService.executeJob(timer.getId());
+  }
+
+  @Test
   void shouldCloseAnIneligiblePersonWithEveryReasonAndAReferral() {
     String pathwayId = start("cpi.milano", "CPI_DESK", TestPeople.aged(25));
     complete("lab.lorenteggio", pathwayId, "Task_IntakeInterview",

@@ -34,11 +34,15 @@ public final class PathwayProcess {
     public static final String GATEWAY_NEXT_STAGE = "Gateway_NextStage";
     /** The internship (process {@code internship}, in the operator's part). */
     public static final String CALL_INTERNSHIP = "CallActivity_Internship";
-    /**
-     * Internship ended (completed or terminated early), or none planned: the placement is the next stage (to be wired
-     * here: the pathway stays open in stage PLACEMENT).
-     */
-    public static final String END_TO_PLACEMENT = "EndEvent_ToPlacement";
+    /** Internship ended (completed or terminated early), or none planned: on to the placement. */
+    public static final String GATEWAY_JOIN_PLACEMENT = "Gateway_JoinPlacement";
+    /** The placement and its follow-ups (process {@code placement}, in the operator's part). */
+    public static final String CALL_PLACEMENT = "CallActivity_Placement";
+    public static final String GATEWAY_PLACEMENT_OUTCOME = "Gateway_PlacementOutcome";
+    /** A hire that counts, followed up to the last follow-up: the pathway is closed as PLACED. */
+    public static final String END_PLACED = "EndEvent_Placed";
+    /** The search deadline passed without a hire that counts: the pathway is closed as COMPLETED_NOT_PLACED. */
+    public static final String END_NOT_PLACED = "EndEvent_NotPlaced";
     /** A course not completed and the operator chose to close: the pathway is closed as COMPLETED_NOT_PLACED. */
     public static final String END_TRAINING_CLOSED = "EndEvent_TrainingClosed";
     /** The plan was not signed in time: the pathway is closed as PLAN_NOT_SIGNED. */
@@ -113,7 +117,8 @@ public final class PathwayProcess {
       AssessmentProcess.Variables.PATHWAY_ROUTE, AssessmentProcess.Variables.EQF_LEVEL,
       SocialReferralProcess.Variables.SOCIAL_ORGANISATION, SocialReferralProcess.Variables.REASSESSMENT_DATE,
       PlanProcess.Variables.PLAN_OUTCOME, TrainingProcess.Variables.TRAINING_OUTCOME,
-      TrainingProcess.Variables.NEXT_STAGE, InternshipProcess.Variables.INTERNSHIP_OUTCOME);
+      TrainingProcess.Variables.NEXT_STAGE, InternshipProcess.Variables.INTERNSHIP_OUTCOME,
+      PlacementProcess.Variables.PLACEMENT_OUTCOME);
 
   private PathwayProcess() {}
 }

@@ -136,8 +136,8 @@ class InternshipProcessTest {
     support.fireTimer(pathway.id(), InternshipProcess.Elements.TIMER_INTERNSHIP_END);
 
     // then
-    assertThat(pathway.instance()).isEnded().hasPassed(PathwayProcess.Elements.CALL_INTERNSHIP,
-        PathwayProcess.Elements.END_TO_PLACEMENT);
+    assertThat(pathway.instance()).isWaitingAt(PathwayProcess.Elements.CALL_PLACEMENT)
+        .hasPassed(PathwayProcess.Elements.CALL_INTERNSHIP, PathwayProcess.Elements.GATEWAY_JOIN_PLACEMENT);
     assertThat(record(pathway).stage()).isEqualTo("PLACEMENT");
     assertThat(record(pathway).status()).isEqualTo("ACTIVE");
     Agreement ended = internship.agreement(pathway.id()).orElseThrow();
@@ -298,7 +298,8 @@ class InternshipProcessTest {
     internship.terminate(record(pathway), "HIRED", LocalDate.of(2027, 1, 15), "operator.lorenteggio");
 
     // then: the stage ends with its reason, the request cancelled, the end deadline cancelled, on to the placement
-    assertThat(pathway.instance()).isEnded().hasPassed(PathwayProcess.Elements.END_TO_PLACEMENT);
+    assertThat(pathway.instance()).isWaitingAt(PathwayProcess.Elements.CALL_PLACEMENT)
+        .hasPassed(PathwayProcess.Elements.GATEWAY_JOIN_PLACEMENT);
     assertThat(passedInInternship(pathway)).contains(InternshipProcess.Elements.END_TERMINATION_RECEIVED,
         InternshipProcess.Elements.END_TERMINATED);
     assertThat(record(pathway).stage()).isEqualTo("PLACEMENT");
@@ -310,7 +311,8 @@ class InternshipProcessTest {
         .satisfies(e -> assertThat(e.decision()).isEqualTo("CANCELLED"));
     assertThat(deadlines.ofPathway(pathway.id())).filteredOn(d -> d.kind().equals("INTERNSHIP_END"))
         .singleElement().satisfies(d -> assertThat(d.state()).isEqualTo("CANCELLED"));
-    assertThat(support.openTasks(pathway.id())).isEmpty();
+    assertThat(support.openTasks(pathway.id())).extracting(org.camunda.bpm.engine.task.Task::getTaskDefinitionKey)
+        .containsExactly(PlacementProcess.Elements.TASK_RECORD_PLACEMENT);
     assertThat(support.historicVariables(pathway.instance().getId()))
         .containsEntry(InternshipProcess.Variables.INTERNSHIP_OUTCOME.name(), "TERMINATED");
   }

@@ -1035,8 +1035,9 @@ class PathwayProcessTest {
     support.fireTimer(pathway.id(), InternshipProcess.Elements.TIMER_INTERNSHIP_END);
 
     // then: on to the placement, the pathway open in stage PLACEMENT
-    assertThat(pathway.instance()).isEnded().hasPassed(PathwayProcess.Elements.GATEWAY_NEXT_STAGE,
-        PathwayProcess.Elements.CALL_INTERNSHIP, PathwayProcess.Elements.END_TO_PLACEMENT);
+    assertThat(pathway.instance()).isWaitingAt(PathwayProcess.Elements.CALL_PLACEMENT).hasPassed(
+        PathwayProcess.Elements.GATEWAY_NEXT_STAGE, PathwayProcess.Elements.CALL_INTERNSHIP,
+        PathwayProcess.Elements.GATEWAY_JOIN_PLACEMENT);
     assertThat(record(pathway).stage()).isEqualTo("PLACEMENT");
     assertThat(record(pathway).status()).isEqualTo("ACTIVE");
     assertThat(support.historicVariables(pathway.instance().getId()))
@@ -1101,6 +1102,69 @@ class PathwayProcessTest {
   }
 
   @Test
+  void shouldCloseThePathwayPlacedAfterTheLastFollowUp() {
+    // given: a plan without courses nor internship, signed: the placement runs in the operator's part
+    Started pathway = atPlacement();
+    ProcessInstance placement = runtimeService.createProcessInstanceQuery()
+        .processInstanceBusinessKey(pathway.id().toString()).processDefinitionKey(PlacementProcess.KEY).singleResult();
+    assertThat(placement.getTenantId()).isEqualTo(LORENTEGGIO + ".SOLCO");
+
+    // when: a permanent hire is recorded, confirmed by the CPI, and followed up at every month of followUpMonths
+    complete(pathway, PlacementProcess.Elements.TASK_RECORD_PLACEMENT, vars("employerName", "Alfa Srl",
+        "contractType", "PERMANENT", "startDate", "2026-12-01", "weeklyHours", 38));
+    complete(pathway, PlacementProcess.Elements.TASK_VERIFY_PLACEMENT, vars("placementConfirmed", true));
+    assertThat(record(pathway).stage()).isEqualTo("FOLLOW_UP");
+    for (int i = 0; i < 3; i++) {
+      support.fireTimer(pathway.id(), PlacementProcess.Elements.TIMER_FOLLOW_UP_DUE);
+      complete(pathway, PlacementProcess.Elements.TASK_FOLLOW_UP, vars("stillEmployed", true));
+    }
+
+    // then: closed as PLACED
+    assertThat(pathway.instance()).isEnded().hasPassed(PathwayProcess.Elements.CALL_PLACEMENT,
+        PathwayProcess.Elements.GATEWAY_PLACEMENT_OUTCOME, PathwayProcess.Elements.END_PLACED);
+    assertThat(record(pathway).status()).isEqualTo("CLOSED");
+    assertThat(record(pathway).outcome()).isEqualTo("PLACED");
+  }
+
+  @Test
+  void shouldCloseThePathwayNotPlacedWhenTheSearchDeadlinePasses() {
+    Started pathway = atPlacement();
+
+    support.fireTimer(pathway.id(), PlacementProcess.Elements.TIMER_SEARCH_OVERDUE);
+
+    assertThat(pathway.instance()).isEnded().hasPassed(PathwayProcess.Elements.END_NOT_PLACED);
+    assertThat(record(pathway).status()).isEqualTo("CLOSED");
+    assertThat(record(pathway).outcome()).isEqualTo("COMPLETED_NOT_PLACED");
+  }
+
+  @Test
+  void shouldCancelThePlacementWhenThePersonWithdrawsDuringTheFollowUps() {
+    Started pathway = atPlacement();
+    complete(pathway, PlacementProcess.Elements.TASK_RECORD_PLACEMENT, vars("employerName", "Alfa Srl",
+        "contractType", "PERMANENT", "startDate", "2026-12-01", "weeklyHours", 38));
+    complete(pathway, PlacementProcess.Elements.TASK_VERIFY_PLACEMENT, vars("placementConfirmed", true));
+    support.fireTimer(pathway.id(), PlacementProcess.Elements.TIMER_FOLLOW_UP_DUE);
+
+    exits.withdraw(pathway.id(), "MOVED", LocalDate.of(2027, 3, 1), "operator.lorenteggio");
+
+    assertThat(record(pathway).outcome()).isEqualTo("WITHDRAWN");
+    assertThat(record(pathway).stage()).isEqualTo("FOLLOW_UP");
+    assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(pathway.id().toString())
+        .count()).isZero();
+    assertThat(support.openTasks(pathway.id())).isEmpty();
+  }
+
+  private Started atPlacement() {
+    Started pathway = atPlan();
+    plans.saveDraft(pathway.id(), LORENTEGGIO, new Plans.Draft(
+        List.of(new Plans.ServiceLine("COACHING", new java.math.BigDecimal("10"), new java.math.BigDecimal("400.00"))),
+        List.of(), false, new java.math.BigDecimal("0.00")), "operator.lorenteggio");
+    sign(pathway);
+    assertThat(record(pathway).stage()).isEqualTo("PLACEMENT");
+    return pathway;
+  }
+
+  @Test
   void shouldGoOnToThePlacementAtOnceWhenThePlanHasNoCoursesNorInternship() {
     Started pathway = atPlan();
     plans.saveDraft(pathway.id(), LORENTEGGIO, new Plans.Draft(
@@ -1108,8 +1172,9 @@ class PathwayProcessTest {
         List.of(), false, new java.math.BigDecimal("0.00")), "operator.lorenteggio");
     sign(pathway);
 
-    assertThat(pathway.instance()).isEnded().hasPassed(PathwayProcess.Elements.GATEWAY_NEXT_STAGE,
-        PathwayProcess.Elements.END_TO_PLACEMENT).hasNotPassed(PathwayProcess.Elements.CALL_INTERNSHIP);
+    assertThat(pathway.instance()).isWaitingAt(PathwayProcess.Elements.CALL_PLACEMENT).hasPassed(
+        PathwayProcess.Elements.GATEWAY_NEXT_STAGE, PathwayProcess.Elements.GATEWAY_JOIN_PLACEMENT)
+        .hasNotPassed(PathwayProcess.Elements.CALL_INTERNSHIP);
     assertThat(record(pathway).stage()).isEqualTo("PLACEMENT");
     assertThat(record(pathway).status()).isEqualTo("ACTIVE");
   }
