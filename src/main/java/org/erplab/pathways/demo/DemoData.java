@@ -21,7 +21,9 @@ import org.erplab.pathways.participant.domain.Participant;
 import org.erplab.pathways.pathway.domain.Pathway;
 import org.erplab.pathways.pathway.domain.Internship;
 import org.erplab.pathways.pathway.domain.Plans;
+import org.erplab.pathways.pathway.domain.PathwayRecords;
 import org.erplab.pathways.pathway.domain.PathwayService;
+import org.erplab.pathways.pathway.domain.Training;
 import org.erplab.pathways.security.AppUser;
 import org.erplab.pathways.security.CamundaIdentityAuthenticationProvider;
 import org.erplab.pathways.security.PartitionMemberships;
@@ -56,9 +58,14 @@ public class DemoData {
   private final PartitionMemberships partitions;
   private final Plans plans;
   private final Internship internship;
+  private final Training training;
+  private final PathwayRecords pathwayRecords;
 
   public DemoData(JdbcClient jdbc, IdentityService identityService, TaskService taskService, PathwayService pathways,
-      CamundaIdentityAuthenticationProvider users, PartitionMemberships partitions, Plans plans, Internship internship) {
+      CamundaIdentityAuthenticationProvider users, PartitionMemberships partitions, Plans plans, Internship internship,
+      Training training, PathwayRecords pathwayRecords) {
+    this.training = training;
+    this.pathwayRecords = pathwayRecords;
     this.plans = plans;
     this.internship = internship;
     this.users = users;
@@ -162,20 +169,26 @@ public class DemoData {
         true, new BigDecimal("1500.00")), "operator.lorenteggio");
     complete(toApprove, "operator.lorenteggio", "Task_DraftPlan", Map.of("planSubmitted", true));
     // an internship running for 3 months from today at a warehouse (a plan with an internship and no course, signed)
-    UUID interning = start("LORENTEGGIO", Pathway.Channel.LAB, "CLM", "DVD", 1994, 3, 21, "M");
-    complete(interning, "lab.lorenteggio", "Task_IntakeInterview", interview("UNEMPLOYED", false, "NONE", "NONE"));
-    complete(interning, "cpi.milano", "Task_AssignOperator", Map.of("operatorOrganisation", "SOLCO"));
-    complete(interning, "operator.lorenteggio", "Task_FirstAppointment", Map.of("appointmentDate", EngineClock.today().toString()));
-    complete(interning, "operator.lorenteggio", "Task_SkillsAssessment", assessment(true, false));
-    plans.saveDraft(interning, "LORENTEGGIO", new Plans.Draft(
-        List.of(new Plans.ServiceLine("INTERNSHIP_TUTORING", new BigDecimal("20"), new BigDecimal("600.00"))),
-        List.of(), true, new BigDecimal("1500.00")), "operator.lorenteggio");
-    complete(interning, "operator.lorenteggio", "Task_DraftPlan", Map.of("planSubmitted", true));
-    complete(interning, "cpi.milano", "Task_ApprovePlan", Map.of("planApproved", true));
-    complete(interning, "operator.lorenteggio", "Task_RecordSignature", Map.of("signedOn", EngineClock.today().toString()));
+    UUID interning = signedPlan(start("LORENTEGGIO", Pathway.Channel.LAB, "CLM", "DVD", 1994, 3, 21, "M"), List.of(),
+        true);
     internship.write(interning, new Internship.Terms("Magazzini Lombardi srl", "SOLCO",
         "Magazzini Lombardi srl", EngineClock.today(), 3, new BigDecimal("30")), "operator.lorenteggio");
     complete(interning, "operator.lorenteggio", "Task_InternshipAgreement", Map.of("agreementConfirmed", true));
+    // in training: a 40-hour course that began a week ago, two days of attendance in the register
+    UUID inTraining = signedPlan(start("LORENTEGGIO", Pathway.Channel.LAB, "GRC", "SRN", 1991, 1, 30, "F"),
+        List.of(new Plans.CourseLine("CAR-01", "Carrellista", new BigDecimal("40"), EngineClock.today().minusDays(7),
+            EngineClock.today().plusDays(21))), false);
+    for (int day = 2; day >= 1; day--) {
+      training.record(pathwayRecords.find(inTraining).orElseThrow(), "CAR-01", EngineClock.today().minusDays(day),
+          new BigDecimal("6"), "operator.lorenteggio");
+    }
+    // looking for a job: a plan with no course nor internship, signed; the operator records the hire
+    signedPlan(start("LORENTEGGIO", Pathway.Channel.CPI_DESK, "LNG", "MRC", 1987, 6, 11, "M"), List.of(), false);
+    // hired on a permanent contract, confirmed by the CPI: the follow-ups at 3, 6 and 12 months are ahead
+    UUID hired = signedPlan(start("LORENTEGGIO", Pathway.Channel.LAB, "FNT", "NNA", 1980, 9, 17, "F"), List.of(), false);
+    complete(hired, "operator.lorenteggio", "Task_RecordPlacement", Map.of("employerName", "Cooperativa Il Cortile",
+        "contractType", "PERMANENT", "startDate", EngineClock.today().toString(), "weeklyHours", 30));
+    complete(hired, "cpi.milano", "Task_VerifyPlacement", Map.of("placementConfirmed", true));
     UUID toSocial = start("LORENTEGGIO", Pathway.Channel.LAB, "MNC", "RSL", 1972, 12, 3, "F");
     complete(toSocial, "lab.lorenteggio", "Task_IntakeInterview", interview("INACTIVE", false, "NONE", "ADDICTION"));
     complete(toSocial, "cpi.milano", "Task_AssignOperator", Map.of("operatorOrganisation", "SOLCO"));
@@ -191,6 +204,23 @@ public class DemoData {
     start("BOLLATE", Pathway.Channel.LAB, "FRR", "NDR", 1992, 5, 5, "M");
     UUID bollateMeet = start("BOLLATE", Pathway.Channel.LAB, "LMB", "CHR", 1983, 10, 19, "F");
     complete(bollateMeet, "lab.bollate", "Task_IntakeInterview", interview("INACTIVE", false, "NONE", "DISABILITY"));
+  }
+
+  /** A LORENTEGGIO pathway taken to SOLCO, assessed for work, its plan (these courses) approved and signed today. */
+  private UUID signedPlan(UUID pathwayId, List<Plans.CourseLine> courses, boolean internshipPlanned) {
+    complete(pathwayId, "lab.lorenteggio", "Task_IntakeInterview", interview("UNEMPLOYED", false, "NONE", "NONE"));
+    complete(pathwayId, "cpi.milano", "Task_AssignOperator", Map.of("operatorOrganisation", "SOLCO"));
+    complete(pathwayId, "operator.lorenteggio", "Task_FirstAppointment",
+        Map.of("appointmentDate", EngineClock.today().toString()));
+    complete(pathwayId, "operator.lorenteggio", "Task_SkillsAssessment", assessment(true, false));
+    plans.saveDraft(pathwayId, "LORENTEGGIO", new Plans.Draft(
+        List.of(new Plans.ServiceLine("COACHING", new BigDecimal("10"), new BigDecimal("400.00"))),
+        courses, internshipPlanned, new BigDecimal("1000.00")), "operator.lorenteggio");
+    complete(pathwayId, "operator.lorenteggio", "Task_DraftPlan", Map.of("planSubmitted", true));
+    complete(pathwayId, "cpi.milano", "Task_ApprovePlan", Map.of("planApproved", true));
+    complete(pathwayId, "operator.lorenteggio", "Task_RecordSignature",
+        Map.of("signedOn", EngineClock.today().toString()));
+    return pathwayId;
   }
 
   private static Map<String, Object> assessment(boolean readyForWork, boolean needsSocialSupport) {
