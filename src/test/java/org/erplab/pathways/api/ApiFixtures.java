@@ -33,9 +33,9 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
-import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.task.Task;
 import org.erplab.pathways.support.ApiClient;
+import org.erplab.pathways.support.OwnProject;
 import org.erplab.pathways.support.TestPeople;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -138,21 +138,9 @@ final class ApiFixtures {
   }
 
   void ensureUser(String id, String role, String organisation, String project) {
-    if (identityService.createUserQuery().userId(id).count() > 0) {
-      return;
-    }
-    User user = identityService.newUser(id);
-    user.setFirstName("Test");
-    user.setLastName(id);
-    user.setEmail(id + "@test.invalid");
-    user.setPassword("demo");
-    identityService.saveUser(user);
-    identityService.createMembership(id, role);
-    identityService.createMembership(id, organisation);
-    if (!org.erplab.pathways.security.Roles.ORGANISATION_SCOPED.contains(role)) {
-      identityService.createTenantUserMembership(project, id);
-    }
+    OwnProject.ensureUser(identityService, id, role, organisation, project);
   }
+
 
   // ---------------------------------------------------------------- pathways
 

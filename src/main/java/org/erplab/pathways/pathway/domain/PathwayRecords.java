@@ -1,6 +1,7 @@
 package org.erplab.pathways.pathway.domain;
 
 import java.time.OffsetDateTime;
+import org.erplab.pathways.common.domain.EngineClock;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -46,14 +47,26 @@ public class PathwayRecords {
         .params(p.id(), p.participantId(), p.projectCode(), p.channel(), p.stage(), p.status(), p.consentAt(),
             p.createdAt(), p.participantId())
         .update();
+    recordStageEntered(p.id(), p.stage(), p.createdAt());
   }
 
   public void attachProcessInstance(UUID id, String processInstanceId) {
     jdbc.sql("update pathway set process_instance_id = ? where id = ?").params(processInstanceId, id).update();
   }
 
+  /** The pathway's stage now; the first time it enters a stage is kept in {@code pathway_stage} (ADR 0023). */
   public void updateStage(UUID id, String stage) {
-    jdbc.sql("update pathway set stage = ? where id = ? and status <> 'CLOSED'").params(stage, id).update();
+    if (jdbc.sql("update pathway set stage = ? where id = ? and status <> 'CLOSED'").params(stage, id).update() > 0) {
+      recordStageEntered(id, stage, EngineClock.now());
+    }
+  }
+
+  private void recordStageEntered(UUID id, String stage, OffsetDateTime at) {
+    jdbc.sql("""
+            insert into pathway_stage (pathway_id, stage, entered_at) select ?, ?, ?
+            where not exists (select 1 from pathway_stage where pathway_id = ? and stage = ?)""")
+        .params(id, stage, at, id, stage)
+        .update();
   }
 
   public void recordFirstAppointment(UUID id, java.time.LocalDate day) {

@@ -6,12 +6,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.erplab.pathways.common.domain.EngineClock;
+import org.erplab.pathways.pathway.infrastructure.EligibilityRecords;
 import org.springframework.stereotype.Component;
 
 /**
  * Reads the eligibility decision (one row per reason that applies) and concludes the screening. The ranking is
  * fixed: any INELIGIBLE row makes the person ineligible with every such reason; otherwise any TO_VERIFY row asks the
  * CPI to verify those items; no row means eligible. The rules themselves are the DMN table's, edited by managers.
+ * The screening and its conclusion are facts of ours too (table {@code eligibility_screening}, ADR 0023).
  */
 @Component("eligibilityResult")
 public class EligibilityResult {
@@ -20,6 +23,12 @@ public class EligibilityResult {
   public static final String INELIGIBLE = "INELIGIBLE";
   public static final String TO_VERIFY = "TO_VERIFY";
   public static final String DOCUMENTS_MISSING = "DOCUMENTS_MISSING";
+
+  private final EligibilityRecords records;
+
+  public EligibilityResult(EligibilityRecords records) {
+    this.records = records;
+  }
 
   /** End listener of the decision task: folds {@code eligibilityChecks} into outcome, reasons and items. */
   public void fold(DelegateExecution execution) {
@@ -30,6 +39,8 @@ public class EligibilityResult {
     EligibilityProcess.Variables.SCREENING_OUTCOME.set(execution, screening.outcome());
     PathwayProcess.Variables.ELIGIBILITY_REASONS.set(execution, String.join(",", screening.reasons()));
     EligibilityProcess.Variables.VERIFICATION_ITEMS.set(execution, String.join(",", screening.itemsToVerify()));
+    records.screened(PathwayLifecycle.pathwayId(execution), screening.outcome(), screening.itemsToVerify(),
+        EngineClock.now());
   }
 
   /** Start listener of the eligibility end events. */
@@ -44,6 +55,9 @@ public class EligibilityResult {
     if (ELIGIBLE.equals(outcome)) {
       PathwayProcess.Variables.ELIGIBILITY_REASONS.set(execution, "");
     }
+    String concluded = PathwayProcess.Variables.ELIGIBILITY_REASONS.get(execution);
+    records.conclude(PathwayLifecycle.pathwayId(execution), outcome,
+        concluded == null || concluded.isBlank() ? List.of() : List.of(concluded.split(",")), EngineClock.now());
   }
 
   /** Take listener of the documents timeout: the missing documents never arrived. */

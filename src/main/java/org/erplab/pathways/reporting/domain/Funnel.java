@@ -1,0 +1,117 @@
+package org.erplab.pathways.reporting.domain;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.erplab.pathways.common.domain.EngineClock;
+import org.erplab.pathways.reporting.infrastructure.FunnelQueries;
+import org.erplab.pathways.reporting.infrastructure.FunnelQueries.Cohort;
+import org.springframework.stereotype.Service;
+
+/**
+ * The funnel of a project (ADR 0023): from registration to the stage after training, and how pathways closed, counted
+ * from our own tables for the pathways registered in a period ({@link FunnelMeasure} defines each figure).
+ */
+@Service
+public class Funnel {
+
+  /** The stages after training: "servizi al lavoro" in the evaluation's words. */
+  public static final List<String> JOB_SERVICE_STAGES = List.of("INTERNSHIP", "PLACEMENT");
+  private static final String ANY_JOB_SERVICE = "ANY";
+  private static final String ELIGIBILITY_STAGE = "ELIGIBILITY";
+
+  private final FunnelQueries queries;
+
+  public Funnel(FunnelQueries queries) {
+    this.queries = queries;
+  }
+
+  /** The report of the project's pathways registered from {@code from} to {@code to} (both included; null: open). */
+  public Report of(String projectCode, LocalDate from, LocalDate to) {
+    Cohort c = new Cohort(projectCode, from == null ? null : startOfDay(from),
+        to == null ? null : startOfDay(to.plusDays(1)));
+    Map<FunnelMeasure, Long> values = new EnumMap<>(FunnelMeasure.class);
+    Map<FunnelMeasure, Map<String, Long>> breakdowns = new EnumMap<>(FunnelMeasure.class);
+
+    Map<String, Long> channels = queries.registrationsByChannel(c);
+    values.put(FunnelMeasure.REGISTRATIONS, sum(channels));
+    breakdowns.put(FunnelMeasure.REGISTRATIONS, channels);
+    // the intake ends with the consent and the eligibility screening begins
+    long intake = queries.entered(c, ELIGIBILITY_STAGE);
+    values.put(FunnelMeasure.INTAKE_COMPLETED, intake);
+    values.put(FunnelMeasure.INTAKE_NOT_COMPLETED, sum(channels) - intake);
+
+    Map<String, Long> screening = queries.screeningStates(c);
+    values.put(FunnelMeasure.ELIGIBLE, screening.getOrDefault("ELIGIBLE", 0L));
+    values.put(FunnelMeasure.TO_VERIFY, screening.getOrDefault("TO_VERIFY", 0L));
+    breakdowns.put(FunnelMeasure.TO_VERIFY, queries.itemsToVerify(c));
+    values.put(FunnelMeasure.INELIGIBLE, screening.getOrDefault("INELIGIBLE", 0L));
+    breakdowns.put(FunnelMeasure.INELIGIBLE, queries.ineligibleReasons(c));
+
+    values.put(FunnelMeasure.ASSESSED, queries.assessed(c));
+    breakdowns.put(FunnelMeasure.ASSESSED, queries.assessedByRoute(c));
+    values.put(FunnelMeasure.PLAN_SIGNED, queries.planSigned(c));
+    values.put(FunnelMeasure.TRAINING_STARTED, queries.trainingStarted(c));
+    values.put(FunnelMeasure.TRAINING_COMPLETED, queries.trainingCompleted(c));
+
+    Map<String, Long> reached = queries.reached(c, JOB_SERVICE_STAGES, ANY_JOB_SERVICE);
+    values.put(FunnelMeasure.REACHED_INTERNSHIP, reached.getOrDefault("INTERNSHIP", 0L));
+    values.put(FunnelMeasure.REACHED_PLACEMENT, reached.getOrDefault("PLACEMENT", 0L));
+    values.put(FunnelMeasure.REACHED_JOB_SERVICES, reached.getOrDefault(ANY_JOB_SERVICE, 0L));
+
+    Map<String, Long> closed = queries.closedByOutcome(c);
+    values.put(FunnelMeasure.CLOSED, sum(closed));
+    breakdowns.put(FunnelMeasure.CLOSED, closed);
+    Map<String, Long> missed = queries.missedDeadlinesByKind(c);
+    values.put(FunnelMeasure.MISSED_DEADLINES, sum(missed));
+    breakdowns.put(FunnelMeasure.MISSED_DEADLINES, missed);
+
+    List<Figure> figures = new ArrayList<>();
+    for (FunnelMeasure measure : FunnelMeasure.values()) {
+      long value = values.get(measure);
+      FunnelMeasure denominator = measure.denominator();
+      figures.add(new Figure(measure.key(), measure.label(), measure.definition(), value,
+          denominator == null ? null : denominator.key(),
+          denominator == null ? null : percent(value, values.get(denominator)),
+          breakdowns.containsKey(measure) ? new TreeMap<>(breakdowns.get(measure)) : null));
+    }
+    return new Report(projectCode, from, to, PERIOD_RULE, figures);
+  }
+
+  static final String PERIOD_RULE = "Percorsi registrati nel periodo (dal giorno 'from' al giorno 'to' compresi, ora di "
+      + "Roma; senza date: tutti), contati come sono al momento della richiesta.";
+
+  private static OffsetDateTime startOfDay(LocalDate day) {
+    return day.atStartOfDay(EngineClock.ZONE).toOffsetDateTime();
+  }
+
+  private static long sum(Map<String, Long> counts) {
+    return counts.values().stream().mapToLong(Long::longValue).sum();
+  }
+
+  /** The share in percent, one decimal, half up; null when the denominator is 0. */
+  static BigDecimal percent(long numerator, long denominator) {
+    return denominator == 0 ? null
+        : BigDecimal.valueOf(numerator * 100L).divide(BigDecimal.valueOf(denominator), 1, RoundingMode.HALF_UP);
+  }
+
+  /**
+   * One figure: its key, label and definition, its value, the key of the figure it is a share of and the share in
+   * percent, and its counts per code (channel, reason, route, outcome, deadline kind) when it has any.
+   */
+  public record Figure(String key, String label, String definition, long value, String denominator, BigDecimal rate,
+      Map<String, Long> breakdown) {}
+
+  public record Report(String projectCode, LocalDate from, LocalDate to, String periodRule, List<Figure> figures) {
+
+    public Figure figure(String key) {
+      return figures.stream().filter(f -> f.key().equals(key)).findFirst().orElseThrow();
+    }
+  }
+}
