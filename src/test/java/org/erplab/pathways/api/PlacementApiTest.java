@@ -25,10 +25,8 @@ import javax.sql.DataSource;
 import org.camunda.bpm.engine.RuntimeService;
 import org.erplab.pathways.common.domain.EngineClock;
 import org.erplab.pathways.participant.domain.IntakeRecords;
-import org.erplab.pathways.pathway.process.PathwayProcess;
 import org.erplab.pathways.pathway.process.PlacementProcess;
 import org.erplab.pathways.security.Partitions;
-import org.erplab.pathways.security.process.ProcessStarts;
 import org.erplab.pathways.support.ApiClient;
 import org.erplab.pathways.support.DatabaseScan;
 import org.erplab.pathways.support.PathwaysSpringTest;
@@ -205,19 +203,15 @@ class PlacementApiTest {
   }
 
   /**
-   * A LORENTEGGIO pathway of SOLCO whose plan (no course, no internship) was signed today: the pathway's model leaves
-   * it in stage PLACEMENT; the placement is started as its call activity will start it.
+   * A LORENTEGGIO pathway of SOLCO whose plan (no course, no internship) was signed today: the pathway calls the
+   * placement, in the operator's part of the project.
    */
   private UUID atPlacement() {
     UUID pathway = api.pathwayWithPlanSignedToday(List.of(), false, BigDecimal.ZERO);
     assertThat(api.pathwayRecord(pathway).get("stage")).isEqualTo("PLACEMENT");
-    // in the operator's part of the project, as the call activity partitions it
-    ProcessStarts.permit(PlacementProcess.KEY, Partitions.of(LORENTEGGIO, "SOLCO"), () -> runtimeService
-        .createProcessInstanceByKey(PlacementProcess.KEY).processDefinitionWithoutTenantId()
-        .businessKey(pathway.toString())
-        .setVariable(PathwayProcess.Variables.PATHWAY_ID.name(), pathway.toString())
-        .setVariable(PathwayProcess.Variables.OPERATOR_ORGANISATION.name(), "SOLCO")
-        .execute());
+    assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(pathway.toString())
+        .processDefinitionKey(PlacementProcess.KEY).singleResult().getTenantId())
+        .isEqualTo(Partitions.of(LORENTEGGIO, "SOLCO"));
     assertThat(api.openTaskKeys(pathway)).containsExactly(RECORD);
     return pathway;
   }
