@@ -155,6 +155,10 @@ class MainScenariosIT {
             "startDate", EngineClock.today().toString(), "plannedMonths", 2, "weeklyHours", 30));
     assertThat(agreement.status()).as(agreement.toString()).isEqualTo(200);
     complete("operator.lorenteggio", pathwayId, "Task_InternshipAgreement", Map.of("agreementConfirmed", true));
+    JsonNode running = pathway(pathwayId).get("internship");
+    assertThat(running.get("state").asText()).isEqualTo("RUNNING");
+    assertThat(running.get("endDate").asText())
+        .isEqualTo(EngineClock.today().plusMonths(2).minusDays(1).toString());
     fireTimer(pathwayId, "internship", "Timer_InternshipEnd");
     assertThat(ApiClient.as(port, "cpi.milano").get("/api/pathways/" + pathwayId + "/internship").json()
         .get("state").asText()).isEqualTo("COMPLETED");
@@ -180,6 +184,8 @@ class MainScenariosIT {
     assertThat(placement.get("followUps")).extracting(f -> f.get("state").asText())
         .containsOnly("ANSWERED");
     assertThat(closed.get("deadlines")).extracting(d -> d.get("state").asText()).doesNotContain("OPEN");
+    assertThat(closed.get("closure").get("outcome").asText()).isEqualTo("PLACED");
+    assertThat(closed.get("closure").get("trainingHoursAttended").decimalValue()).isEqualByComparingTo("18");
     assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(pathwayId).count()).isZero();
   }
 

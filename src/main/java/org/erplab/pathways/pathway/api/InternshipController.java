@@ -41,14 +41,17 @@ class InternshipController {
 
   private final PathwayAccess access;
   private final Internship internship;
-  InternshipController(PathwayAccess access, Internship internship) {
+  private final InternshipViews views;
+
+  InternshipController(PathwayAccess access, Internship internship, InternshipViews views) {
     this.access = access;
     this.internship = internship;
+    this.views = views;
   }
 
   /** 200 with the agreement; 403 / 404 / 409 (not while the agreement is written) / 400 naming the fields. */
   @PutMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-  InternshipView write(@PathVariable UUID id, @RequestBody AgreementRequest request,
+  InternshipViews.InternshipView write(@PathVariable UUID id, @RequestBody AgreementRequest request,
       @AuthenticationPrincipal AppUser user) {
     Pathway pathway = access.ofItsOperator(id, user, ONLY_ITS_OPERATOR);
     if (!internship.drafting(pathway)) {
@@ -62,24 +65,23 @@ class InternshipController {
     if (!errors.isEmpty()) {
       throw ApiException.badRequest(errors);
     }
-    return view(internship.write(id, terms, user.id()));
+    return views.view(internship.write(id, terms, user.id()));
   }
 
   /** The agreement, its cap and current end, the extension requests, the attendance, the indemnity due. */
   @GetMapping
-  InternshipView read(@PathVariable UUID id, @AuthenticationPrincipal AppUser user) {
+  InternshipViews.InternshipView read(@PathVariable UUID id, @AuthenticationPrincipal AppUser user) {
     access.readable(id, user);
-    return internship.agreement(id).map(this::view)
-        .orElseThrow(() -> ApiException.notFound("The pathway has no internship"));
+    return views.of(id).orElseThrow(() -> ApiException.notFound("The pathway has no internship"));
   }
 
   /** 201 with the request (the CPI decides it); 400 naming months (beyond the cap) or reason; 409 when not running. */
   @PostMapping(path = "/extension-requests", consumes = MediaType.APPLICATION_JSON_VALUE)
   @ResponseStatus(HttpStatus.CREATED)
-  ExtensionView requestExtension(@PathVariable UUID id, @RequestBody ExtensionRequest request,
+  InternshipViews.ExtensionView requestExtension(@PathVariable UUID id, @RequestBody ExtensionRequest request,
       @AuthenticationPrincipal AppUser user) {
     Pathway pathway = access.ofItsOperator(id, user, ONLY_ITS_OPERATOR);
-    return view(internship.requestExtension(pathway, request.months(), request.reason(), user.id()));
+    return InternshipViews.view(internship.requestExtension(pathway, request.months(), request.reason(), user.id()));
   }
 
   /**
@@ -88,11 +90,11 @@ class InternshipController {
    * internship is not running.
    */
   @PostMapping(path = "/termination", consumes = MediaType.APPLICATION_JSON_VALUE)
-  InternshipView terminate(@PathVariable UUID id, @RequestBody TerminationRequest request,
+  InternshipViews.InternshipView terminate(@PathVariable UUID id, @RequestBody TerminationRequest request,
       @AuthenticationPrincipal AppUser user) {
     Pathway pathway = access.ofItsOperator(id, user, ONLY_ITS_OPERATOR);
     internship.terminate(pathway, request.reason(), request.date(), user.id());
-    return view(internship.agreement(id).orElseThrow());
+    return views.view(internship.agreement(id).orElseThrow());
   }
 
   /** 201 with the month; 400 naming month, plannedHours, attendedHours; 409 before the start or a month recorded. */
@@ -115,25 +117,6 @@ class InternshipController {
         user.id()).orElseThrow(() -> ApiException.conflict("The month " + request.month() + " is recorded already"));
   }
 
-  private InternshipView view(Agreement a) {
-    List<Attendance> attendance = internship.attendance(a.pathwayId());
-    BigDecimal due = attendance.stream().map(Attendance::indemnityDue).reduce(BigDecimal.ZERO, BigDecimal::add)
-        .setScale(2);
-    boolean started = a.startDate() != null && a.plannedMonths() != null;
-    Internship.SuspendedDays days = internship.suspendedDays(a);
-    return new InternshipView(a.state(), a.maxMonths(), a.minMonths(), a.host(), a.promoter(), a.tutor(),
-        a.startDate(), a.plannedMonths(), a.weeklyHours(), a.plannedEndDate(),
-        started ? internship.currentEnd(a) : null, started ? internship.agreedMonths(a) : null,
-        "RUNNING".equals(a.state()) ? internship.monthsLeft(a) : null, days.counted(), days.neutral(),
-        a.terminationReason(), a.terminationDate(),
-        internship.extensions(a.pathwayId()).stream().map(InternshipController::view).toList(), attendance, due);
-  }
-
-  private static ExtensionView view(Extension e) {
-    return new ExtensionView(e.id(), e.months(), e.reason(), e.requestedBy(), e.requestedAt(), e.decision(),
-        e.decidedBy(), e.decidedAt(), e.endBefore(), e.endAfter());
-  }
-
   record AgreementRequest(String host, String promoter, String tutor, LocalDate startDate, Integer plannedMonths,
       BigDecimal weeklyHours) {}
 
@@ -142,19 +125,4 @@ class InternshipController {
   record TerminationRequest(String reason, LocalDate date) {}
 
   record AttendanceRequest(YearMonth month, BigDecimal plannedHours, BigDecimal attendedHours) {}
-
-  /**
-   * {@code endDate}: the current last day (moved by approved extensions and suspensions); {@code agreedMonths}: planned
-   * plus approved extensions; {@code monthsLeft}: what an extension may still add under the cap;
-   * {@code suspendedDaysCounted} / {@code suspendedDaysNotCounted}: suspensions during the internship that count toward
-   * the cap, or not; {@code indemnityDue}: the sum of the months' indemnity.
-   */
-  record InternshipView(String state, int maxMonths, int minMonths, String host, String promoter, String tutor,
-      LocalDate startDate, Integer plannedMonths, BigDecimal weeklyHours, LocalDate plannedEndDate, LocalDate endDate,
-      Integer agreedMonths, Integer monthsLeft, int suspendedDaysCounted, int suspendedDaysNotCounted,
-      String terminationReason, LocalDate terminationDate, List<ExtensionView> extensions,
-      List<Attendance> attendance, BigDecimal indemnityDue) {}
-
-  record ExtensionView(UUID id, int months, String reason, String requestedBy, OffsetDateTime requestedAt,
-      String decision, String decidedBy, OffsetDateTime decidedAt, LocalDate endBefore, LocalDate endAfter) {}
 }

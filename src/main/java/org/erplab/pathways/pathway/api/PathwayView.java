@@ -29,6 +29,7 @@ public record PathwayView(
     List<Assessment> assessments,
     PlanSummary plan,
     TrainingSummary training,
+    InternshipViews.InternshipView internship,
     List<Deadline> deadlines,
     List<Suspension> suspensions,
     List<OpenTask> openTasks,

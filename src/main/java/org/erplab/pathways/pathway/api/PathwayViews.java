@@ -34,12 +34,15 @@ class PathwayViews {
   private final PlanRecords plans;
   private final Training training;
   private final Placements placements;
+  private final InternshipViews internshipViews;
   private final PathwayClosures closures;
   private final SelfEmployment selfEmployment;
 
   PathwayViews(PathwayRecords pathways, DeadlineRecords deadlines, SuspensionRecords suspensions,
       PathwayInstances instances, AssessmentRecords assessments, PlanRecords plans, Training training,
-      Placements placements, PathwayClosures closures, SelfEmployment selfEmployment) {
+      Placements placements, PathwayClosures closures, SelfEmployment selfEmployment,
+      InternshipViews internshipViews) {
+    this.internshipViews = internshipViews;
     this.placements = placements;
     this.closures = closures;
     this.selfEmployment = selfEmployment;
@@ -89,7 +92,8 @@ class PathwayViews {
     return new PathwayView(p.id(), p.projectCode(), p.participantId(), p.channel(), p.stage(), p.status(),
         p.outcome(), p.reasonList(), p.referral(), p.operatorOrganisation(), p.consentAt(), p.createdAt(),
         p.closedAt(), dates.withdrawalDate(), dates.firstAppointmentDate(), dates.reassessmentDate(), assessed, plan,
-        trained, due, suspended, tasks, placement(id), closure(id), selfEmployment(id));
+        trained, internshipViews.of(id).orElse(null), due, suspended, tasks, placement(id), closure(id),
+        selfEmployment(id));
   }
 
   /** The pathway's hires and follow-ups (two indexed queries). */
