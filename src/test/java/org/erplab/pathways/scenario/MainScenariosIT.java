@@ -83,17 +83,8 @@ class MainScenariosIT {
     assertThat(planning.get("openTasks")).extracting(t -> t.get("taskKey").asText()).containsExactly("Task_DraftPlan");
 
     // the operator writes the plan, sends it; the CPI approves it; the person signs it: on to training
-    var plan = ApiClient.as(port, "operator.lorenteggio").put("/api/pathways/" + pathwayId + "/plan", Map.of(
-        "services", List.of(Map.of("type", "COACHING", "hours", 10, "cost", 400.00)),
-        "courses", List.of(Map.of("code", "MAG-01", "title", "Logistica di magazzino", "plannedHours", 40,
-            "startDate", EngineClock.today().minusDays(7).toString(),
-            "endDate", EngineClock.today().plusDays(25).toString())),
-        "internshipPlanned", true, "indemnityCap", 1500.00));
-    assertThat(plan.status()).as(plan.toString()).isEqualTo(201);
-    complete("operator.lorenteggio", pathwayId, "Task_DraftPlan", Map.of("planSubmitted", true));
-    complete("cpi.milano", pathwayId, "Task_ApprovePlan", Map.of("planApproved", true));
-    complete("operator.lorenteggio", pathwayId, "Task_RecordSignature",
-        Map.of("signedOn", EngineClock.today().toString()));
+    signPlanWithCourse(pathwayId, "MAG-01", "Logistica di magazzino", 40, EngineClock.today().minusDays(7),
+        EngineClock.today().plusDays(25));
     JsonNode done = pathway(pathwayId);
     assertThat(done.get("status").asText()).isEqualTo("ACTIVE");
     assertThat(done.get("stage").asText()).isEqualTo("TRAINING");
@@ -124,17 +115,8 @@ class MainScenariosIT {
         "availability", "FULL_TIME"));
 
     // a plan with a 20-hour course that ended yesterday and an internship, approved and signed
-    var plan = ApiClient.as(port, "operator.lorenteggio").put("/api/pathways/" + pathwayId + "/plan", Map.of(
-        "services", List.of(Map.of("type", "COACHING", "hours", 10, "cost", 400.00)),
-        "courses", List.of(Map.of("code", "CAR-01", "title", "Carrellista", "plannedHours", 20,
-            "startDate", EngineClock.today().minusDays(10).toString(),
-            "endDate", EngineClock.today().minusDays(1).toString())),
-        "internshipPlanned", true, "indemnityCap", 1500.00));
-    assertThat(plan.status()).as(plan.toString()).isEqualTo(201);
-    complete("operator.lorenteggio", pathwayId, "Task_DraftPlan", Map.of("planSubmitted", true));
-    complete("cpi.milano", pathwayId, "Task_ApprovePlan", Map.of("planApproved", true));
-    complete("operator.lorenteggio", pathwayId, "Task_RecordSignature",
-        Map.of("signedOn", EngineClock.today().toString()));
+    signPlanWithCourse(pathwayId, "CAR-01", "Carrellista", 20, EngineClock.today().minusDays(10),
+        EngineClock.today().minusDays(1));
     assertThat(pathway(pathwayId).get("stage").asText()).isEqualTo("TRAINING");
 
     // 3 days of 6 hours: 18 of 20 planned (90 %); the course's end is decided: certificate, on to the internship
@@ -187,6 +169,24 @@ class MainScenariosIT {
     assertThat(closed.get("closure").get("outcome").asText()).isEqualTo("PLACED");
     assertThat(closed.get("closure").get("trainingHoursAttended").decimalValue()).isEqualByComparingTo("18");
     assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(pathwayId).count()).isZero();
+  }
+
+  /**
+   * The operator writes a plan (coaching and one course, an internship), sends it; the CPI approves it; the person
+   * signs it today.
+   */
+  private void signPlanWithCourse(String pathwayId, String code, String title, int plannedHours,
+      java.time.LocalDate startDate, java.time.LocalDate endDate) {
+    var plan = ApiClient.as(port, "operator.lorenteggio").put("/api/pathways/" + pathwayId + "/plan", Map.of(
+        "services", List.of(Map.of("type", "COACHING", "hours", 10, "cost", 400.00)),
+        "courses", List.of(Map.of("code", code, "title", title, "plannedHours", plannedHours,
+            "startDate", startDate.toString(), "endDate", endDate.toString())),
+        "internshipPlanned", true, "indemnityCap", 1500.00));
+    assertThat(plan.status()).as(plan.toString()).isEqualTo(201);
+    complete("operator.lorenteggio", pathwayId, "Task_DraftPlan", Map.of("planSubmitted", true));
+    complete("cpi.milano", pathwayId, "Task_ApprovePlan", Map.of("planApproved", true));
+    complete("operator.lorenteggio", pathwayId, "Task_RecordSignature",
+        Map.of("signedOn", EngineClock.today().toString()));
   }
 
   /** Moves the engine clock to the timer's due time (when later) and fires it, as the job executor would. */
