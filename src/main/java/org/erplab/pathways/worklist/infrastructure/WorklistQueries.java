@@ -11,6 +11,7 @@ import java.util.Date;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.StringJoiner;
 import java.util.stream.Collectors;
@@ -184,16 +185,25 @@ public class WorklistQueries {
    */
   public boolean lock(String taskId) {
     Set<String> locked = lockedInThisTransaction();
-    if (locked != null && locked.contains(taskId)) {
-      return true;
-    }
-    boolean found = jdbc.sql("select ID_ from ACT_RU_TASK where ID_ = ? for update").param(taskId).query(String.class)
-        .optional().isPresent();
-    if (found && locked != null) {
+    return locked != null && locked.contains(taskId) || lockTask(taskId).isPresent();
+  }
+
+  /** Locks the task's row as {@link #lock} does and reads what our API checks of it; empty if there is no such task. */
+  public Optional<LockedTask> lockTask(String taskId) {
+    Optional<LockedTask> task = jdbc.sql(
+            "select ID_, ASSIGNEE_, TENANT_ID_, PROC_DEF_ID_ from ACT_RU_TASK where ID_ = ? for update")
+        .param(taskId)
+        .query((rs, i) -> new LockedTask(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)))
+        .optional();
+    Set<String> locked = lockedInThisTransaction();
+    if (task.isPresent() && locked != null) {
       locked.add(taskId);
     }
-    return found;
+    return task;
   }
+
+  /** An open task's row as locked: who has claimed it, its project part and its definition. */
+  public record LockedTask(String id, String assignee, String tenantId, String processDefinitionId) {}
 
   /** The task ids locked in the current transaction (null outside one): bound to it, gone when it ends. */
   @SuppressWarnings("unchecked")
