@@ -2,6 +2,7 @@ package org.erplab.pathways.security;
 
 import static org.camunda.bpm.engine.authorization.Authorization.ANY;
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
+import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_REVOKE;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -80,6 +81,7 @@ public class AuthorizationSetup {
   @EventListener(ApplicationReadyEvent.class)
   @Order(0)
   public void setUp() {
+    refuseRevokes();
     ROLE_NAMES.forEach(this::ensureRoleGroup);
     // the webapps offer a first-run "create admin" page while this group has no member: admins belong to it
     if (identityService.createGroupQuery().groupId(Groups.CAMUNDA_ADMIN).count() == 0) {
@@ -110,6 +112,18 @@ public class AuthorizationSetup {
         .param(Resources.TASK.resourceType()).update();
     if (perTask > 0) {
       LOG.info("Removed {} authorization rows naming single tasks (tasks are no longer authorized one by one)", perTask);
+    }
+  }
+
+  /**
+   * The engine never checks REVOKE authorizations ({@code authorizationCheckRevokes: never}, ADR 0024): one written by
+   * hand (admin webapp, engine REST) would be ignored, a permission silently still granted. Refuse to start instead.
+   */
+  private void refuseRevokes() {
+    long revokes = authorizationService.createAuthorizationQuery().authorizationType(AUTH_TYPE_REVOKE).count();
+    if (revokes > 0) {
+      throw new IllegalStateException(revokes + " REVOKE authorization(s) in ACT_RU_AUTHORIZATION: the engine is "
+          + "configured never to check REVOKE authorizations (ADR 0024); remove them (type 2) or grant less instead");
     }
   }
 

@@ -21,6 +21,7 @@ import java.util.UUID;
 import org.erplab.pathways.common.domain.EngineClock;
 import org.erplab.pathways.support.ApiClient;
 import org.erplab.pathways.support.PathwaysSpringTest;
+import org.erplab.pathways.project.domain.ProgrammeParameters;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -38,6 +39,7 @@ class AttendanceApiTest {
   private final ApiFixtures api;
   private final int port;
   private final JdbcClient jdbc;
+  private final ProgrammeParameters parameters;
   /** The course MAG-01 (40 hours) runs from 20 days ago to 10 days ahead. */
   private final LocalDate today = EngineClock.today();
 
@@ -46,6 +48,7 @@ class AttendanceApiTest {
     this.api = new ApiFixtures(port, context);
     this.port = port;
     this.jdbc = jdbc;
+    this.parameters = context.getBean(ProgrammeParameters.class);
     api.ensureTestUsers();
   }
 
@@ -136,6 +139,7 @@ class AttendanceApiTest {
     // a pact of reciprocity: one third to the rent arrears
     jdbc.sql("insert into programme_parameter (project_code, name, param_value) values (?, ?, ?)")
         .params(LORENTEGGIO, "indemnityArrearsShare", "1/3").update();
+    parameters.forget();
     try {
       indemnity = ApiClient.as(port, CPI_MILANO).get(path(pathway)).json().path("indemnity");
       assertThat(indemnity.path("payable").decimalValue()).isEqualByComparingTo("50.00");
@@ -144,6 +148,7 @@ class AttendanceApiTest {
     } finally {
       jdbc.sql("delete from programme_parameter where project_code = ? and name = ?")
           .params(LORENTEGGIO, "indemnityArrearsShare").update();
+      parameters.forget();
     }
   }
 

@@ -23,6 +23,7 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.erplab.pathways.common.domain.EngineClock;
 import org.erplab.pathways.support.ApiClient;
 import org.erplab.pathways.support.PathwaysSpringTest;
+import org.erplab.pathways.project.domain.ProgrammeParameters;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -42,6 +43,7 @@ class InternshipApiTest {
   private final ApiFixtures api;
   private final int port;
   private final JdbcClient jdbc;
+  private final ProgrammeParameters parameters;
   private final LocalDate today = EngineClock.today();
 
   @Autowired
@@ -49,6 +51,7 @@ class InternshipApiTest {
     this.api = new ApiFixtures(port, context);
     this.port = port;
     this.jdbc = jdbc;
+    this.parameters = context.getBean(ProgrammeParameters.class);
     api.ensureTestUsers();
   }
 
@@ -201,6 +204,7 @@ class InternshipApiTest {
     // the project pays no indemnity ("0"): a full month owes nothing
     jdbc.sql("insert into programme_parameter (project_code, name, param_value) values (?, ?, ?)")
         .params(LORENTEGGIO, "internshipMonthlyIndemnity", "0").update();
+    parameters.forget();
     try {
       ClockUtil.setCurrentTime(java.util.Date.from(first.plusMonths(2).atDay(15).atStartOfDay(EngineClock.ZONE)
           .toInstant()));
@@ -209,6 +213,7 @@ class InternshipApiTest {
     } finally {
       jdbc.sql("delete from programme_parameter where project_code = ? and name = ?")
           .params(LORENTEGGIO, "internshipMonthlyIndemnity").update();
+      parameters.forget();
     }
 
     JsonNode read = ApiClient.as(port, LAB_LORENTEGGIO).get(path(pathway)).json();

@@ -18,6 +18,7 @@ import java.util.UUID;
 import org.erplab.pathways.common.domain.EngineClock;
 import org.erplab.pathways.support.ApiClient;
 import org.erplab.pathways.support.PathwaysSpringTest;
+import org.erplab.pathways.project.domain.ProgrammeParameters;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -35,6 +36,7 @@ class PathwayTrainingViewApiTest {
   private final ApiFixtures api;
   private final int port;
   private final JdbcClient jdbc;
+  private final ProgrammeParameters parameters;
   private final LocalDate today = EngineClock.today();
 
   @Autowired
@@ -42,6 +44,7 @@ class PathwayTrainingViewApiTest {
     this.api = new ApiFixtures(port, context);
     this.port = port;
     this.jdbc = jdbc;
+    this.parameters = context.getBean(ProgrammeParameters.class);
     api.ensureTestUsers();
   }
 
@@ -52,6 +55,7 @@ class PathwayTrainingViewApiTest {
     attend(pathway, today.minusDays(1), "4");
     jdbc.sql("insert into programme_parameter (project_code, name, param_value) values (?, ?, ?)")
         .params(LORENTEGGIO, "indemnityArrearsShare", "1/3").update();
+    parameters.forget();
     try {
       for (String reader : NeedToKnowTest.PROJECT_WIDE) {
         assertPlanAndTraining(reader, pathway);
@@ -60,6 +64,7 @@ class PathwayTrainingViewApiTest {
     } finally {
       jdbc.sql("delete from programme_parameter where project_code = ? and name = ?")
           .params(LORENTEGGIO, "indemnityArrearsShare").update();
+      parameters.forget();
     }
     for (String stranger : List.of(OPERATOR_MESTIERI, CPI_BOLLATE, HOUSING_LORENTEGGIO, SOCIAL_LORENTEGGIO)) {
       assertProblem(ApiClient.as(port, stranger).get("/api/pathways/" + pathway), 404);

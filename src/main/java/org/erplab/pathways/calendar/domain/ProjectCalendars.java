@@ -1,5 +1,6 @@
 package org.erplab.pathways.calendar.domain;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.MonthDay;
@@ -11,14 +12,18 @@ import java.util.List;
 import org.erplab.pathways.calendar.infrastructure.CalendarRecords;
 import org.erplab.pathways.calendar.infrastructure.CalendarRecords.Closure;
 import org.erplab.pathways.common.domain.EngineClock;
+import org.erplab.pathways.common.domain.ReadCache;
 import org.erplab.pathways.project.domain.Project;
 import org.erplab.pathways.project.domain.ProjectDirectory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
 /**
  * Working-day deadlines of a project, in {@link EngineClock#ZONE}: the national holidays of table {@code holiday}
  * (read once and kept: they change by law, a restart picks a change up), Easter Monday, the project's patron day and
- * its closures (read at every use, so a closure counts from the moment it is added). A deadline falls at the end
+ * its closures. A project's calendar is kept for {@code programme.read-cache.ttl} (30 s by default, ADR 0024); a
+ * closure added or removed here counts from the moment it is committed, a patron day changed in SQL after at most
+ * that time. A deadline falls at the end
  * (23:59:59) of its last day, so a task is overdue from the next day on.
  */
 @Service
@@ -28,11 +33,14 @@ public class ProjectCalendars {
 
   private final ProjectDirectory projects;
   private final CalendarRecords records;
+  private final ReadCache<String, WorkingDayCalendar> calendars;
   private volatile List<AnnualHoliday> nationalHolidays;
 
-  public ProjectCalendars(ProjectDirectory projects, CalendarRecords records) {
+  public ProjectCalendars(ProjectDirectory projects, CalendarRecords records,
+      @Value("${programme.read-cache.ttl:PT30S}") Duration ttl) {
     this.projects = projects;
     this.records = records;
+    this.calendars = new ReadCache<>(ttl, 1_000);
   }
 
   public ZoneId zone() {
@@ -40,6 +48,15 @@ public class ProjectCalendars {
   }
 
   public WorkingDayCalendar calendar(String projectCode) {
+    return calendars.get(projectCode, this::read);
+  }
+
+  /** Forgets the calendars read: the next use reads the project and its closures again. */
+  public void forget() {
+    calendars.forgetAll();
+  }
+
+  private WorkingDayCalendar read(String projectCode) {
     Project project = projects.find(projectCode)
         .orElseThrow(() -> new IllegalArgumentException("Unknown project " + projectCode));
     List<AnnualHoliday> annual = new ArrayList<>(nationalHolidays());
@@ -70,12 +87,15 @@ public class ProjectCalendars {
   public Closure addClosure(String projectCode, LocalDate day, String name, String userId) {
     Closure closure = new Closure(day, name, userId, EngineClock.now());
     records.addClosure(projectCode, closure);
+    calendars.forget(projectCode);
     return closure;
   }
 
   /** Opens the project again on that day; false if it was not closed then. */
   public boolean removeClosure(String projectCode, LocalDate day) {
-    return records.deleteClosure(projectCode, day);
+    boolean removed = records.deleteClosure(projectCode, day);
+    calendars.forget(projectCode);
+    return removed;
   }
 
   /** The national holidays as rows of table {@code holiday}, read on first use. */

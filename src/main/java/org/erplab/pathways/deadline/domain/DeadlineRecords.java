@@ -67,8 +67,11 @@ public class DeadlineRecords {
     return jdbc.sql("select * from deadline where task_id = ?").param(taskId).query(Deadline.class).list();
   }
 
-  public void attachTask(UUID id, String taskId) {
-    jdbc.sql("update deadline set task_id = ? where id = ?").params(taskId, id).update();
+  /** The open deadlines guarding that element of that execution, not yet of a task, learn the task (one statement). */
+  public void attachTask(String executionId, String activityId, String taskId) {
+    jdbc.sql("update deadline set task_id = ? "
+            + "where execution_id = ? and state = 'OPEN' and activity_id = ? and task_id is null")
+        .params(taskId, executionId, activityId).update();
   }
 
   /** Closes an open deadline; false if it was no longer open. */

@@ -141,11 +141,7 @@ public class Deadlines {
 
   /** Task created: the record learns its task. */
   void taskCreated(DelegateTask task) {
-    for (Deadline d : records.openOf(task.getExecutionId(), task.getTaskDefinitionKey())) {
-      if (d.taskId() == null) {
-        records.attachTask(d.id(), task.getId());
-      }
-    }
+    records.attachTask(task.getExecutionId(), task.getTaskDefinitionKey(), task.getId());
   }
 
   /** Task completed: met if by its due date, else missed (when no timer said so before). */

@@ -58,8 +58,7 @@ class PathwayController {
 
   @GetMapping("/{id}")
   PathwayView get(@PathVariable UUID id, @AuthenticationPrincipal AppUser user) {
-    access.readable(id, user);
-    return views.of(id);
+    return views.readable(id, user, access);
   }
 
 }

@@ -15,6 +15,7 @@ import org.erplab.pathways.pathway.domain.SuspensionRecords;
 import org.erplab.pathways.pathway.domain.Training;
 import org.erplab.pathways.pathway.infrastructure.PlanRecords;
 import org.erplab.pathways.pathway.process.PathwayInstances;
+import org.erplab.pathways.security.AppUser;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -57,7 +58,17 @@ class PathwayViews {
 
   @Transactional(readOnly = true)
   PathwayView of(UUID id) {
-    Pathway p = pathways.find(id).orElseThrow(() -> ApiException.notFound("No such pathway"));
+    return of(pathways.find(id).orElseThrow(() -> ApiException.notFound("No such pathway")));
+  }
+
+  /** The pathway as its reader sees it: access checked and view read in one transaction, the row read once. */
+  @Transactional(readOnly = true)
+  PathwayView readable(UUID id, AppUser user, PathwayAccess access) {
+    return of(access.readable(id, user));
+  }
+
+  private PathwayView of(Pathway p) {
+    UUID id = p.id();
     List<PathwayView.Deadline> due = deadlines.ofPathway(id).stream()
         .map(d -> new PathwayView.Deadline(d.id(), d.kind(), d.activityId(), d.timerActivityId(), d.taskId(), d.basis(),
             d.lengthValue(), d.parameter(), d.startsOn(), d.dueAt(), d.originalDueAt(), d.state(),

@@ -2,6 +2,7 @@ package org.erplab.pathways.security.process;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
@@ -41,6 +42,9 @@ public class EngineSecurityPlugin extends AbstractProcessEnginePlugin {
     }
     configuration.setAdminGroups(adminGroups);
     configuration.setAuthorizationEnabled(true);
+    // nothing of ours writes a REVOKE authorization (AuthorizationSetup grants only and refuses to start beside one):
+    // no REVOKE existence check in every authorized statement (ADR 0024)
+    configuration.setAuthorizationCheckRevokes(ProcessEngineConfiguration.AUTHORIZATION_CHECK_REVOKE_NEVER);
     // user ids like "lab.lorenteggio", organisation codes like "ALER_MI", project parts like "LORENTEGGIO.SOLCO"
     configuration.setGeneralResourceWhitelistPattern(RESOURCE_ID_PATTERN);
     configuration.setTenantResourceWhitelistPattern(RESOURCE_ID_PATTERN);

@@ -8,13 +8,17 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.Date;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.StringJoiner;
 import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The caller's open tasks, read straight from the engine's task table with one indexed query per tenant the caller
@@ -175,11 +179,55 @@ public class WorklistQueries {
   /**
    * Locks the task's row until the end of the transaction, so that two people claiming or completing one task are
    * served one after the other: the second then finds it completed or claimed (409) instead of failing half-way.
+   *
+   * <p>Once per transaction: our API locks the task before it completes it, and the engine's completion guard would
+   * lock it again in the same transaction (ADR 0024); a row this transaction holds locked cannot have gone meanwhile.
    */
   public boolean lock(String taskId) {
-    return jdbc.sql("select ID_ from ACT_RU_TASK where ID_ = ? for update").param(taskId).query(String.class)
-        .optional().isPresent();
+    Set<String> locked = lockedInThisTransaction();
+    return locked != null && locked.contains(taskId) || lockTask(taskId).isPresent();
   }
+
+  /** Locks the task's row as {@link #lock} does and reads what our API checks of it; empty if there is no such task. */
+  public Optional<LockedTask> lockTask(String taskId) {
+    Optional<LockedTask> task = jdbc.sql(
+            "select ID_, ASSIGNEE_, TENANT_ID_, PROC_DEF_ID_ from ACT_RU_TASK where ID_ = ? for update")
+        .param(taskId)
+        .query((rs, i) -> new LockedTask(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)))
+        .optional();
+    Set<String> locked = lockedInThisTransaction();
+    if (task.isPresent() && locked != null) {
+      locked.add(taskId);
+    }
+    return task;
+  }
+
+  /** An open task's row as locked: who has claimed it, its project part and its definition. */
+  public record LockedTask(String id, String assignee, String tenantId, String processDefinitionId) {}
+
+  /** The task ids locked in the current transaction (null outside one): bound to it, gone when it ends. */
+  @SuppressWarnings("unchecked")
+  private static Set<String> lockedInThisTransaction() {
+    if (!TransactionSynchronizationManager.isSynchronizationActive()
+        || !TransactionSynchronizationManager.isActualTransactionActive()) {
+      return null;
+    }
+    Set<String> locked = (Set<String>) TransactionSynchronizationManager.getResource(LOCKED_TASKS);
+    if (locked == null) {
+      Set<String> created = new HashSet<>();
+      TransactionSynchronizationManager.bindResource(LOCKED_TASKS, created);
+      TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+        @Override
+        public void afterCompletion(int status) {
+          TransactionSynchronizationManager.unbindResourceIfPossible(LOCKED_TASKS);
+        }
+      });
+      locked = created;
+    }
+    return locked;
+  }
+
+  private static final Object LOCKED_TASKS = new Object();
 
   private static TaskRow row(ResultSet rs, int i) throws SQLException {
     return new TaskRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),

@@ -14,7 +14,6 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
@@ -27,6 +26,7 @@ import org.erplab.pathways.security.Roles;
 import org.erplab.pathways.worklist.infrastructure.WorklistQueries;
 import org.erplab.pathways.deadline.domain.Deadline;
 import org.erplab.pathways.deadline.domain.DeadlineRecords;
+import org.erplab.pathways.worklist.infrastructure.WorklistQueries.LockedTask;
 import org.erplab.pathways.worklist.infrastructure.WorklistQueries.TaskRow;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -50,6 +50,7 @@ public class Worklist {
   private final WorklistQueries queries;
   private final DeadlineRecords deadlines;
   private final Map<String, String> formKeys = new ConcurrentHashMap<>();
+  private final Map<String, String> processKeys = new ConcurrentHashMap<>();
 
   public Worklist(TaskService taskService, HistoryService historyService, RepositoryService repositoryService,
       EngineAccess engine, WorklistQueries queries, DeadlineRecords deadlines) {
@@ -114,10 +115,9 @@ public class Worklist {
 
   @Transactional
   public void claim(String taskId, AppUser user) {
-    queries.lock(taskId);
-    Task task = workable(taskId, user);
-    if (task.getAssignee() != null) {
-      if (task.getAssignee().equals(user.id())) {
+    LockedTask task = workable(taskId, user);
+    if (task.assignee() != null) {
+      if (task.assignee().equals(user.id())) {
         return;
       }
       throw ApiException.conflict("The task is already claimed by someone else");
@@ -127,12 +127,11 @@ public class Worklist {
 
   @Transactional
   public void unclaim(String taskId, AppUser user) {
-    queries.lock(taskId);
-    Task task = workable(taskId, user);
-    if (task.getAssignee() == null) {
+    LockedTask task = workable(taskId, user);
+    if (task.assignee() == null) {
       return;
     }
-    if (!task.getAssignee().equals(user.id())) {
+    if (!task.assignee().equals(user.id())) {
       throw ApiException.conflict("The task is claimed by someone else");
     }
     taskService.setAssignee(taskId, null);
@@ -141,21 +140,20 @@ public class Worklist {
   /** Completes the task with the form's values; the engine validates them (400 naming every invalid field). */
   @Transactional
   public void complete(String taskId, Map<String, Object> input, AppUser user) {
-    queries.lock(taskId);
-    Task task = workable(taskId, user);
-    if (task.getAssignee() != null && !task.getAssignee().equals(user.id())) {
+    LockedTask task = workable(taskId, user);
+    if (task.assignee() != null && !task.assignee().equals(user.id())) {
       throw ApiException.conflict("The task is claimed by someone else");
     }
-    if (task.getAssignee() == null) {
+    if (task.assignee() == null) {
       taskService.claim(taskId, user.id());
     }
     taskService.complete(taskId, typed(task, input == null ? Map.of() : input));
   }
 
   /** Values of the variables the process declares sensitive are transient: the registry takes them, never the engine. */
-  private VariableMap typed(Task task, Map<String, Object> values) {
-    String processKey = engine.asSystem(() ->
-        repositoryService.getProcessDefinition(task.getProcessDefinitionId()).getKey());
+  private VariableMap typed(LockedTask task, Map<String, Object> values) {
+    String processKey = processKeys.computeIfAbsent(task.processDefinitionId(), id -> engine.asSystem(() ->
+        repositoryService.getProcessDefinition(id).getKey()));
     Set<String> sensitive = ProcessCatalogue.sensitiveVariables(processKey).stream()
         .map(v -> v.name()).collect(Collectors.toSet());
     VariableMap variables = Variables.createVariables();
@@ -171,10 +169,13 @@ public class Worklist {
     return variables;
   }
 
-  /** The open task, if the caller may work it; 404 / 403 / 409 otherwise. */
-  private Task workable(String taskId, AppUser user) {
+  /**
+   * The open task, locked until the end of the transaction, if the caller may work it; 404 / 403 / 409 otherwise. Read
+   * with our own statements (the row as locked, its candidate groups): the engine checks again when it works the task.
+   */
+  private LockedTask workable(String taskId, AppUser user) {
+    LockedTask task = queries.lockTask(taskId).orElse(null);
     return engine.asSystem(() -> {
-      Task task = taskService.createTaskQuery().taskId(taskId).singleResult();
       if (task == null) {
         HistoricTaskInstance done = historyService.createHistoricTaskInstanceQuery().taskId(taskId).singleResult();
         // a completed task is a conflict; one that ended otherwise (its stage cancelled, e.g. a pathway handed over
@@ -185,13 +186,12 @@ public class Worklist {
         }
         throw ApiException.notFound("No such task");
       }
-      if (!user.tenants().contains(task.getTenantId())) {
+      if (!user.tenants().contains(task.tenantId())) {
         throw ApiException.notFound("No such task");
       }
-      boolean mine = user.id().equals(task.getAssignee());
-      boolean candidate = taskService.getIdentityLinksForTask(taskId).stream()
-          .anyMatch(l -> "candidate".equals(l.getType()) && l.getGroupId() != null
-              && user.groups().contains(l.getGroupId()));
+      boolean mine = user.id().equals(task.assignee());
+      boolean candidate = queries.candidateGroups(List.of(taskId)).getOrDefault(taskId, List.of()).stream()
+          .anyMatch(user.groups()::contains);
       // administrators may work any task of the projects they serve (a repair), as at the engine's doors
       if (!mine && !candidate && !user.hasRole(Roles.ADMIN)) {
         throw ApiException.forbidden("Your groups may not work this task");

@@ -23,6 +23,7 @@ import org.erplab.pathways.pathway.domain.Training;
 import org.erplab.pathways.pathway.infrastructure.ArrearsReductionRecords.ArrearsReduction;
 import org.erplab.pathways.support.ModelCoverage;
 import org.erplab.pathways.support.PathwaysSpringTest;
+import org.erplab.pathways.project.domain.ProgrammeParameters;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -62,6 +63,7 @@ class ArrearsReductionProcessTest {
     ClockUtil.reset();
     jdbc.sql("delete from programme_parameter where project_code = ? and name = ?")
         .params(LORENTEGGIO, Training.ARREARS_SHARE).update();
+    context.getBean(ProgrammeParameters.class).forget();
   }
 
   @Test
@@ -218,6 +220,7 @@ class ArrearsReductionProcessTest {
   private void oneThirdToTheArrears() {
     jdbc.sql("insert into programme_parameter (project_code, name, param_value) values (?, ?, ?)")
         .params(LORENTEGGIO, Training.ARREARS_SHARE, "1/3").update();
+    context.getBean(ProgrammeParameters.class).forget();
   }
 
   private ProcessInstance alerInstance(UUID pathway) {

@@ -29,6 +29,7 @@ import org.erplab.pathways.pathway.process.PlacementProcess.Variables;
 import org.erplab.pathways.pathway.process.ProcessTestSupport.RegisteredPathway;
 import org.erplab.pathways.support.ModelCoverage;
 import org.erplab.pathways.support.PathwaysSpringTest;
+import org.erplab.pathways.project.domain.ProgrammeParameters;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -267,6 +268,7 @@ class PlacementProcessTest {
     jdbc.sql("insert into programme_parameter (project_code, name, param_value) values (?, ?, ?), (?, ?, ?)")
         .params(LORENTEGGIO, Placements.FOLLOW_UP_MONTHS, "12, 1", LORENTEGGIO, Placements.START_MAX_DAYS_AHEAD, "10")
         .update();
+    context.getBean(ProgrammeParameters.class).forget();
     try {
       Started placement = start();
       assertRefused(placement, hire("PERMANENT", "2026-12-04", null), Variables.START_DATE.name());
@@ -279,6 +281,7 @@ class PlacementProcessTest {
     } finally {
       jdbc.sql("delete from programme_parameter where project_code = ? and name in (?, ?)")
           .params(LORENTEGGIO, Placements.FOLLOW_UP_MONTHS, Placements.START_MAX_DAYS_AHEAD).update();
+      context.getBean(ProgrammeParameters.class).forget();
     }
   }
 
