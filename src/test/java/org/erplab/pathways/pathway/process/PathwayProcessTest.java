@@ -70,6 +70,7 @@ class PathwayProcessTest {
   private static final LocalDate TEN_WORKING_DAYS_LATER = LocalDate.of(2026, 12, 9);
   private static final LocalDate THIRTY_DAYS_LATER = LocalDate.of(2026, 12, 23);
 
+  @Autowired org.erplab.pathways.project.domain.ProgrammeParameters parameters;
   @Autowired ApplicationContext context;
   @Autowired IntakeRecords intakeRecords;
   @Autowired RuntimeService runtimeService;
@@ -1225,6 +1226,7 @@ class PathwayProcessTest {
     // given: a third of the indemnity goes to the rent arrears in this project; 15 hours attended
     jdbc.sql("insert into programme_parameter (project_code, name, param_value) values (?, ?, ?)")
         .params(LORENTEGGIO, "indemnityArrearsShare", "1/3").update();
+    parameters.forget();
     try {
       Started pathway = withSignedPlan();
       setClock(LocalDateTime.of(2027, 1, 20, 18, 0));
@@ -1245,6 +1247,7 @@ class PathwayProcessTest {
     } finally {
       jdbc.sql("delete from programme_parameter where project_code = ? and name = ?")
           .params(LORENTEGGIO, "indemnityArrearsShare").update();
+      parameters.forget();
     }
   }
 

@@ -51,6 +51,7 @@ class SelfEmploymentProcessTest {
 
   private static final LocalDate ACCOMPANIMENT_START = LocalDate.of(2026, 11, 23);
 
+  @Autowired org.erplab.pathways.project.domain.ProgrammeParameters parameters;
   @Autowired ApplicationContext context;
   @Autowired RuntimeService runtimeService;
   @Autowired ManagementService managementService;
@@ -73,6 +74,7 @@ class SelfEmploymentProcessTest {
     ClockUtil.reset();
     jdbc.sql("delete from programme_parameter where project_code = ? and name = ?")
         .params(LORENTEGGIO, SelfEmployment.MONTHS).update();
+    parameters.forget();
   }
 
   @Test
@@ -168,6 +170,7 @@ class SelfEmploymentProcessTest {
     // given: this project accompanies for 2 months
     jdbc.sql("insert into programme_parameter (project_code, name, param_value) values (?, ?, ?)")
         .params(LORENTEGGIO, SelfEmployment.MONTHS, "2").update();
+    parameters.forget();
     UUID pathway = atSelfEmployment();
     startAccompaniment(pathway);
     for (int month = 1; month <= 2; month++) {
@@ -198,6 +201,7 @@ class SelfEmploymentProcessTest {
   void shouldRefuseAStartedBusinessWithoutADayOrWithADayToCome() {
     jdbc.sql("insert into programme_parameter (project_code, name, param_value) values (?, ?, ?)")
         .params(LORENTEGGIO, SelfEmployment.MONTHS, "1").update();
+    parameters.forget();
     UUID pathway = atSelfEmployment();
     startAccompaniment(pathway);
     support.fireTimer(pathway, Elements.TIMER_CHECK_IN_DUE);
