@@ -126,13 +126,12 @@ class ProjectPauseBenchmark {
     }
   }
 
-  private ProjectOperation await(String project, UUID id) throws InterruptedException {
-    ProjectOperation operation = operations.find(project, id);
-    while (operation.isRunning()) {
-      Thread.sleep(100);
-      operation = operations.find(project, id);
+  /** The operation once its worker finished it (at most an hour: 10,000 pathways take about a minute). */
+  private ProjectOperation await(String project, UUID id) {
+    if (!TestProjects.await(() -> !operations.find(project, id).isRunning(), java.time.Duration.ofHours(1))) {
+      throw new AssertionError("The operation " + id + " still runs after an hour");
     }
-    return operation;
+    return operations.find(project, id);
   }
 
   private void line(String text) throws IOException {
