@@ -1,6 +1,5 @@
 package org.erplab.pathways.pathway.domain;
 
-import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.Map;
 import java.util.Optional;
@@ -75,10 +74,8 @@ public class PathwayClosures {
 
   private Closure closure(Pathway pathway, String outcome, String stage, OffsetDateTime closedAt) {
     Training.Summary summary = training.summary(pathway);
-    BigDecimal planned = summary.courses().stream().map(Training.CourseTotal::plannedHours)
-        .reduce(BigDecimal.ZERO, BigDecimal::add);
     return new Closure(pathway.id(), pathway.projectCode(), outcome, stage == null ? "CLOSED" : stage, closedAt,
-        planned, summary.indemnity().attendedHours(), summary.indemnity().payable(),
+        summary.plannedHours(), summary.indemnity().attendedHours(), summary.indemnity().payable(),
         summary.indemnity().arrearsShare());
   }
 }
