@@ -21,12 +21,11 @@ import java.util.UUID;
 import org.erplab.pathways.common.domain.EngineClock;
 import org.erplab.pathways.support.ApiClient;
 import org.erplab.pathways.support.PathwaysSpringTest;
-import org.erplab.pathways.project.domain.ProgrammeParameters;
+import org.erplab.pathways.support.ProjectParameters;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The attendance register over real HTTP: the pathway's operator records a course's hours of a day and corrects a
@@ -38,17 +37,15 @@ class AttendanceApiTest {
 
   private final ApiFixtures api;
   private final int port;
-  private final JdbcClient jdbc;
-  private final ProgrammeParameters parameters;
+  private final ApplicationContext context;
   /** The course MAG-01 (40 hours) runs from 20 days ago to 10 days ahead. */
   private final LocalDate today = EngineClock.today();
 
   @Autowired
-  AttendanceApiTest(@LocalServerPort int port, ApplicationContext context, JdbcClient jdbc) {
+  AttendanceApiTest(@LocalServerPort int port, ApplicationContext context) {
     this.api = new ApiFixtures(port, context);
     this.port = port;
-    this.jdbc = jdbc;
-    this.parameters = context.getBean(ProgrammeParameters.class);
+    this.context = context;
     api.ensureTestUsers();
   }
 
@@ -137,18 +134,11 @@ class AttendanceApiTest {
     assertThat(indemnity.path("toParticipant").decimalValue()).isEqualByComparingTo("50.00");
 
     // a pact of reciprocity: one third to the rent arrears
-    jdbc.sql("insert into programme_parameter (project_code, name, param_value) values (?, ?, ?)")
-        .params(LORENTEGGIO, "indemnityArrearsShare", "1/3").update();
-    parameters.forget();
-    try {
+    try (var share = ProjectParameters.set(context, LORENTEGGIO, "indemnityArrearsShare", "1/3")) {
       indemnity = ApiClient.as(port, CPI_MILANO).get(path(pathway)).json().path("indemnity");
       assertThat(indemnity.path("payable").decimalValue()).isEqualByComparingTo("50.00");
       assertThat(indemnity.path("arrearsShare").decimalValue()).isEqualByComparingTo("16.67");
       assertThat(indemnity.path("toParticipant").decimalValue()).isEqualByComparingTo("33.33");
-    } finally {
-      jdbc.sql("delete from programme_parameter where project_code = ? and name = ?")
-          .params(LORENTEGGIO, "indemnityArrearsShare").update();
-      parameters.forget();
     }
   }
 

@@ -23,13 +23,12 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.erplab.pathways.common.domain.EngineClock;
 import org.erplab.pathways.support.ApiClient;
 import org.erplab.pathways.support.PathwaysSpringTest;
-import org.erplab.pathways.project.domain.ProgrammeParameters;
+import org.erplab.pathways.support.ProjectParameters;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The internship over real HTTP: the pathway's operator writes the agreement within the cap and confirms it, asks for
@@ -42,16 +41,14 @@ class InternshipApiTest {
 
   private final ApiFixtures api;
   private final int port;
-  private final JdbcClient jdbc;
-  private final ProgrammeParameters parameters;
+  private final ApplicationContext context;
   private final LocalDate today = EngineClock.today();
 
   @Autowired
-  InternshipApiTest(@LocalServerPort int port, ApplicationContext context, JdbcClient jdbc) {
+  InternshipApiTest(@LocalServerPort int port, ApplicationContext context) {
     this.api = new ApiFixtures(port, context);
     this.port = port;
-    this.jdbc = jdbc;
-    this.parameters = context.getBean(ProgrammeParameters.class);
+    this.context = context;
     api.ensureTestUsers();
   }
 
@@ -202,18 +199,11 @@ class InternshipApiTest {
     assertThat(month.json().path("indemnityDue").decimalValue()).isEqualByComparingTo("0.00");
 
     // the project pays no indemnity ("0"): a full month owes nothing
-    jdbc.sql("insert into programme_parameter (project_code, name, param_value) values (?, ?, ?)")
-        .params(LORENTEGGIO, "internshipMonthlyIndemnity", "0").update();
-    parameters.forget();
-    try {
+    try (var none = ProjectParameters.set(context, LORENTEGGIO, "internshipMonthlyIndemnity", "0")) {
       ClockUtil.setCurrentTime(java.util.Date.from(first.plusMonths(2).atDay(15).atStartOfDay(EngineClock.ZONE)
           .toInstant()));
       month = attendance(pathway, first.plusMonths(2), "100", "100");
       assertThat(month.json().path("indemnityDue").decimalValue()).isEqualByComparingTo("0.00");
-    } finally {
-      jdbc.sql("delete from programme_parameter where project_code = ? and name = ?")
-          .params(LORENTEGGIO, "internshipMonthlyIndemnity").update();
-      parameters.forget();
     }
 
     JsonNode read = ApiClient.as(port, LAB_LORENTEGGIO).get(path(pathway)).json();

@@ -18,12 +18,11 @@ import java.util.UUID;
 import org.erplab.pathways.common.domain.EngineClock;
 import org.erplab.pathways.support.ApiClient;
 import org.erplab.pathways.support.PathwaysSpringTest;
-import org.erplab.pathways.project.domain.ProgrammeParameters;
+import org.erplab.pathways.support.ProjectParameters;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The pathway view's plan (current version) and training (hours attended vs planned per course and in total, the
@@ -35,16 +34,14 @@ class PathwayTrainingViewApiTest {
 
   private final ApiFixtures api;
   private final int port;
-  private final JdbcClient jdbc;
-  private final ProgrammeParameters parameters;
+  private final ApplicationContext context;
   private final LocalDate today = EngineClock.today();
 
   @Autowired
-  PathwayTrainingViewApiTest(@LocalServerPort int port, ApplicationContext context, JdbcClient jdbc) {
+  PathwayTrainingViewApiTest(@LocalServerPort int port, ApplicationContext context) {
     this.api = new ApiFixtures(port, context);
     this.port = port;
-    this.jdbc = jdbc;
-    this.parameters = context.getBean(ProgrammeParameters.class);
+    this.context = context;
     api.ensureTestUsers();
   }
 
@@ -53,18 +50,11 @@ class PathwayTrainingViewApiTest {
     UUID pathway = api.pathwayInTraining();
     attend(pathway, today.minusDays(2), "6");
     attend(pathway, today.minusDays(1), "4");
-    jdbc.sql("insert into programme_parameter (project_code, name, param_value) values (?, ?, ?)")
-        .params(LORENTEGGIO, "indemnityArrearsShare", "1/3").update();
-    parameters.forget();
-    try {
+    try (var share = ProjectParameters.set(context, LORENTEGGIO, "indemnityArrearsShare", "1/3")) {
       for (String reader : NeedToKnowTest.PROJECT_WIDE) {
         assertPlanAndTraining(reader, pathway);
       }
       assertPlanAndTraining(OPERATOR_LORENTEGGIO, pathway);
-    } finally {
-      jdbc.sql("delete from programme_parameter where project_code = ? and name = ?")
-          .params(LORENTEGGIO, "indemnityArrearsShare").update();
-      parameters.forget();
     }
     for (String stranger : List.of(OPERATOR_MESTIERI, CPI_BOLLATE, HOUSING_LORENTEGGIO, SOCIAL_LORENTEGGIO)) {
       assertProblem(ApiClient.as(port, stranger).get("/api/pathways/" + pathway), 404);

@@ -23,7 +23,7 @@ import org.erplab.pathways.pathway.domain.Training;
 import org.erplab.pathways.pathway.infrastructure.ArrearsReductionRecords.ArrearsReduction;
 import org.erplab.pathways.support.ModelCoverage;
 import org.erplab.pathways.support.PathwaysSpringTest;
-import org.erplab.pathways.project.domain.ProgrammeParameters;
+import org.erplab.pathways.support.ProjectParameters;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -61,9 +61,7 @@ class ArrearsReductionProcessTest {
   @AfterEach
   void tearDown() {
     ClockUtil.reset();
-    jdbc.sql("delete from programme_parameter where project_code = ? and name = ?")
-        .params(LORENTEGGIO, Training.ARREARS_SHARE).update();
-    context.getBean(ProgrammeParameters.class).forget();
+    ProjectParameters.clear(context, LORENTEGGIO, Training.ARREARS_SHARE);
   }
 
   @Test
@@ -218,9 +216,7 @@ class ArrearsReductionProcessTest {
   }
 
   private void oneThirdToTheArrears() {
-    jdbc.sql("insert into programme_parameter (project_code, name, param_value) values (?, ?, ?)")
-        .params(LORENTEGGIO, Training.ARREARS_SHARE, "1/3").update();
-    context.getBean(ProgrammeParameters.class).forget();
+    ProjectParameters.set(context, LORENTEGGIO, Training.ARREARS_SHARE, "1/3");
   }
 
   private ProcessInstance alerInstance(UUID pathway) {

@@ -45,6 +45,7 @@ import org.erplab.pathways.pathway.domain.Plans;
 import org.erplab.pathways.support.ModelCoverage;
 import org.erplab.pathways.support.PathwaysSpringTest;
 import org.erplab.pathways.support.TestPeople;
+import org.erplab.pathways.support.ProjectParameters;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -70,7 +71,6 @@ class PathwayProcessTest {
   private static final LocalDate TEN_WORKING_DAYS_LATER = LocalDate.of(2026, 12, 9);
   private static final LocalDate THIRTY_DAYS_LATER = LocalDate.of(2026, 12, 23);
 
-  @Autowired org.erplab.pathways.project.domain.ProgrammeParameters parameters;
   @Autowired ApplicationContext context;
   @Autowired IntakeRecords intakeRecords;
   @Autowired RuntimeService runtimeService;
@@ -1224,10 +1224,7 @@ class PathwayProcessTest {
   @Test
   void shouldFileTheIndemnityAndItsArrearsShareOfAPathwayWithdrawnDuringTraining() {
     // given: a third of the indemnity goes to the rent arrears in this project; 15 hours attended
-    jdbc.sql("insert into programme_parameter (project_code, name, param_value) values (?, ?, ?)")
-        .params(LORENTEGGIO, "indemnityArrearsShare", "1/3").update();
-    parameters.forget();
-    try {
+    try (var share = ProjectParameters.set(context, LORENTEGGIO, "indemnityArrearsShare", "1/3")) {
       Started pathway = withSignedPlan();
       setClock(LocalDateTime.of(2027, 1, 20, 18, 0));
       attend(pathway, "5", 11, 12, 13);
@@ -1244,10 +1241,6 @@ class PathwayProcessTest {
         assertThat(c.indemnityArrearsShare()).isEqualByComparingTo(figures.arrearsShare())
             .isEqualByComparingTo("25.00");
       });
-    } finally {
-      jdbc.sql("delete from programme_parameter where project_code = ? and name = ?")
-          .params(LORENTEGGIO, "indemnityArrearsShare").update();
-      parameters.forget();
     }
   }
 

@@ -29,7 +29,7 @@ import org.erplab.pathways.pathway.process.PlacementProcess.Variables;
 import org.erplab.pathways.pathway.process.ProcessTestSupport.RegisteredPathway;
 import org.erplab.pathways.support.ModelCoverage;
 import org.erplab.pathways.support.PathwaysSpringTest;
-import org.erplab.pathways.project.domain.ProgrammeParameters;
+import org.erplab.pathways.support.ProjectParameters;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -54,7 +54,6 @@ class PlacementProcessTest {
   @Autowired DeadlineRecords deadlines;
   @Autowired Placements placements;
   @Autowired IntakeRecords intakeRecords;
-  @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
   @Autowired org.erplab.pathways.pathway.domain.PathwayClocks clocks;
 
   private ProcessTestSupport support;
@@ -265,11 +264,8 @@ class PlacementProcessTest {
 
   @Test
   void shouldTakeTheProjectsOwnFollowUpMonthsAndStartLimit() {
-    jdbc.sql("insert into programme_parameter (project_code, name, param_value) values (?, ?, ?), (?, ?, ?)")
-        .params(LORENTEGGIO, Placements.FOLLOW_UP_MONTHS, "12, 1", LORENTEGGIO, Placements.START_MAX_DAYS_AHEAD, "10")
-        .update();
-    context.getBean(ProgrammeParameters.class).forget();
-    try {
+    try (var own = ProjectParameters.set(context, LORENTEGGIO, Placements.FOLLOW_UP_MONTHS, "12, 1",
+        Placements.START_MAX_DAYS_AHEAD, "10")) {
       Started placement = start();
       assertRefused(placement, hire("PERMANENT", "2026-12-04", null), Variables.START_DATE.name());
 
@@ -278,10 +274,6 @@ class PlacementProcessTest {
 
       assertThat(placements.followUps(placement.id())).extracting(f -> f.dueMonth() + ":" + f.dueOn())
           .containsExactly("1:2027-01-03", "12:2027-12-03");
-    } finally {
-      jdbc.sql("delete from programme_parameter where project_code = ? and name in (?, ?)")
-          .params(LORENTEGGIO, Placements.FOLLOW_UP_MONTHS, Placements.START_MAX_DAYS_AHEAD).update();
-      context.getBean(ProgrammeParameters.class).forget();
     }
   }
 

@@ -32,12 +32,12 @@ import org.erplab.pathways.pathway.process.SelfEmploymentProcess.Elements;
 import org.erplab.pathways.pathway.process.SelfEmploymentProcess.Variables;
 import org.erplab.pathways.support.ModelCoverage;
 import org.erplab.pathways.support.PathwaysSpringTest;
+import org.erplab.pathways.support.ProjectParameters;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The accompaniment to self-employment ({@code self-employment}), reached the real way: a LORENTEGGIO pathway handed to
@@ -51,7 +51,6 @@ class SelfEmploymentProcessTest {
 
   private static final LocalDate ACCOMPANIMENT_START = LocalDate.of(2026, 11, 23);
 
-  @Autowired org.erplab.pathways.project.domain.ProgrammeParameters parameters;
   @Autowired ApplicationContext context;
   @Autowired RuntimeService runtimeService;
   @Autowired ManagementService managementService;
@@ -60,7 +59,6 @@ class SelfEmploymentProcessTest {
   @Autowired PathwayExits exits;
   @Autowired PathwayClocks clocks;
   @Autowired DeadlineRecords deadlines;
-  @Autowired JdbcClient jdbc;
 
   private ProcessTestSupport support;
 
@@ -72,9 +70,7 @@ class SelfEmploymentProcessTest {
   @AfterEach
   void resetClock() {
     ClockUtil.reset();
-    jdbc.sql("delete from programme_parameter where project_code = ? and name = ?")
-        .params(LORENTEGGIO, SelfEmployment.MONTHS).update();
-    parameters.forget();
+    ProjectParameters.clear(context, LORENTEGGIO, SelfEmployment.MONTHS);
   }
 
   @Test
@@ -168,9 +164,7 @@ class SelfEmploymentProcessTest {
   @Test
   void shouldCloseAsCompletedNotPlacedWhenTheBusinessDidNotStartAfterTheProjectsMonths() {
     // given: this project accompanies for 2 months
-    jdbc.sql("insert into programme_parameter (project_code, name, param_value) values (?, ?, ?)")
-        .params(LORENTEGGIO, SelfEmployment.MONTHS, "2").update();
-    parameters.forget();
+    ProjectParameters.set(context, LORENTEGGIO, SelfEmployment.MONTHS, "2");
     UUID pathway = atSelfEmployment();
     startAccompaniment(pathway);
     for (int month = 1; month <= 2; month++) {
@@ -199,9 +193,7 @@ class SelfEmploymentProcessTest {
 
   @Test
   void shouldRefuseAStartedBusinessWithoutADayOrWithADayToCome() {
-    jdbc.sql("insert into programme_parameter (project_code, name, param_value) values (?, ?, ?)")
-        .params(LORENTEGGIO, SelfEmployment.MONTHS, "1").update();
-    parameters.forget();
+    ProjectParameters.set(context, LORENTEGGIO, SelfEmployment.MONTHS, "1");
     UUID pathway = atSelfEmployment();
     startAccompaniment(pathway);
     support.fireTimer(pathway, Elements.TIMER_CHECK_IN_DUE);
