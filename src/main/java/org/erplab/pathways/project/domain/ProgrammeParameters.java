@@ -32,7 +32,8 @@ public class ProgrammeParameters {
   }
 
   public String value(String projectCode, String name) {
-    return Optional.ofNullable(own.get(projectCode, this::read).get(name)).or(() -> Optional.ofNullable(defaults.defaults().get(name)))
+    return Optional.ofNullable(own.get(projectCode, this::read).get(name))
+        .or(() -> Optional.ofNullable(defaults.defaults().get(name)))
         .orElseThrow(() -> new IllegalStateException("Programme parameter not configured: " + name));
   }
 
