@@ -293,6 +293,13 @@ final class ApiFixtures {
     return managementService;
   }
 
+  /** The user operation log of a task: "operation user", one per operation (not per changed property). */
+  List<String> taskOperations(String taskId) {
+    return historyService.createUserOperationLogQuery().taskId(taskId).list().stream()
+        .map(entry -> entry.getOperationId() + " " + entry.getOperationType() + " " + entry.getUserId())
+        .distinct().map(line -> line.substring(line.indexOf(' ') + 1)).toList();
+  }
+
   /** Who completed the task, from history (null while open). */
   String completedBy(String taskId) {
     HistoricTaskInstance task = historyService.createHistoricTaskInstanceQuery().taskId(taskId).singleResult();

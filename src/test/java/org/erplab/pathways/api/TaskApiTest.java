@@ -241,8 +241,27 @@ class TaskApiTest {
     assertThat(second.json().get(0).path("id").asText()).isNotEqualTo(first.json().get(0).path("id").asText());
   }
 
+  @Test
+  void shouldNarrowTheListToOnePathway() {
+    ApiFixtures.Started one = api.startPathway(LAB_LORENTEGGIO, LORENTEGGIO);
+    ApiFixtures.Started other = api.startPathway(LAB_LORENTEGGIO, LORENTEGGIO);
+    ApiFixtures.Started bollate = api.startPathway(LAB_BOLLATE, BOLLATE);
+    String oneTask = api.taskOf(one.pathwayId(), TASK_INTAKE_INTERVIEW);
+
+    List<JsonNode> listed = api.allTasks(LAB_LORENTEGGIO, "pathwayId=" + one.pathwayId());
+
+    assertThat(ids(listed)).containsExactly(oneTask);
+    assertThat(listed.get(0).path("pathwayId").asText()).isEqualTo(one.pathwayId().toString());
+    assertThat(api.allTasks(LAB_LORENTEGGIO, "pathwayId=" + other.pathwayId() + "&taskKey=" + TASK_CALL_BACK))
+        .as("the other pathway has no call-back").isEmpty();
+    assertThat(api.allTasks(LAB_LORENTEGGIO, "pathwayId=" + bollate.pathwayId()))
+        .as("another project's pathway: nothing, as if it did not exist").isEmpty();
+    assertThat(api.allTasks(CPI_MILANO, "pathwayId=" + one.pathwayId()))
+        .as("a pathway of my project with no task of my groups").isEmpty();
+  }
+
   @ParameterizedTest
-  @ValueSource(strings = {"overdue=perhaps", "maxResults=many", "firstResult=x"})
+  @ValueSource(strings = {"overdue=perhaps", "maxResults=many", "firstResult=x", "pathwayId=not-a-uuid"})
   void shouldRefuseInvalidQueryParameters(String query) {
     assertInvalid(api.as(LAB_LORENTEGGIO).get("/api/tasks?" + query), query.substring(0, query.indexOf('=')));
   }
@@ -295,6 +314,18 @@ class TaskApiTest {
     assertThat(api.as(CPI_MILANO).post("/api/tasks/" + taskId + "/unclaim", null).status()).isEqualTo(204);
     assertThat(api.as(CPI_MILANO_2).post("/api/tasks/" + taskId + "/claim", null).status()).isEqualTo(204);
     assertThat(api.task(taskId).getAssignee()).isEqualTo(CPI_MILANO_2);
+  }
+
+  @Test
+  void shouldRecordAnUnclaimedTaskCompletedThroughTheApiAsClaimedAndCompletedByItsCaller() {
+    ApiFixtures.Started started = api.eligiblePathway(LORENTEGGIO);
+    String taskId = api.taskOf(started.pathwayId(), TASK_ASSIGN_OPERATOR);
+
+    api.completeTask(CPI_MILANO, taskId, Map.of("operatorOrganisation", "SOLCO"));
+
+    assertThat(api.completedBy(taskId)).isEqualTo(CPI_MILANO);
+    assertThat(api.taskOperations(taskId)).as("the user operation log, operation by user")
+        .containsExactlyInAnyOrder("Claim " + CPI_MILANO, "Complete " + CPI_MILANO);
   }
 
   @Test

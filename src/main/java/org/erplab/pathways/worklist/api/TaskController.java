@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import org.erplab.pathways.project.domain.ProgrammeNotice;
 import java.util.Map;
 import org.erplab.pathways.common.api.ApiException;
@@ -40,12 +41,14 @@ class TaskController {
 
   /**
    * My open tasks: those of my groups in the projects (or project parts) I see, and those I claimed. Ordered by
-   * priority (the lab's own work before public call-backs), then due date, then creation.
+   * priority (the lab's own work before public call-backs), then due date, then creation. Narrowed by project, by
+   * lateness, by kind of task ({@code taskKey}) and to one pathway ({@code pathwayId}).
    */
   @GetMapping
   List<TaskItem> myTasks(@RequestParam(required = false) String project,
       @RequestParam(required = false) Boolean overdue,
       @RequestParam(required = false) String taskKey,
+      @RequestParam(required = false) String pathwayId,
       @RequestParam(defaultValue = "0") int firstResult,
       @RequestParam(defaultValue = "50") int maxResults,
       @AuthenticationPrincipal AppUser user) {
@@ -56,11 +59,19 @@ class TaskController {
     if (maxResults < 1 || maxResults > Worklist.MAX_RESULTS) {
       errors.add(new FieldError("maxResults", "must be between 1 and " + Worklist.MAX_RESULTS));
     }
+    UUID pathway = null;
+    if (pathwayId != null) {
+      try {
+        pathway = UUID.fromString(pathwayId);
+      } catch (IllegalArgumentException e) {
+        errors.add(new FieldError("pathwayId", "must be a pathway id (UUID)"));
+      }
+    }
     if (!errors.isEmpty()) {
       throw ApiException.badRequest(errors);
     }
     Map<String, Optional<LocalDate>> endsOn = new HashMap<>();
-    return worklist.myTasks(user, project, overdue, taskKey, firstResult, maxResults).stream()
+    return worklist.myTasks(user, project, overdue, taskKey, pathway, firstResult, maxResults).stream()
         .map(t -> new TaskItem(t.task().id(), t.task().name(), t.task().taskKey(), t.task().pathwayId(),
             Partitions.projectOf(t.task().tenantId()), t.candidateGroups(),
             t.task().assignee(), ApiTime.of(t.task().created()), ApiTime.of(t.task().due()), t.overdue(),

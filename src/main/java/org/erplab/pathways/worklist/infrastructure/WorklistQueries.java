@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.StringJoiner;
 import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -47,14 +48,15 @@ public class WorklistQueries {
    * groups as candidate.
    *
    * @param overdue {@code true}: due before {@code now} only; {@code false}: not overdue only; {@code null}: all
+   * @param pathwayId one pathway's tasks only (its instances carry its id as business key), or {@code null}: all
    */
   public List<TaskRow> page(Collection<String> tenants, String userId, Collection<String> groups, Boolean overdue,
-      String taskKey, Date now, int firstResult, int maxResults) {
+      String taskKey, UUID pathwayId, Date now, int firstResult, int maxResults) {
     List<TaskRow> rows = new ArrayList<>();
     Set<String> withCandidates = tenantsWithCandidateTasks(tenants, groups);
     for (String tenant : tenants) {
-      rows.addAll(tenantPage(tenant, userId, groups, withCandidates.contains(tenant), overdue, taskKey, now,
-          firstResult + maxResults));
+      rows.addAll(tenantPage(tenant, userId, groups, withCandidates.contains(tenant), overdue, taskKey, pathwayId,
+          now, firstResult + maxResults));
     }
     return rows.stream().sorted(ORDER).skip(firstResult).limit(maxResults).toList();
   }
@@ -94,8 +96,8 @@ public class WorklistQueries {
    * (the benchmark's plans show how many): its cost grows with those, not with the caller's own tasks.
    */
   private List<TaskRow> tenantPage(String tenant, String userId, Collection<String> groups, boolean candidates,
-      Boolean overdue, String taskKey, Date now, int limit) {
-    String filters = filters(overdue, taskKey);
+      Boolean overdue, String taskKey, UUID pathwayId, Date now, int limit) {
+    String filters = filters(overdue, taskKey, pathwayId);
     String sql = walk(" and t.ASSIGNEE_ = :user" + filters);
     if (candidates) {
       sql = "(" + sql + ") union all (" + walk(" and t.ASSIGNEE_ is null and exists (select 1 from ACT_RU_IDENTITYLINK i"
@@ -114,6 +116,9 @@ public class WorklistQueries {
     if (taskKey != null) {
       statement = statement.param("taskKey", taskKey);
     }
+    if (pathwayId != null) {
+      statement = statement.param("pathway", pathwayId.toString());
+    }
     return statement.query(WorklistQueries::row).list();
   }
 
@@ -127,7 +132,7 @@ public class WorklistQueries {
         + " order by t.PRIORITY_ desc, t.DUE_DATE_ asc nulls last, t.CREATE_TIME_ asc, t.ID_ asc limit :limit";
   }
 
-  private static String filters(Boolean overdue, String taskKey) {
+  private static String filters(Boolean overdue, String taskKey, UUID pathwayId) {
     StringBuilder sql = new StringBuilder();
     if (Boolean.TRUE.equals(overdue)) {
       // a suspended pathway's tasks are not overdue: their deadlines move when it resumes
@@ -137,6 +142,9 @@ public class WorklistQueries {
     }
     if (taskKey != null) {
       sql.append(" and t.TASK_DEF_KEY_ = :taskKey");
+    }
+    if (pathwayId != null) {
+      sql.append(" and e.BUSINESS_KEY_ = :pathway");
     }
     return sql.toString();
   }
