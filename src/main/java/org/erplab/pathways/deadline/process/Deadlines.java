@@ -6,7 +6,9 @@ import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -52,6 +54,7 @@ public class Deadlines {
   private final ProgrammeParameters parameters;
   private final DeadlineRecords records;
   private final PathwayEvents events;
+  private final Map<String, Optional<String>> timers = new ConcurrentHashMap<>();
 
   public Deadlines(ProjectCalendars calendars, ProgrammeParameters parameters, DeadlineRecords records,
       PathwayEvents events) {
@@ -130,13 +133,17 @@ public class Deadlines {
     return due;
   }
 
-  /** The boundary timer attached to the guarded element, if the model has one. */
-  private static String timerOf(DelegateExecution execution, String activityId) {
-    return execution.getBpmnModelInstance().getModelElementsByType(BoundaryEvent.class).stream()
-        .filter(b -> b.getAttachedTo() != null && activityId.equals(b.getAttachedTo().getId()))
-        .filter(b -> b.getEventDefinitions().stream().anyMatch(TimerEventDefinition.class::isInstance))
-        .map(BoundaryEvent::getId)
-        .findFirst().orElse(null);
+  /**
+   * The boundary timer attached to the guarded element, if the model has one: found once per deployed definition
+   * (immutable) and element, instead of walking the model's boundary events at every deadline.
+   */
+  private String timerOf(DelegateExecution execution, String activityId) {
+    return timers.computeIfAbsent(execution.getProcessDefinitionId() + "#" + activityId, key ->
+        execution.getBpmnModelInstance().getModelElementsByType(BoundaryEvent.class).stream()
+            .filter(b -> b.getAttachedTo() != null && activityId.equals(b.getAttachedTo().getId()))
+            .filter(b -> b.getEventDefinitions().stream().anyMatch(TimerEventDefinition.class::isInstance))
+            .map(BoundaryEvent::getId)
+            .findFirst()).orElse(null);
   }
 
   /** Task created: the record learns its task. */
