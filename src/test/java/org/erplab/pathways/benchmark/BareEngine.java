@@ -31,7 +31,8 @@ import org.erplab.pathways.support.EmbeddedPostgresInitializer;
 
 /**
  * Bare Camunda for the benchmark: a second process engine in the same JVM, on its own database of the same embedded
- * PostgreSQL server, history FULL, JSON serialization, no authorization, no tenants, no plugin of ours, with the same
+ * PostgreSQL server, history FULL, JSON serialization, Camunda's metrics on (as in the application: the task meter
+ * log of every assignment), no authorization, no tenants, no plugin of ours, with the same
  * models from {@code processes/} deployed. The models' expressions name our Spring beans; here each name resolves to a
  * stand-in that only sets the variables the gateways read (eligibility folded by the real {@link EligibilityResult}
  * rules, the plan signed, one course completed) and writes no table of ours: what is left is the engine's own work.
@@ -63,7 +64,6 @@ final class BareEngine {
     configuration.setJobExecutorActivate(false);
     configuration.setDefaultSerializationFormat("application/json");
     configuration.setJavaSerializationFormatEnabled(false);
-    configuration.setMetricsEnabled(false);
     configuration.getProcessEnginePlugins().add(new SpinProcessEnginePlugin());
     configuration.setBeans(stubs());
     ProcessEngine engine = configuration.buildProcessEngine();

@@ -1,7 +1,9 @@
 package org.erplab.pathways.benchmark;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,6 +18,7 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -46,16 +49,20 @@ import org.springframework.test.context.support.DependencyInjectionTestExecution
  * full pathways, intake to the end of training with every user task, driven
  * <ul>
  *   <li>through our API over HTTP, as the lab, the CPI and the operator would: create; for each of the 7 user tasks
- *       find it (the pathway's open tasks, {@code GET /api/pathways/{id}}), claim it, complete it; the plan
- *       ({@code PUT .../plan}) before its draft task, one attendance line before the course ends;
+ *       find it in the caller's task list ({@code GET /api/tasks?pathwayId=…&taskKey=…}) and complete it (the
+ *       completion claims it); the plan ({@code PUT .../plan}) before its draft task, one attendance line before the
+ *       course ends;
  *   <li>through bare Camunda's Java API ({@link BareEngine}: same models, history FULL, same PostgreSQL server, no
- *       plugin or table of ours): start; per task query by business key, claim, complete;
+ *       plugin or table of ours): start; per task query by business key and complete;
  * </ul>
- * both up to the placement's first task (no internship planned), in the same run, at 1, 2 and 4 concurrent clients ({@code -Dbenchmark.clients=1,2,4}, {@code
- * -Dbenchmark.pathways=8} per client). The course ends before the plan is signed, so its timer is due at once; it is
- * executed through the engine's Java API in both. Printed: pathways/s, tasks/s, the ratio bare/API of the time per
- * completed task (issue 7's goal: under 2), statements and transactions per completed task (the JDBC wrapper of
- * {@link DatabaseCounters}), and for one pathway each the statements grouped by table, to see where the API's extra
+ * both up to the placement's first task (no internship planned), in the same run, after {@code -Dbenchmark.warmUp=60}
+ * pathways each way (the JIT compiler needs them: with 3, the API's JVM still spent half its CPU compiling), at 1, 2
+ * and 4 concurrent clients ({@code -Dbenchmark.clients=1,2,4}, {@code -Dbenchmark.pathways=8} per client). The
+ * course ends before the plan is signed, so its timer is due at once; it is executed through the engine's Java API in
+ * both. Printed: pathways/s, tasks/s, the ratio bare/API of the time per completed task (issue 7's goal: under 2),
+ * statements and transactions per completed task (the JDBC wrapper of {@link DatabaseCounters}), the CPU the JVM and
+ * the PostgreSQL server used per task, each API request's time at the client and at the server, and for one pathway
+ * each the statements grouped by table, to see where the API's extra
  * goes. Also written to {@code target/benchmark/full-pathway-benchmark.md}. The machine is shared: read ratios.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -69,7 +76,7 @@ class FullPathwayBenchmark {
   static final List<Integer> CLIENTS = Arrays.stream(System.getProperty("benchmark.clients", "1,2,4").split(","))
       .map(String::trim).map(Integer::parseInt).toList();
   static final int PATHWAYS_PER_CLIENT = Integer.getInteger("benchmark.pathways", 8);
-  static final int WARM_UP = 3;
+  static final int WARM_UP = Integer.getInteger("benchmark.warmUp", 60);
   static final int TASKS = BareEngine.userTasks().size();
   static final String PROJECT = "LORENTEGGIO";
   static final String OPERATOR_ORGANISATION = "SOLCO";
@@ -83,6 +90,7 @@ class FullPathwayBenchmark {
   @Autowired ManagementService managementService;
   @Autowired TaskService taskService;
   @Autowired JdbcClient jdbc;
+  @Autowired MeterRegistry meters;
 
   private final StringBuilder report = new StringBuilder();
   private final AtomicInteger people = new AtomicInteger(2_000_000);
@@ -103,14 +111,18 @@ class FullPathwayBenchmark {
         barePathway();
       }
       line("| clients | API pathways/s | API tasks/s | bare pathways/s | bare tasks/s | time per task, API / bare "
-          + "| statements per task, API / bare | transactions per task, API / bare |%n|---:|---:|---:|---:|---:|---:|---|---|%n");
+          + "| statements per task, API / bare | transactions per task, API / bare | ms per task, API / bare "
+          + "| JVM CPU ms per task, API / bare | PostgreSQL CPU ms per task, API / bare |%n"
+          + "|---:|---:|---:|---:|---:|---:|---|---|---|---|---|%n");
       for (int clients : CLIENTS) {
         Run api = run(clients, this::apiPathway);
         Run bareRun = run(clients, this::barePathway);
-        line("| %d | %.2f | %.1f | %.2f | %.1f | **%.2f** | %.0f / %.0f | %.1f / %.1f |%n", clients,
-            api.pathwaysPerSecond(), api.tasksPerSecond(), bareRun.pathwaysPerSecond(), bareRun.tasksPerSecond(),
-            bareRun.tasksPerSecond() / api.tasksPerSecond(), api.statementsPerTask(), bareRun.statementsPerTask(),
-            api.transactionsPerTask(), bareRun.transactionsPerTask());
+        line("| %d | %.2f | %.1f | %.2f | %.1f | **%.2f** | %.0f / %.0f | %.1f / %.1f | %.1f / %.1f | %.1f / %.1f "
+            + "| %.1f / %.1f |%n", clients, api.pathwaysPerSecond(), api.tasksPerSecond(),
+            bareRun.pathwaysPerSecond(), bareRun.tasksPerSecond(), bareRun.tasksPerSecond() / api.tasksPerSecond(),
+            api.statementsPerTask(), bareRun.statementsPerTask(), api.transactionsPerTask(),
+            bareRun.transactionsPerTask(), api.millisPerTask(), bareRun.millisPerTask(), api.jvmCpuMillisPerTask(),
+            bareRun.jvmCpuMillisPerTask(), api.postgresCpuMillisPerTask(), bareRun.postgresCpuMillisPerTask());
       }
       line("%nGoal (issue 7): the API within 2× of bare Camunda per completed task.%n");
       apiSteps(Integer.getInteger("benchmark.stepPathways", 5));
@@ -126,7 +138,8 @@ class FullPathwayBenchmark {
 
   // ---- runs
 
-  record Run(int pathways, double seconds, DatabaseCounters.Snapshot used) {
+  record Run(int pathways, double seconds, DatabaseCounters.Snapshot used, long jvmCpuNanos,
+      long postgresCpuNanos) {
     double pathwaysPerSecond() {
       return pathways / seconds;
     }
@@ -142,12 +155,26 @@ class FullPathwayBenchmark {
     double transactionsPerTask() {
       return (double) used.transactions() / (pathways * TASKS);
     }
+
+    double millisPerTask() {
+      return seconds * 1000 / (pathways * TASKS);
+    }
+
+    double jvmCpuMillisPerTask() {
+      return jvmCpuNanos / 1e6 / (pathways * TASKS);
+    }
+
+    double postgresCpuMillisPerTask() {
+      return postgresCpuNanos / 1e6 / (pathways * TASKS);
+    }
   }
 
   private Run run(int clients, Runnable pathway) throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(clients);
     try {
       DatabaseCounters.Snapshot before = DatabaseCounters.snapshot();
+      long jvmCpuBefore = jvmCpuNanos();
+      long postgresCpuBefore = postgresCpuNanos();
       long start = System.nanoTime();
       List<Future<?>> futures = new ArrayList<>();
       for (int c = 0; c < clients; c++) {
@@ -161,10 +188,41 @@ class FullPathwayBenchmark {
         future.get();
       }
       double seconds = (System.nanoTime() - start) / 1e9;
-      return new Run(clients * PATHWAYS_PER_CLIENT, seconds, DatabaseCounters.snapshot().since(before));
+      return new Run(clients * PATHWAYS_PER_CLIENT, seconds, DatabaseCounters.snapshot().since(before),
+          jvmCpuNanos() - jvmCpuBefore, postgresCpuNanos() - postgresCpuBefore);
     } finally {
       pool.shutdownNow();
     }
+  }
+
+  /** CPU time of this JVM so far: request threads, clients, and the JIT compiler and garbage collector. */
+  private static long jvmCpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+        .getProcessCpuTime();
+  }
+
+  /**
+   * CPU time of the PostgreSQL server's processes so far (Linux {@code /proc}, user + system, in clock ticks of 10 ms;
+   * 0 elsewhere): how much of a run's work the database did, beside the JVM's.
+   */
+  private static long postgresCpuNanos() {
+    long ticks = 0;
+    try (var processes = Files.list(Path.of("/proc"))) {
+      for (Path process : (Iterable<Path>) processes::iterator) {
+        try {
+          if (Files.readString(process.resolve("comm")).startsWith("postgres")) {
+            // fields after the command's closing parenthesis: utime and stime are the 12th and 13th
+            String[] fields = Files.readString(process.resolve("stat")).replaceAll("^.*\\) ", "").split(" ");
+            ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+          }
+        } catch (IOException | RuntimeException gone) {
+          // not a process, or it ended while read
+        }
+      }
+    } catch (IOException noProc) {
+      return 0;
+    }
+    return ticks * 10_000_000L;
   }
 
   // ---- one pathway through the API
@@ -193,16 +251,37 @@ class FullPathwayBenchmark {
   /** A few API pathways one at a time, each request's statements, transactions and time, by kind of request. */
   private void apiSteps(int pathways) {
     steps = new LinkedHashMap<>();
+    Map<String, double[]> serverBefore = serverTimes();
     for (int i = 0; i < pathways; i++) {
       apiPathway();
     }
     Map<String, long[]> costs = steps;
     steps = null;
+    Map<String, double[]> serverAfter = serverTimes();
     long totalNanos = costs.values().stream().mapToLong(c -> c[3]).sum();
     line("%n## Per request of the API pathway (mean of %d pathways, one client)%n%n"
-        + "| request | per pathway | statements | transactions | share of the time |%n|---|---:|---:|---:|---:|%n", pathways);
-    costs.forEach((name, c) -> line("| %s | %.0f | %.1f | %.1f | %.0f %% |%n", name, (double) c[0] / pathways,
-        (double) c[1] / c[0], (double) c[2] / c[0], 100.0 * c[3] / totalNanos));
+        + "| request | per pathway | statements | transactions | ms, at the client | share of the time |%n"
+        + "|---|---:|---:|---:|---:|---:|%n", pathways);
+    costs.forEach((name, c) -> line("| %s | %.0f | %.1f | %.1f | %.1f | %.0f %% |%n", name, (double) c[0] / pathways,
+        (double) c[1] / c[0], (double) c[2] / c[0], c[3] / 1e6 / c[0], 100.0 * c[3] / totalNanos));
+    line("%nThe same requests as the server timed them (`http.server.requests`): ");
+    serverAfter.forEach((request, after) -> {
+      double[] before = serverBefore.getOrDefault(request, new double[2]);
+      if (after[0] > before[0]) {
+        line("%s %.1f ms; ", request, (after[1] - before[1]) / (after[0] - before[0]));
+      }
+    });
+    line("%n");
+  }
+
+  /** Per request (method and URI template) the server's count and total milliseconds so far. */
+  private Map<String, double[]> serverTimes() {
+    Map<String, double[]> times = new TreeMap<>();
+    meters.find("http.server.requests").timers().forEach(timer -> times.merge(
+        timer.getId().getTag("method") + " " + timer.getId().getTag("uri"),
+        new double[] {timer.count(), timer.totalTime(TimeUnit.MILLISECONDS)},
+        (a, b) -> new double[] {a[0] + b[0], a[1] + b[1]}));
+    return times;
   }
 
   private void apiPathway() {
@@ -232,18 +311,13 @@ class FullPathwayBenchmark {
   }
 
   private void apiTask(ApiClient user, String pathway, String taskKey, Map<String, Object> values) {
-    String taskId = null;
-    for (JsonNode task : step("find: GET /api/pathways/{id}", () -> user.get("/api/pathways/" + pathway)).json()
-        .path("openTasks")) {
-      if (taskKey.equals(task.path("taskKey").asText())) {
-        taskId = task.path("id").asText();
-      }
+    JsonNode tasks = step("find: GET /api/tasks?pathwayId=…&taskKey=…", () -> user.get("/api/tasks?pathwayId="
+        + pathway + "&taskKey=" + taskKey)).json();
+    if (tasks.size() != 1) {
+      throw new IllegalStateException("Pathway " + pathway + " has " + tasks.size() + " open " + taskKey);
     }
-    if (taskId == null) {
-      throw new IllegalStateException("Pathway " + pathway + " has no open " + taskKey);
-    }
-    String id = taskId;
-    step("claim: POST /api/tasks/{id}/claim", () -> user.post("/api/tasks/" + id + "/claim", Map.of()));
+    String id = tasks.get(0).path("id").asText();
+    // the completion claims the task for its caller
     step("complete " + taskKey, () -> user.post("/api/tasks/" + id + "/complete", Map.of("variables", values)));
   }
 
@@ -282,7 +356,6 @@ class FullPathwayBenchmark {
     if (task == null) {
       throw new IllegalStateException("Bare pathway " + pathway + " has no open " + taskKey);
     }
-    tasks.claim(task.getId(), user);
     tasks.complete(task.getId(), values);
   }
 
