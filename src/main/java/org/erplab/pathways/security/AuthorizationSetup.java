@@ -26,7 +26,9 @@ import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity;
 import org.camunda.bpm.engine.task.TaskQuery;
+import org.erplab.pathways.pathway.process.ArrearsReductionProcess;
 import org.erplab.pathways.pathway.process.PathwayProcess;
+import org.erplab.pathways.pathway.process.SocialReferralProcess;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -95,12 +97,9 @@ public class AuthorizationSetup {
       grant(Groups.CAMUNDA_ADMIN, resource, ANY, Permissions.ALL);
     }
     List<Grant> declared = new ArrayList<>(roleGrants());
-    List<String> filters = new ArrayList<>();
-    filters.add(ensureFilter("Compiti dei miei gruppi", -20,
-        query -> query.taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks()));
-    filters.add(ensureFilter("Assegnati a me", -10, query -> query.taskAssigneeExpression("${currentUser()}")));
-    for (String role : Roles.ALL) {
-      for (String filter : filters) {
+    for (SharedFilter shared : SHARED_FILTERS) {
+      String filter = ensureFilter(shared);
+      for (String role : shared.roles()) {
         declared.add(new Grant(role, Resources.FILTER, filter, Permissions.READ));
       }
     }
@@ -218,16 +217,75 @@ public class AuthorizationSetup {
     }
   }
 
-  private String ensureFilter(String name, int priority, UnaryOperator<TaskQuery> query) {
-    Filter filter = filterService.createFilterQuery().filterName(name).singleResult();
+  private String ensureFilter(SharedFilter shared) {
+    Filter filter = filterService.createFilterQuery().filterName(shared.name()).singleResult();
     if (filter == null) {
-      filter = filterService.newTaskFilter(name).setOwner(null);
+      filter = filterService.newTaskFilter(shared.name()).setOwner(null);
     }
-    // kept in step with the code at every start (the order and query are ours, not the users')
-    filter.setProperties(Map.of("priority", priority, "description", name, "refresh", true))
-        .setQuery(query.apply(taskService.createTaskQuery()));
+    // kept in step with the code at every start (the order, columns and query are ours, not the users')
+    Map<String, Object> properties = new LinkedHashMap<>();
+    properties.put("priority", shared.priority());
+    properties.put("description", shared.description());
+    properties.put("refresh", true);
+    properties.put("showUndefinedVariable", false);
+    properties.put("variables", FILTER_COLUMNS);
+    filter.setProperties(properties)
+        .setQuery(shared.query().apply(taskService.createTaskQuery()).orderByDueDate().asc());
     return filterService.saveFilter(filter).getId();
   }
+
+  /** Tasks assigned to the user, or unassigned with one of the user's groups as candidate (the worklist's rule). */
+  private static TaskQuery mine(TaskQuery query) {
+    return query.or().taskAssigneeExpression(CURRENT_USER).taskCandidateGroupInExpression(CURRENT_USER_GROUPS).endOr();
+  }
+
+  /** The tasks of the user's groups (also those a colleague has claimed) and the user's own. */
+  private static TaskQuery ofMyGroups(TaskQuery query) {
+    return query.taskCandidateGroupInExpression(CURRENT_USER_GROUPS).includeAssignedTasks();
+  }
+
+  private static final String CURRENT_USER = "${currentUser()}";
+  private static final String CURRENT_USER_GROUPS = "${currentUserGroups()}";
+
+  /**
+   * What a task card shows beside the task's name, process and due date: non-personal variables only. The pathway's
+   * id is its pseudonym (the engine knows no name); {@code projectCode} is set on the pathway's own instance (a
+   * stage's instance shows the pathway id). The stage is no process variable: the task's name and process say it.
+   */
+  static final List<Map<String, String>> FILTER_COLUMNS = List.of(
+      Map.of("name", "projectCode", "label", "Progetto"),
+      Map.of("name", "pathwayId", "label", "Percorso (pseudonimo)"));
+
+  /**
+   * The shared Tasklist filters (ADR 0026): each listed by priority, its tasks by due date; READ for the roles named.
+   * Projects stay apart by the tenant check, whatever a filter's query says.
+   */
+  static final List<SharedFilter> SHARED_FILTERS = List.of(
+      new SharedFilter("I miei compiti", -40, "Assegnati a me o da prendere in carico dai miei gruppi",
+          AuthorizationSetup::mine, Roles.ALL),
+      new SharedFilter("Scaduti", -35, "I miei compiti con la scadenza passata",
+          query -> mine(query).dueBeforeExpression("${now()}"), Roles.ALL),
+      new SharedFilter("In scadenza entro 5 giorni lavorativi", -30,
+          "I miei compiti in scadenza entro la fine del quinto giorno lavorativo da oggi (calendario del progetto)",
+          query -> mine(query).dueAfterExpression("${now()}")
+              .dueBeforeExpression("${taskDueHorizon.endOfWorkingDaysAhead(5)}"), Roles.ALL),
+      new SharedFilter("Laboratorio - da fare", -25, "Colloqui, richiami e prese in carico del laboratorio",
+          query -> query.taskCandidateGroup(Roles.LAB).includeAssignedTasks(), Set.of(Roles.LAB)),
+      new SharedFilter("CPI - verifiche e approvazioni", -25, "Verifiche di ammissibilità, assegnazioni, approvazioni",
+          query -> query.taskCandidateGroup(Roles.CPI).includeAssignedTasks(), Set.of(Roles.CPI)),
+      new SharedFilter("Operatore - percorsi attivi", -25, "I compiti dei percorsi affidati alla mia organizzazione",
+          AuthorizationSetup::ofMyGroups, Set.of(Roles.OPERATOR)),
+      new SharedFilter("ALER - morosità", -25, "Riduzioni della morosità da confermare",
+          query -> ofMyGroups(query).processDefinitionKey(ArrearsReductionProcess.KEY), Set.of(Roles.HOUSING)),
+      new SharedFilter("Servizi sociali", -25, "Invii ai servizi sociali del Comune",
+          query -> ofMyGroups(query).processDefinitionKey(SocialReferralProcess.KEY), Set.of(Roles.SOCIAL)),
+      new SharedFilter("Compiti dei miei gruppi", -20, "Compiti dei miei gruppi, anche presi in carico da colleghi",
+          AuthorizationSetup::ofMyGroups, Roles.ALL),
+      new SharedFilter("Assegnati a me", -10, "Compiti presi in carico da me",
+          query -> query.taskAssigneeExpression(CURRENT_USER), Roles.ALL));
+
+  record SharedFilter(String name, int priority, String description, UnaryOperator<TaskQuery> query,
+      Set<String> roles) {}
 
   record Grant(String group, Resource resource, String resourceId, Permission... permissions) {}
 }

@@ -149,6 +149,17 @@ public class WorklistQueries {
     return sql.toString();
   }
 
+  /** One open task as {@link #page} reads it (with its pathway, the business key), whoever may see it. */
+  public Optional<TaskRow> task(String taskId) {
+    return jdbc.sql("""
+            select t.ID_, t.NAME_, t.TASK_DEF_KEY_, t.PROC_DEF_ID_, t.TENANT_ID_, t.ASSIGNEE_, t.CREATE_TIME_, t.DUE_DATE_,
+                   t.PRIORITY_, t.SUSPENSION_STATE_, e.BUSINESS_KEY_
+            from ACT_RU_TASK t join ACT_RU_EXECUTION e on e.ID_ = t.PROC_INST_ID_ where t.ID_ = ?""")
+        .param(taskId)
+        .query(WorklistQueries::row)
+        .optional();
+  }
+
   /** How many open tasks of each kind the caller has, in the given tenants. */
   public Map<String, Long> countsByTaskKey(Collection<String> tenants, String userId, Collection<String> groups) {
     if (tenants.isEmpty()) {

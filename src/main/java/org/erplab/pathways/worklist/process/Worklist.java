@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -92,6 +93,18 @@ public class Worklist {
       result.add(new OpenTask(row, groups.getOrDefault(row.id(), List.of()), late, deadline, formKey(row)));
     }
     return result;
+  }
+
+  /**
+   * The open task if it is one of the caller's, by the worklist's rule: in a project (or project part) the caller
+   * sees, and assigned to the caller or with one of its groups as candidate. Empty otherwise (the caller's 404).
+   */
+  @Transactional(readOnly = true)
+  public Optional<TaskRow> visibleTask(String taskId, AppUser user) {
+    return queries.task(taskId)
+        .filter(task -> user.tenants().contains(task.tenantId()))
+        .filter(task -> user.id().equals(task.assignee()) || queries.candidateGroups(List.of(task.id()))
+            .getOrDefault(task.id(), List.of()).stream().anyMatch(user.groups()::contains));
   }
 
   /** How many tasks of each kind the caller has (a flood of call-backs shows as one number, not as pages). */
