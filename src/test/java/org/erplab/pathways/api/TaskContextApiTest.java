@@ -155,6 +155,23 @@ class TaskContextApiTest {
     assertThat(accessLog(started.participantId())).hasSize(logged);
   }
 
+  @Test
+  void shouldLeaveThePersonOutWhenOnlyThePathwayIsAskedFor() {
+    // the task cards of Tasklist's list show the project and the stage: no person read, nothing logged
+    SelfRegistered registered = selfRegistered(api, LORENTEGGIO);
+    int logged = accessLog(registered.participantId()).size();
+
+    ApiClient.Response response = api.as(LAB_LORENTEGGIO).get(context(registered.callBackTask()) + "?personal=false");
+
+    assertThat(response.status()).as("%s", response).isEqualTo(200);
+    assertThat(response.json().path("projectCode").asText()).isEqualTo(LORENTEGGIO);
+    assertThat(response.json().path("stage").asText()).isEqualTo("INTAKE");
+    assertThat(response.json().path("personalData").asBoolean()).isFalse();
+    assertThat(response.body()).doesNotContain(registered.person().lastName()).doesNotContain(PHONE);
+    assertThat(accessLog(registered.participantId())).hasSize(logged);
+    assertProblem(api.as(LAB_LORENTEGGIO).get(context(registered.callBackTask()) + "?personal=maybe"), 400);
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {LAB_BOLLATE, OPERATOR_BOLLATE, OPERATOR_LORENTEGGIO, CPI_MILANO, MANAGER, AUDITOR})
   void shouldNotFindATaskTheCallerWouldNotFindInItsWorklist(String user) {

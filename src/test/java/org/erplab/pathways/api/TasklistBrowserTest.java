@@ -107,7 +107,7 @@ class TasklistBrowserTest {
   }
 
   /** The radio buttons of the question whose label contains the text. */
-  private static List<WebElement> radios(Browser browser, String question) {
+  static List<WebElement> radios(Browser browser, String question) {
     return browser.all(By.xpath(field(question) + "//input[@type='radio']"));
   }
 
@@ -117,7 +117,7 @@ class TasklistBrowserTest {
         .map(String::trim).filter(text -> !text.isEmpty()).distinct().toList();
   }
 
-  private static String field(String question) {
+  static String field(String question) {
     return "//div[contains(@class,'fjs-form-field-radio')][.//label[contains(normalize-space(.),'" + question + "')]]";
   }
 }

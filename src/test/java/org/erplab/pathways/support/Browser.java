@@ -26,7 +26,8 @@ public final class Browser implements AutoCloseable {
 
   static final String CHROMIUM = System.getProperty("browser.chromium", "/usr/bin/chromium");
   static final String CHROMEDRIVER = System.getProperty("browser.chromedriver", "/usr/bin/chromedriver");
-  static final Duration WAIT = Duration.ofSeconds(20);
+  // generous: the machine that runs the suite may be busy with other builds (a page that never comes still fails)
+  static final Duration WAIT = Duration.ofSeconds(45);
 
   private final Path profile;
   private final WebDriver driver;
@@ -48,9 +49,13 @@ public final class Browser implements AutoCloseable {
     options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
         "--disable-component-update", "--no-first-run", "--window-size=1400,1000", "--lang=it-IT",
         "--user-data-dir=" + profile);
+    // the users' language: headless Chromium ignores --lang for navigator.languages, which the webapps read
+    options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", "it-IT,it"));
     ChromeDriverService service = new ChromeDriverService.Builder()
         .usingDriverExecutable(Path.of(CHROMEDRIVER).toFile())
         .usingAnyFreePort()
+        // the users' time zone, whatever the machine's: Tasklist shows dates in the browser's zone
+        .withEnvironment(java.util.Map.of("TZ", "Europe/Rome"))
         .build();
     this.driver = new ChromeDriver(service, options);
     this.base = "http://localhost:" + port;
@@ -84,7 +89,26 @@ public final class Browser implements AutoCloseable {
   }
 
   public WebElement waitFor(By locator) {
-    return new WebDriverWait(driver, WAIT).until(ExpectedConditions.visibilityOfElementLocated(locator));
+    try {
+      return new WebDriverWait(driver, WAIT).until(ExpectedConditions.visibilityOfElementLocated(locator));
+    } catch (org.openqa.selenium.TimeoutException e) {
+      saveFailure();
+      throw e;
+    }
+  }
+
+  /** The page as it was when a wait failed: {@code screenshots.dir}/failure-*.png (with the page's text beside it). */
+  private void saveFailure() {
+    try {
+      Path dir = Path.of(System.getProperty("screenshots.dir", "target/screenshots"));
+      Files.createDirectories(dir);
+      String name = "failure-" + System.currentTimeMillis();
+      Files.copy(((org.openqa.selenium.TakesScreenshot) driver).getScreenshotAs(org.openqa.selenium.OutputType.FILE)
+          .toPath(), dir.resolve(name + ".png"));
+      Files.writeString(dir.resolve(name + ".txt"), driver.getCurrentUrl() + "\n" + text());
+    } catch (IOException | RuntimeException e) {
+      // the wait's own failure is what matters
+    }
   }
 
   /** Waits until the condition holds (checked every half second), or fails with the description. */

@@ -27,6 +27,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -34,7 +35,9 @@ import org.springframework.web.bind.annotation.RestController;
  * stage and open deadlines, and, for the roles that read personal files, the person's name and contacts and the
  * pathway's recent case notes. The engine knows none of these: they come from our tables, read when the plugin asks.
  * A task the caller would not find in its worklist does not exist (404). A read of the personal part is logged in the
- * participant's access log with channel {@value #CHANNEL}, as any read of the personal file.
+ * participant's access log with channel {@value #CHANNEL}, as any read of the personal file. With
+ * {@code personal=false} (the task cards of Tasklist's list, which show project and stage) the personal part is neither
+ * read nor logged.
  */
 @RestController
 @RequestMapping(path = "/api/tasks", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -63,7 +66,8 @@ class TaskContextController {
 
   @GetMapping("/{id}/context")
   @Transactional
-  TaskContextView context(@PathVariable String id, @AuthenticationPrincipal AppUser user) {
+  TaskContextView context(@PathVariable String id, @RequestParam(defaultValue = "true") boolean personal,
+      @AuthenticationPrincipal AppUser user) {
     TaskRow task = worklist.visibleTask(id, user).orElseThrow(() -> ApiException.notFound("No such task"));
     Pathway pathway = pathwayOf(task).orElseThrow(() -> ApiException.notFound("No such task"));
     List<DeadlineItem> open = deadlines.openOfPathway(pathway.id()).stream()
@@ -75,7 +79,7 @@ class TaskContextController {
     List<CaseNoteItem> notes = null;
     // the rule of the personal file (GET /api/participants/{id}): a role that reads personal files, with a part in
     // one of the person's pathways; the task being the caller's, its organisation has a part in this one
-    if (user.hasAnyRole(Roles.PERSONAL_DATA_READERS) && access.hasPartIn(user, pathway)) {
+    if (personal && user.hasAnyRole(Roles.PERSONAL_DATA_READERS) && access.hasPartIn(user, pathway)) {
       Participant participant = registry.find(pathway.participantId()).orElse(null);
       if (participant != null) {
         registry.logAccess(participant.id(), participant.projectCode(), user.id(), CHANNEL + " GET /api/tasks/" + id + "/context");

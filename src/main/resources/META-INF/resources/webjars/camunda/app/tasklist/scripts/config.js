@@ -1,7 +1,7 @@
 /*
  * Tasklist configuration of erp-pathways (replaces the file of the Camunda 7.24 webjar; ADR 0026).
  * Italian chrome (locales/it.json), Italian date formats, the welcome message off, the "Persona" plugin beside the
- * task form (scripts/person-plugin.js) and the task list sorted by due date by default (scripts/due-date-sorting.js).
+ * task form and project and stage on each task card (scripts/person-plugin.js).
  */
 import italian from './italian.js';
 
@@ -11,7 +11,7 @@ export default {
     name: 'Tasklist',
     vendor: 'Percorsi ERP'
   },
-  customScripts: ['scripts/person-plugin', 'scripts/due-date-sorting'],
+  customScripts: ['scripts/person-plugin'],
   shortcuts: {
     claimTask: {
       key: 'ctrl+alt+c',

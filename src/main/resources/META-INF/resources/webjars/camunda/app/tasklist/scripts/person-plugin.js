@@ -1,9 +1,13 @@
 /*
- * erp-pathways: the "Persona" tab beside a task's form in Tasklist (plugin point tasklist.task.detail; ADR 0026).
- * It reads GET /api/tasks/{taskId}/context through the browser's Tasklist session (no password in the page): the
- * pathway's project, stage and open deadlines, and, for roles that read personal files, the person's name, phone,
- * e-mail and the pathway's recent case notes. The engine knows none of these; each read of the personal part is
- * logged by the API in the participant's access log (channel TASKLIST). Text is set with textContent only.
+ * erp-pathways Tasklist plugins (ADR 0026), reading GET /api/tasks/{taskId}/context through the browser's Tasklist
+ * session (ADR 0031: the session cookie and the webapps' CSRF token; no password in the page):
+ * - "Persona", a tab beside a task's form (plugin point tasklist.task.detail): the pathway's project, stage and open
+ *   deadlines and, for roles that read personal files, the person's name, phone, e-mail and the pathway's recent case
+ *   notes. The engine knows none of these; each read of the personal part is logged by the API in the participant's
+ *   access log (channel TASKLIST).
+ * - on each card of the task list (tasklist.card): the project and the stage, without the person (personal=false,
+ *   nothing read, nothing logged), asked once per task.
+ * Text is set with textContent only.
  */
 const STAGES = {
   INTAKE: 'Presa in carico',
@@ -123,19 +127,41 @@ function failed(node, status) {
   node.replaceChildren(element('p', { class: 'erp-person-error text-danger' }, message));
 }
 
-export default {
+function context(taskId, api, personal) {
+  const token = (api && api.CSRFToken) || cookie('XSRF-TOKEN');
+  return fetch('/api/tasks/' + encodeURIComponent(taskId) + '/context' + (personal ? '' : '?personal=false'), {
+    credentials: 'same-origin',
+    headers: { Accept: 'application/json', 'X-XSRF-TOKEN': token }
+  }).then((response) => (response.ok ? response.json() : Promise.reject(response.status)));
+}
+
+const cards = new Map();
+
+export default [{
   id: 'erp-person',
   pluginPoint: 'tasklist.task.detail',
   // after the form (1000), before history (800): the form stays the tab Tasklist opens
   priority: 900,
   label: 'Persona',
-  render: (node, { taskId }) => {
+  render: (node, { taskId, api }) => {
     node.replaceChildren(element('p', { class: 'text-muted' }, 'Caricamento…'));
-    fetch('/api/tasks/' + encodeURIComponent(taskId) + '/context', {
-      credentials: 'same-origin',
-      headers: { Accept: 'application/json', 'X-XSRF-TOKEN': cookie('XSRF-TOKEN') }
-    }).then((response) => (response.ok ? response.json().then((context) => show(node, context))
-      : failed(node, response.status)))
-      .catch(() => failed(node, 0));
+    context(taskId, api, true).then((found) => show(node, found))
+      .catch((status) => failed(node, typeof status === 'number' ? status : 0));
   }
-};
+}, {
+  id: 'erp-card',
+  pluginPoint: 'tasklist.card',
+  // first in the card's details, above the filter's variables: visible without expanding the card
+  priority: 1000,
+  render: (node, { taskId, api }) => {
+    if (!cards.has(taskId)) {
+      cards.set(taskId, context(taskId, api, false).catch(() => null));
+    }
+    cards.get(taskId).then((found) => {
+      if (found) {
+        node.replaceChildren(element('span', { class: 'erp-card', 'data-project': found.projectCode },
+          found.projectCode + ' · ' + (STAGES[found.stage] || found.stage || '')));
+      }
+    });
+  }
+}];
