@@ -6,7 +6,7 @@
  *   notes. The engine knows none of these; each read of the personal part is logged by the API in the participant's
  *   access log (channel TASKLIST).
  * - on each card of the task list (tasklist.card): the project and the stage, without the person (personal=false,
- *   nothing read, nothing logged), asked once per task.
+ *   nothing read, nothing logged), asked once per task and one task at a time.
  * Text is set with textContent only.
  */
 const STAGES = {
@@ -136,6 +136,8 @@ function context(taskId, api, personal) {
 }
 
 const cards = new Map();
+// one card request at a time: a list of 15 cards must not take the browser's connections from Tasklist's own calls
+let cardQueue = Promise.resolve();
 
 export default [{
   id: 'erp-person',
@@ -155,7 +157,9 @@ export default [{
   priority: 1000,
   render: (node, { taskId, api }) => {
     if (!cards.has(taskId)) {
-      cards.set(taskId, context(taskId, api, false).catch(() => null));
+      const asked = cardQueue.then(() => context(taskId, api, false)).catch(() => null);
+      cardQueue = asked;
+      cards.set(taskId, asked);
     }
     cards.get(taskId).then((found) => {
       if (found) {
