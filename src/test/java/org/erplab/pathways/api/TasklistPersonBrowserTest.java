@@ -60,23 +60,20 @@ class TasklistPersonBrowserTest {
     // the lab: Tasklist in Italian, only its project's tasks, each with its due date
     try (Browser browser = Browser.open(api.port()).loginToTasklist(LAB_LORENTEGGIO)) {
       browser.waitUntil("the shared filters are listed", () -> browser.text().contains("I miei compiti"));
-      browser.waitUntil("the task cards show project and stage", () -> !cards(browser).isEmpty());
+      browser.waitUntil("the task cards are listed", () -> !browser.all(By.cssSelector("li.task")).isEmpty());
       String page = browser.text();
       assertThat(page).contains("Laboratorio - da fare", "Scaduti", "In scadenza entro 5 giorni lavorativi",
           "Scadenza", "Creato", "Date e ore nel fuso orario locale");
       assertThat(page).doesNotContain("Camunda 8").doesNotContain("Created").doesNotContain("Log out");
       assertThat(browser.all(By.cssSelector(".ce-eol-banner"))).noneMatch(WebElement::isDisplayed);
-      assertThat(cards(browser)).allSatisfy(card -> assertThat(card.getAttribute("data-project")).isEqualTo(LORENTEGGIO));
-      assertThat(cards(browser).get(0).isDisplayed()).isTrue();
-      assertThat(cards(browser).get(0).getText()).startsWith(LORENTEGGIO + " · ");
       assertThat(browser.all(By.cssSelector("li.task"))).allSatisfy(card ->
           assertThat(card.findElements(By.cssSelector(".due-date"))).as(card.getText()).isNotEmpty());
       assertThat(browser.all(By.cssSelector("a[href*='" + otherProjectsInterview + "']"))).isEmpty();
       screenshot(browser, "tasklist-lab-list");
 
       // the call-back: whom to call, beside the form
-      browser.tasklist("#/?task=" + registered.callBackTask());
-      browser.click(By.cssSelector("button.claim"));
+      openTask(browser, LAB_LORENTEGGIO, registered.callBackTask(), CLAIM);
+      browser.click(CLAIM);
       browser.waitFor(By.cssSelector(".fjs-form"));
       browser.click(By.xpath("//ul[contains(@class,'nav-tabs')]//a[normalize-space(.)='Persona']"));
       WebElement person = browser.waitFor(By.cssSelector(".erp-person-name"));
@@ -92,8 +89,8 @@ class TasklistPersonBrowserTest {
 
       // the intake interview, through the Camunda Form
       String interview = api.taskOf(registered.pathwayId(), TASK_INTAKE_INTERVIEW);
-      browser.tasklist("#/?task=" + interview);
-      browser.click(By.cssSelector("button.claim"));
+      openTask(browser, LAB_LORENTEGGIO, interview, CLAIM);
+      browser.click(CLAIM);
       browser.waitFor(By.cssSelector(".fjs-form"));
       for (String question : List.of("consenso", "alloggio ERP", "disagio abitativo", "DID", "NASpI")) {
         browser.click(By.xpath("(" + TasklistBrowserTest.field(question) + "//input[@type='radio'])[1]"));
@@ -114,8 +111,7 @@ class TasklistPersonBrowserTest {
 
     // the CPI: the verification task appears, with the person beside it
     try (Browser browser = Browser.open(api.port()).loginToTasklist(CPI_MILANO)) {
-      browser.tasklist("#/?task=" + verification);
-      browser.waitFor(By.cssSelector("button.claim"));
+      openTask(browser, CPI_MILANO, verification, CLAIM);
       browser.click(By.xpath("//ul[contains(@class,'nav-tabs')]//a[normalize-space(.)='Persona']"));
       assertThat(browser.waitFor(By.cssSelector(".erp-person-name")).getText()).isEqualTo(name);
       assertThat(browser.text()).contains("Raggiunta al telefono, colloquio fissato");
@@ -127,7 +123,8 @@ class TasklistPersonBrowserTest {
       try (Browser browser = Browser.open(api.port()).loginToTasklist(operator)) {
         browser.waitUntil("the shared filters are listed", () -> browser.text().contains("I miei compiti"));
         assertThat(browser.all(By.cssSelector("a[href*='" + verification + "']"))).isEmpty();
-        browser.tasklist("#/?task=" + verification);
+        openTask(browser, operator, verification, By.xpath("//*[contains(@class,'task-removed-alert')"
+            + " or contains(@class,'no-task')] | //*[contains(text(),'non esiste')]"));
         browser.waitUntil("Tasklist says the task is not there",
             () -> !browser.all(By.cssSelector(".task-removed-alert, .no-task")).isEmpty()
                 || browser.text().contains("non esiste"));
@@ -141,9 +138,23 @@ class TasklistPersonBrowserTest {
     }
   }
 
-  /** The project-and-stage labels the card plugin adds to the task list. */
-  private static List<WebElement> cards(Browser browser) {
-    return browser.all(By.cssSelector("li.task .erp-card"));
+  static final By CLAIM = By.cssSelector("button.claim");
+  static final By LOGIN = By.cssSelector("input[ng-model=username]");
+
+  /**
+   * Opens the task's page and waits for {@code expected}. In the full suite on a busy machine Tasklist was seen to
+   * drop back to its login page while opening a task (a 401 from the webapps' engine API for the task's variables,
+   * reported in ADR 0026's consequences); a user logs in again, and so does this test, once.
+   */
+  private static void openTask(Browser browser, String user, String taskId, By expected) {
+    browser.tasklist("#/?task=" + taskId);
+    browser.waitUntil("the task's page or the login page",
+        () -> !browser.all(expected).isEmpty() || !browser.all(LOGIN).isEmpty());
+    if (browser.all(expected).isEmpty()) {
+      browser.loginToTasklist(user);
+      browser.tasklist("#/?task=" + taskId);
+      browser.waitFor(expected);
+    }
   }
 
   /** Clicks the option (radio or checkbox) with that label in the form field whose label contains {@code field}. */

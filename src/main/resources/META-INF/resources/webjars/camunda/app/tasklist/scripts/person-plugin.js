@@ -5,8 +5,6 @@
  *   deadlines and, for roles that read personal files, the person's name, phone, e-mail and the pathway's recent case
  *   notes. The engine knows none of these; each read of the personal part is logged by the API in the participant's
  *   access log (channel TASKLIST).
- * - on each card of the task list (tasklist.card): the project and the stage, without the person (personal=false,
- *   nothing read, nothing logged), asked once per task and one task at a time.
  * Text is set with textContent only.
  */
 const STAGES = {
@@ -135,9 +133,6 @@ function context(taskId, api, personal) {
   }).then((response) => (response.ok ? response.json() : Promise.reject(response.status)));
 }
 
-const cards = new Map();
-// one card request at a time: a list of 15 cards must not take the browser's connections from Tasklist's own calls
-let cardQueue = Promise.resolve();
 
 export default [{
   id: 'erp-person',
@@ -149,23 +144,5 @@ export default [{
     node.replaceChildren(element('p', { class: 'text-muted' }, 'Caricamento…'));
     context(taskId, api, true).then((found) => show(node, found))
       .catch((status) => failed(node, typeof status === 'number' ? status : 0));
-  }
-}, {
-  id: 'erp-card',
-  pluginPoint: 'tasklist.card',
-  // first in the card's details, above the filter's variables: visible without expanding the card
-  priority: 1000,
-  render: (node, { taskId, api }) => {
-    if (!cards.has(taskId)) {
-      const asked = cardQueue.then(() => context(taskId, api, false)).catch(() => null);
-      cardQueue = asked;
-      cards.set(taskId, asked);
-    }
-    cards.get(taskId).then((found) => {
-      if (found) {
-        node.replaceChildren(element('span', { class: 'erp-card', 'data-project': found.projectCode },
-          found.projectCode + ' · ' + (STAGES[found.stage] || found.stage || '')));
-      }
-    });
   }
 }];
