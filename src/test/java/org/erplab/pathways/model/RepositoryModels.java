@@ -35,6 +35,8 @@ final class RepositoryModels {
 
   static final Path PROCESSES = Path.of("processes");
   static final Path FORMS = Path.of("forms");
+  /** Element templates for Camunda Modeler: not models, not deployed. */
+  static final Path ELEMENT_TEMPLATES = PROCESSES.resolve("element-templates");
   private static final String BASE_PACKAGE = "org.erplab.pathways";
   private static Map<Kind, List<Problem>> problems;
 
@@ -59,7 +61,8 @@ final class RepositoryModels {
 
   static List<ModelFile> files() {
     List<ModelFile> files = new ArrayList<>();
-    for (Path file : Stream.concat(filesUnder(PROCESSES).stream(), filesUnder(FORMS).stream()).toList()) {
+    for (Path file : Stream.concat(filesUnder(PROCESSES).stream(), filesUnder(FORMS).stream())
+        .filter(file -> !file.startsWith(ELEMENT_TEMPLATES)).toList()) {
       try {
         files.add(new ModelFile(file.toString().replace('\\', '/'), Files.readAllBytes(file)));
       } catch (IOException e) {
@@ -113,20 +116,26 @@ final class RepositoryModels {
 
   /** Bean names of the application's components (annotation value or decapitalised class name) and @Bean methods. */
   static Set<String> springBeanNames() {
+    return new TreeSet<>(springComponents().keySet());
+  }
+
+  /** The application's components by bean name, with their class name ({@code null} for a @Bean method's bean). */
+  static Map<String, String> springComponents() {
     ClassPathScanningCandidateComponentProvider scanner = new ClassPathScanningCandidateComponentProvider(false);
     scanner.addIncludeFilter(new AnnotationTypeFilter(Component.class));
     SimpleBeanDefinitionRegistry registry = new SimpleBeanDefinitionRegistry();
-    Set<String> names = new TreeSet<>();
+    Map<String, String> names = new HashMap<>();
     for (BeanDefinition candidate : scanner.findCandidateComponents(BASE_PACKAGE)) {
       if (isTestClass(candidate)) {
         continue;
       }
-      names.add(AnnotationBeanNameGenerator.INSTANCE.generateBeanName(candidate, registry));
+      names.put(AnnotationBeanNameGenerator.INSTANCE.generateBeanName(candidate, registry),
+          candidate.getBeanClassName());
       if (candidate instanceof AnnotatedBeanDefinition annotated) {
         for (MethodMetadata method : annotated.getMetadata().getAnnotatedMethods(Bean.class.getName())) {
           Map<String, Object> bean = method.getAnnotationAttributes(Bean.class.getName());
           String[] declared = bean == null ? new String[0] : (String[]) bean.get("name");
-          names.add(declared != null && declared.length > 0 ? declared[0] : method.getMethodName());
+          names.put(declared != null && declared.length > 0 ? declared[0] : method.getMethodName(), null);
         }
       }
     }
