@@ -94,6 +94,16 @@ class ModelDeploymentApiTest {
         .singleResult().getVersion()).isEqualTo(decision + 1);
   }
 
+  @Test
+  void shouldAnswerTheConnectionCheckOfModeler() {
+    // before deploying, Modeler checks the endpoint and the credentials with these calls
+    ApiClient manager = ApiClient.as(port, MANAGER);
+    assertThat(manager.get("/engine-rest/version").status()).isEqualTo(200);
+    assertThat(manager.get("/engine-rest/deployment?maxResults=0").status()).isEqualTo(200);
+    assertThat(ApiClient.as(port, MANAGER, "wrong").from(ApiClient.someAddress()).get("/engine-rest/version").status())
+        .isEqualTo(401);
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {LAB_LORENTEGGIO, CPI_MILANO, OPERATOR_LORENTEGGIO, AUDITOR})
   void shouldRefuseADeploymentByAnyoneButManagersAndAdministrators(String user) {
