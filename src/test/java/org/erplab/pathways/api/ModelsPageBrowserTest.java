@@ -5,15 +5,14 @@ import static org.erplab.pathways.api.ApiFixtures.LAB_LORENTEGGIO;
 import static org.erplab.pathways.api.ApiFixtures.MANAGER;
 
 import java.nio.charset.StandardCharsets;
-import java.util.Set;
 import java.util.UUID;
 import org.camunda.bpm.engine.RepositoryService;
-import org.camunda.bpm.engine.repository.Deployment;
 import org.erplab.pathways.model.ModelDeployment;
 import org.erplab.pathways.support.ApiClient;
 import org.erplab.pathways.support.Browser;
 import org.erplab.pathways.support.Multipart;
 import org.erplab.pathways.support.PathwaysSpringTest;
+import org.erplab.pathways.support.TestDeployments;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -30,7 +29,7 @@ class ModelsPageBrowserTest {
 
   private final int port;
   private final RepositoryService repositoryService;
-  private Set<String> deploymentsBefore;
+  private TestDeployments deployments;
 
   @Autowired
   ModelsPageBrowserTest(@LocalServerPort int port, RepositoryService repositoryService) {
@@ -40,14 +39,12 @@ class ModelsPageBrowserTest {
 
   @BeforeEach
   void rememberTheDeployments() {
-    deploymentsBefore = Set.copyOf(repositoryService.createDeploymentQuery().list().stream().map(Deployment::getId)
-        .toList());
+    deployments = TestDeployments.remember(repositoryService);
   }
 
   @AfterEach
   void removeTheDeploymentsOfTheTest() {
-    repositoryService.createDeploymentQuery().list().stream().filter(d -> !deploymentsBefore.contains(d.getId()))
-        .forEach(d -> repositoryService.deleteDeployment(d.getId(), true));
+    deployments.removeNew();
   }
 
   @Test

@@ -11,12 +11,12 @@ import java.util.Set;
 import java.util.UUID;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
-import org.camunda.bpm.engine.repository.Deployment;
 import org.erplab.pathways.model.ModelDeployment.FilePlan;
 import org.erplab.pathways.model.ModelDeployment.FileState;
 import org.erplab.pathways.support.ApiClient;
 import org.erplab.pathways.support.Multipart;
 import org.erplab.pathways.support.PathwaysSpringTest;
+import org.erplab.pathways.support.TestDeployments;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -38,7 +38,7 @@ class ModelOwnershipTest {
   private final ProcessEngine engine;
   private final RepositoryService repositoryService;
   private final ModelDeployment startUp;
-  private Set<String> deploymentsBefore;
+  private TestDeployments deployments;
 
   @Autowired
   ModelOwnershipTest(@LocalServerPort int port, ProcessEngine engine, ModelDeployment startUp) {
@@ -50,22 +50,22 @@ class ModelOwnershipTest {
 
   @BeforeEach
   void rememberTheDeployments() {
-    deploymentsBefore = Set.copyOf(repositoryService.createDeploymentQuery().list().stream().map(Deployment::getId)
-        .toList());
+    deployments = TestDeployments.remember(repositoryService);
   }
 
   @AfterEach
   void removeTheDeploymentsOfTheTest() {
-    repositoryService.createDeploymentQuery().list().stream().filter(d -> !deploymentsBefore.contains(d.getId()))
-        .forEach(d -> repositoryService.deleteDeployment(d.getId(), true));
+    deployments.removeNew();
   }
 
   @Test
   void shouldDeployNothingAtARestartWithUnchangedFiles() {
+    long before = repositoryService.createDeploymentQuery().count();
+
     List<FilePlan> plan = startUp.deploy(engine);
 
     assertThat(plan).hasSizeGreaterThan(40).allMatch(file -> file.state() == FileState.UNCHANGED);
-    assertThat(repositoryService.createDeploymentQuery().count()).isEqualTo(deploymentsBefore.size());
+    assertThat(repositoryService.createDeploymentQuery().count()).isEqualTo(before);
   }
 
   @Test
