@@ -35,6 +35,9 @@ class CaseloadController {
   @GetMapping
   Caseload.Report caseload(@RequestParam String project, @RequestParam(required = false) String organisation,
       @AuthenticationPrincipal AppUser user) {
+    if (!user.hasAnyRole(Roles.PROJECT_STAFF) && !user.hasRole(Roles.AUDITOR)) {
+      throw ApiException.forbidden("Your role may not read caseloads");
+    }
     if (!user.serves(project) || projects.find(project).isEmpty()) {
       // a project the caller does not serve is refused like an unknown one: its existence is not revealed
       throw ApiException.badRequest("project", "must be a project you work in");
