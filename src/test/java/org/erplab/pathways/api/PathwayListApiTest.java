@@ -23,6 +23,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.erplab.pathways.common.domain.EngineClock;
 import org.erplab.pathways.support.ApiClient;
@@ -84,6 +85,28 @@ class PathwayListApiTest {
     // a role that reads no pathway is refused
     assertProblem(api.as(ADMIN).get("/api/pathways"), 403);
     assertProblem(api.anonymous().get("/api/pathways"), 401);
+  }
+
+  @Test
+  void shouldListToSocialServicesThePathwaysWithATaskOfTheirsOpen() {
+    // given a pathway whose assessment sends the person to the social services: a task of COMUNE_MI's part is open
+    UUID pathway = api.pathwayAtFirstAppointment(LORENTEGGIO, "SOLCO").pathwayId();
+    api.completeTask(OPERATOR_LORENTEGGIO, api.taskOf(pathway, "Task_FirstAppointment"),
+        Map.of("appointmentDate", EngineClock.today().toString()));
+    api.completeTask(OPERATOR_LORENTEGGIO, api.taskOf(pathway, "Task_SkillsAssessment"),
+        Map.of("readyForWork", false, "needsSocialSupport", true, "selfEmploymentInterest", false,
+            "orientationHours", 6, "eqfLevel", 3, "availability", "FULL_TIME"));
+    String task = api.taskOf(pathway, "Task_SocialReferral");
+
+    // then social services list it and find it; ALER does not
+    assertThat(ids(list(SOCIAL_LORENTEGGIO, NEWEST))).contains(pathway);
+    assertThat(ids(list(HOUSING_LORENTEGGIO, NEWEST))).doesNotContain(pathway);
+
+    // when they keep the person: the pathway closes, their task is done, they have no part in it any more
+    api.completeTask(SOCIAL_LORENTEGGIO, task, Map.of("socialReferralDecision", "KEEP"));
+    assertThat(ids(list(SOCIAL_LORENTEGGIO, NEWEST))).doesNotContain(pathway);
+    assertThat(ids(list(OPERATOR_LORENTEGGIO, NEWEST))).doesNotContain(pathway);
+    assertThat(ids(list(CPI_MILANO, NEWEST + "&status=CLOSED"))).contains(pathway);
   }
 
   @Test
