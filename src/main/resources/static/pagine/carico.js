@@ -11,6 +11,7 @@
     ['hoursThisMonth', 'Ore erogate nel mese'],
     ['idlePathways', 'Percorsi senza attività da 30 giorni', true]
   ];
+  let shown = 0;
 
   function header(organisations) {
     const row = document.querySelector('#organizzazioni thead tr');
@@ -45,7 +46,11 @@
     if (organisation) {
       params.set('organisation', organisation);
     }
+    const asked = ++shown;
     const answer = await Pagine.api('/api/caseload?' + params);
+    if (asked !== shown) {
+      return; // a later request was made meanwhile: its answer is the one to show
+    }
     const body = document.querySelector('#organizzazioni tbody');
     const people = document.querySelector('#persone tbody');
     body.replaceChildren();

@@ -23,7 +23,11 @@ const Pagine = (() => {
 
   /** Who is logged in ({userId, roles, organisation, projects}), or null after showing how to log in. */
   async function session() {
-    const answer = await api('/api/session');
+    // logged in to the webapps? Asked of the webapps themselves first: /api answers a stranger with an HTTP Basic
+    // challenge, which makes the browser open its own login box
+    const webapps = await fetch('/camunda/api/admin/auth/user/default',
+        {credentials: 'same-origin', headers: {'Accept': 'application/json'}});
+    const answer = webapps.status === 200 ? await api('/api/session') : {status: webapps.status, body: null};
     if (answer.status !== 200) {
       message('Per usare questa pagina accedi prima a <a href="/camunda/app/tasklist/default/">Tasklist</a>, '
           + 'poi ricarica la pagina.', true);

@@ -5,6 +5,7 @@
   const PAGE = 25;
   const SEARCHERS = ['lab', 'cpi', 'operator', 'social'];
   let firstResult = 0;
+  let shown = 0;
 
   function filters() {
     const params = new URLSearchParams();
@@ -24,7 +25,11 @@
   }
 
   async function showList() {
+    const asked = ++shown;
     const answer = await Pagine.api('/api/pathways?' + filters());
+    if (asked !== shown) {
+      return; // a later request was made meanwhile: its answer is the one to show
+    }
     const body = document.querySelector('#elenco tbody');
     body.replaceChildren();
     if (answer.status !== 200) {
