@@ -167,7 +167,7 @@ public class PathwayListQueries {
       }
       if (!scope.taskTenants().isEmpty()) {
         any.add("""
-            cast(p.id as varchar(36)) in (select e.BUSINESS_KEY_ from ACT_RU_TASK t
+            p.id in (select cast(e.BUSINESS_KEY_ as uuid) from ACT_RU_TASK t
               join ACT_RU_EXECUTION e on e.ID_ = t.PROC_INST_ID_ where t.TENANT_ID_ in (:taskTenants))""");
         params.add(new Object[] {"taskTenants", List.copyOf(scope.taskTenants())});
       }
