@@ -58,8 +58,9 @@ const Pagine = (() => {
     return 'Si è verificato un errore (' + answer.status + '). Riprova tra poco.';
   }
 
-  function message(html, isError) {
-    const box = document.getElementById('messaggio');
+  /** Shows a message (in the box {@code id}, the page's own by default); an empty one hides the box. */
+  function message(html, isError, id = 'messaggio') {
+    const box = document.getElementById(id);
     box.innerHTML = html;
     box.className = isError ? 'messaggio errore' : 'messaggio';
     box.hidden = !html;

@@ -72,10 +72,11 @@
       table.hidden = true;
       Pagine.message(answer.status === 400
           ? 'Scrivi un codice fiscale (16 caratteri) oppure nome e/o cognome (almeno 2 lettere ciascuno).'
-          : Pagine.explain(answer), true);
+          : Pagine.explain(answer), true, 'messaggio-ricerca');
       return;
     }
-    Pagine.message(answer.body.length ? '' : 'Nessuna persona trovata tra i percorsi che puoi vedere.', false);
+    Pagine.message(answer.body.length ? '' : 'Nessuna persona trovata tra i percorsi che puoi vedere.', false,
+        'messaggio-ricerca');
     for (const found of answer.body) {
       const row = document.createElement('tr');
       row.dataset.id = found.pathway.id;
