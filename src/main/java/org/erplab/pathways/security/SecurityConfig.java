@@ -25,7 +25,8 @@ import org.springframework.security.web.util.matcher.AntPathRequestMatcher;
 /**
  * Three doors, one identity store (Camunda's) and one login throttle:
  * <ul>
- *   <li>{@code /api/**}: HTTP Basic, stateless; {@code /api/public/**} needs no login; errors as problem+json;
+ *   <li>{@code /api/**}: HTTP Basic, stateless, or the webapps' session with its CSRF token (our pages and Tasklist
+ *       plugins: {@link WebappSessionAuthentication}); {@code /api/public/**} needs no login; errors as problem+json;
  *   <li>{@code /engine-rest/**}: HTTP Basic through the same provider, so every engine REST call runs as its user
  *       (authorizations, tenant check, door rules) and failed logins are throttled alike; errors in Camunda's format;
  *   <li>{@code /camunda/**}: the webapps, with their own session login (throttled by {@link WebappLoginThrottleFilter})
@@ -39,7 +40,8 @@ public class SecurityConfig {
   @Bean
   @Order(1)
   SecurityFilterChain apiChain(HttpSecurity http, CamundaIdentityAuthenticationProvider provider,
-      EngineAuthenticationBridge bridge, ObjectMapper json) throws Exception {
+      EngineAuthenticationBridge bridge, WebappSessionAuthentication webappSession, ObjectMapper json)
+      throws Exception {
     AuthenticationEntryPoint entryPoint = (req, res, e) -> apiRefusal(json, res, e);
     http.securityMatcher(new AntPathRequestMatcher("/api/**"))
         .csrf(csrf -> csrf.disable())
@@ -52,6 +54,7 @@ public class SecurityConfig {
         .authorizeHttpRequests(auth -> auth
             .requestMatchers(new AntPathRequestMatcher("/api/public/**")).permitAll()
             .anyRequest().authenticated())
+        .addFilterBefore(webappSession, BasicAuthenticationFilter.class)
         .addFilterAfter(bridge, BasicAuthenticationFilter.class);
     return http.build();
   }
@@ -89,6 +92,15 @@ public class SecurityConfig {
   @Bean
   RequestRejectedHandler requestRejectedHandler(ObjectMapper json) {
     return (req, res, e) -> problem(json, res, HttpStatus.BAD_REQUEST, "The request is not valid");
+  }
+
+  /** The webapp session's door runs inside the API chain only, not as a servlet filter of its own. */
+  @Bean
+  FilterRegistrationBean<WebappSessionAuthentication> webappSessionAuthenticationRegistration(
+      WebappSessionAuthentication webappSession) {
+    FilterRegistrationBean<WebappSessionAuthentication> registration = new FilterRegistrationBean<>(webappSession);
+    registration.setEnabled(false);
+    return registration;
   }
 
   /** The bridge runs inside the API and engine REST chains only, not as a servlet filter of its own. */

@@ -112,6 +112,45 @@ public final class WebappClient {
     return request;
   }
 
+  /** A request to our {@code /api} in this session, as our pages and Tasklist plugins send it (with the XSRF token). */
+  public ApiClient.Response api(String method, String path, Object body) {
+    return exchange(apiRequest(method, path, body).header("X-XSRF-TOKEN", xsrf()));
+  }
+
+  /** The same request to {@code /api} in this session with the given XSRF header value, or none (null). */
+  public ApiClient.Response apiWithToken(String method, String path, Object body, String token) {
+    HttpRequest.Builder request = apiRequest(method, path, body);
+    if (token != null) {
+      request.header("X-XSRF-TOKEN", token);
+    }
+    return exchange(request);
+  }
+
+  /** The same request to {@code /api} in this session, with an HTTP Basic login of its own. */
+  public ApiClient.Response apiWithBasic(String method, String path, Object body, String user, String password) {
+    return exchange(apiRequest(method, path, body).header("X-XSRF-TOKEN", xsrf()).header("Authorization", "Basic "
+        + java.util.Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8))));
+  }
+
+  private HttpRequest.Builder apiRequest(String method, String path, Object body) {
+    return HttpRequest.newBuilder(URI.create(base + path))
+        .header("Accept", "application/json, application/problem+json")
+        .header("Content-Type", "application/json")
+        .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+            : HttpRequest.BodyPublishers.ofString(body instanceof String s ? s : ApiClient.json(body)));
+  }
+
+  /** The session's XSRF cookie as the browser keeps it (its path decides which pages' scripts can read it). */
+  public java.util.Optional<HttpCookie> xsrfCookie() {
+    return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("XSRF-TOKEN")).findFirst();
+  }
+
+  /** Logs out of the webapps, as their menu does. */
+  public ApiClient.Response logout() {
+    return exchange(browserRequest("/camunda/api/admin/auth/user/default/logout")
+        .POST(HttpRequest.BodyPublishers.noBody()));
+  }
+
   private String xsrf() {
     return cookies.getCookieStore().getCookies().stream()
         .filter(c -> c.getName().equals("XSRF-TOKEN"))
