@@ -1,26 +1,24 @@
-// Parametri del programma: reads /api/projects/{code}/parameters with the Camunda webapps' session (log in to
-// Tasklist first) and changes one with PUT, sending the webapps' CSRF token (cookie XSRF-TOKEN) as X-XSRF-TOKEN.
+// Parametri del programma: reads /api/projects/{code}/parameters in the Camunda webapps' session (log in to Tasklist
+// first) and changes one with PUT; every request sends the session's CSRF token, from GET /api/session, as
+// X-XSRF-TOKEN (ADR 0031). Only managers and administrators see the form; the API refuses the others anyway.
 (function () {
   'use strict';
 
   var FIELD_LABELS = {value: 'Valore', validFrom: 'Valido dal', reason: 'Motivo'};
-  var state = {project: null, parameters: []};
+  var WRITERS = ['manager', 'admin'];
+  var state = {project: null, parameters: [], token: null};
 
   function el(id) {
     return document.getElementById(id);
   }
 
-  function cookie(name) {
-    var found = document.cookie.split(';').map(function (c) { return c.trim(); })
-      .filter(function (c) { return c.indexOf(name + '=') === 0; })[0];
-    return found ? decodeURIComponent(found.substring(name.length + 1)) : '';
-  }
-
   function api(method, path, body) {
     var headers = {'Accept': 'application/json'};
-    if (method !== 'GET') {
+    if (state.token) {
+      headers['X-XSRF-TOKEN'] = state.token;
+    }
+    if (body !== undefined) {
       headers['Content-Type'] = 'application/json';
-      headers['X-XSRF-TOKEN'] = cookie('XSRF-TOKEN');
     }
     return fetch(path, {
       method: method, credentials: 'same-origin', headers: headers,
@@ -143,7 +141,9 @@
         el('change-value').focus();
       });
       actions.appendChild(historyButton);
-      actions.appendChild(changeButton);
+      if (!el('change-form').hidden) {
+        actions.appendChild(changeButton);
+      }
       body.appendChild(row);
 
       var option = document.createElement('option');
@@ -261,7 +261,20 @@
       el('history-section').hidden = true;
       loadParameters();
     });
-    api('GET', '/api/projects').then(function (r) {
+    api('GET', '/api/session').then(function (session) {
+      if (!session.ok) {
+        show(refusal(session), 'error');
+        return null;
+      }
+      state.token = session.json.csrfToken;
+      var writer = session.json.roles.some(function (role) { return WRITERS.indexOf(role) >= 0; });
+      el('change-form').hidden = !writer;
+      el('read-only').hidden = writer;
+      return api('GET', '/api/projects');
+    }).then(function (r) {
+      if (!r) {
+        return;
+      }
       if (!r.ok) {
         show(refusal(r), 'error');
         return;

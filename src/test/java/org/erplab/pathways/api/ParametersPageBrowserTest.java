@@ -26,8 +26,8 @@ import org.springframework.context.ApplicationContext;
 /**
  * The managers' page of programme parameters ({@code /parametri.html}) in a real browser, logged in to Tasklist: it
  * reads the project's parameters through the browser's session door to {@code /api}, and a manager changes one with
- * the webapps' CSRF token (a wrong value is refused naming the field, in Italian); a lab user reads them and is told
- * only a manager may change them. Screenshots in {@code <buildDir>/screenshots}.
+ * the session's CSRF token (a wrong value is refused naming the field, in Italian); a lab user reads them without the
+ * form to change them. Screenshots in {@code <buildDir>/screenshots}.
  */
 @PathwaysSpringTest
 class ParametersPageBrowserTest {
@@ -92,16 +92,17 @@ class ParametersPageBrowserTest {
   }
 
   @Test
-  void shouldShowALabUserTheParametersAndRefuseItsChange() {
+  void shouldShowALabUserTheParametersWithoutTheFormToChangeThem() {
     try (Browser browser = Browser.open(api.port()).loginToTasklist(LAB_LORENTEGGIO)) {
       browser.driver().get("http://localhost:" + api.port() + PAGE);
-      browser.waitFor(CALL_BACK_ROW);
-      browser.waitFor(CALL_BACK_ROW).findElement(By.cssSelector("button.change")).click();
-      browser.driver().findElement(By.id("change-value")).sendKeys("7");
-      browser.driver().findElement(By.id("change-reason")).sendKeys("Vorrei più tempo");
-      browser.click(By.id("change-submit"));
-      browser.waitUntil("the page says only a manager may change it", () -> browser.driver()
-          .findElement(By.id("message")).getText().contains("Solo il responsabile del programma"));
+      WebElement row = browser.waitFor(CALL_BACK_ROW);
+      assertThat(row.findElement(By.cssSelector(".value")).getText()).isEqualTo("5 giorni lavorativi");
+      assertThat(browser.waitFor(By.id("read-only")).getText()).contains("Solo il responsabile del programma");
+      assertThat(browser.driver().findElement(By.id("change-form")).isDisplayed()).isFalse();
+      assertThat(browser.all(By.cssSelector("#parameters button.change"))).isEmpty();
+      row.findElement(By.cssSelector("button.history")).click();
+      browser.waitUntil("the history says the default counts", () -> browser.driver().findElement(By.id("history"))
+          .getText().contains("Nessuna modifica"));
       screenshot(browser, "parametri-laboratorio.png");
     }
     assertThat(versions()).isZero();
@@ -113,6 +114,7 @@ class ParametersPageBrowserTest {
 
   private static void screenshot(Browser browser, String name) {
     Path dir = Path.of(System.getProperty("buildDir", "target"), "screenshots");
+    ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript("window.scrollTo(0, 0);");
     try {
       Files.createDirectories(dir);
       Files.write(dir.resolve(name), ((TakesScreenshot) browser.driver()).getScreenshotAs(OutputType.BYTES));
