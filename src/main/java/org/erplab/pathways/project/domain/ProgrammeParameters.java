@@ -86,8 +86,8 @@ public class ProgrammeParameters {
    * Sets the project's parameter to {@code value} from {@code validFrom} on (today when null), and records who, when,
    * why and the value it replaces on that day. A later version already scheduled stays: it still counts from its day.
    *
-   * @throws InvalidInputException for a value of the wrong type or out of range ({@code value}) or a day before today
-   *     ({@code validFrom})
+   * @throws InvalidInputException for a value of the wrong type or out of range ({@code value}), a day before today
+   *     ({@code validFrom}) or no reason ({@code reason})
    * @throws IllegalArgumentException for an unknown project
    */
   @Transactional
@@ -96,6 +96,9 @@ public class ProgrammeParameters {
     Optional<String> problem = parameter.problemWith(value);
     if (problem.isPresent()) {
       throw new InvalidInputException("value", problem.get());
+    }
+    if (reason == null || reason.isBlank()) {
+      throw new InvalidInputException("reason", "must not be blank");
     }
     LocalDate today = EngineClock.today();
     LocalDate from = validFrom == null ? today : validFrom;
