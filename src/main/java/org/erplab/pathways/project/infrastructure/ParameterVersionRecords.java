@@ -1,5 +1,7 @@
 package org.erplab.pathways.project.infrastructure;
 
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.List;
 import org.erplab.pathways.project.domain.ParameterVersion;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -17,10 +19,13 @@ public class ParameterVersionRecords {
 
   /** Every version of every parameter of the project, in the order they were made. */
   public List<ParameterVersion> ofProject(String projectCode) {
-    return jdbc.sql("""
-            select id, project_code, name, param_value as value, valid_from, previous_value, reason, changed_by, changed_at
-            from programme_parameter_version where project_code = ? order by id""")
-        .param(projectCode).query(ParameterVersion.class).list();
+    // mapped by hand: "value" is a reserved word of H2, so the column keeps its name param_value
+    return jdbc.sql("select * from programme_parameter_version where project_code = ? order by id")
+        .param(projectCode)
+        .query((rs, i) -> new ParameterVersion(rs.getLong("id"), rs.getString("project_code"), rs.getString("name"),
+            rs.getString("param_value"), rs.getObject("valid_from", LocalDate.class), rs.getString("previous_value"),
+            rs.getString("reason"), rs.getString("changed_by"), rs.getObject("changed_at", OffsetDateTime.class)))
+        .list();
   }
 
   public void insert(ParameterVersion version) {
