@@ -139,6 +139,8 @@ public class AuthorizationSetup {
     for (String role : List.of(Roles.MANAGER, Roles.AUDITOR)) {
       grants.add(new Grant(role, Resources.APPLICATION, "cockpit", Permissions.ACCESS));
     }
+    // managers deploy new versions of the models from Camunda Modeler; model.DeploymentGuard checks each deployment
+    grants.add(new Grant(Roles.MANAGER, Resources.DEPLOYMENT, ANY, Permissions.CREATE, Permissions.READ));
     for (String role : Roles.INTAKE) {
       // the start itself needs a permit of our API (door rules); the user's own identity is kept in history
       grants.add(new Grant(role, Resources.PROCESS_DEFINITION, PathwayProcess.KEY,

@@ -28,6 +28,7 @@ import org.erplab.pathways.common.api.ErrorCauses;
 import org.erplab.pathways.common.process.ConflictException;
 import org.erplab.pathways.common.process.InvalidFieldsException;
 import org.erplab.pathways.common.process.RefusedException;
+import org.erplab.pathways.common.process.RefusedModelException;
 import org.erplab.pathways.common.process.UnknownResourceException;
 import org.glassfish.jersey.servlet.ServletContainer;
 import org.slf4j.Logger;
@@ -118,7 +119,8 @@ public class EngineRestConfig {
   static Response respond(Throwable e) {
     for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
       if (t instanceof InvalidFieldsException invalid) {
-        Map<String, Object> body = body(invalid, "The request has invalid fields");
+        Map<String, Object> body = body(invalid, invalid instanceof RefusedModelException
+            ? invalid.getMessage() : "The request has invalid fields");
         body.put("errors", invalid.errors());
         return json(Response.Status.BAD_REQUEST, body);
       }

@@ -115,8 +115,8 @@ class DoorMatrixTest {
                                 rest  403   none  404   404   404   404   404   404   404   403   403   403   403   404   404   none  none  403
                                 web   403   none  404   404   404   404   404   404   404   403   403   403   403   404   404   none  none  403
       manager                   api   403   none  -     403   403   -     403   -     -     -     -     -     -     -     -     200   200   -
-                                rest  403   has   200   403   403   200   403   403   403   403   403   403   403   403   403   has   has   403
-                                web   403   has   200   403   403   200   403   403   403   403   403   403   403   403   403   has   has   403
+                                rest  403   has   200   403   403   200   403   403   403   403   403   403   403   403   403   has   has   200
+                                web   403   has   200   403   403   200   403   403   403   403   403   403   403   403   403   has   has   200
       auditor                   api   403   none  -     403   403   -     403   -     -     -     -     -     -     -     -     200   200   -
                                 rest  403   has   200   403   403   200   403   403   403   403   403   403   403   403   403   has   has   403
                                 web   403   has   200   403   403   200   403   403   403   403   403   403   403   403   403   has   has   403
@@ -393,9 +393,10 @@ class DoorMatrixTest {
       case DEPLOY -> {
         long deployments = api.count("select count(*) from ACT_RE_DEPLOYMENT");
         String name = "door-matrix-" + UUID.randomUUID();
+        // a good model (the shipped decision, as a new version): who may deploy, not what, is the question here
         ApiClient.Response response = door.postMultipart("/deployment/create", new Multipart()
             .field("deployment-name", name)
-            .file("data", name + ".txt", "text/plain", "nothing to run"));
+            .file("data", "referral.dmn", "application/octet-stream", shippedModel("processes/eligibility/referral.dmn")));
         try {
           expect(cell, response);
           assertThat(api.count("select count(*) from ACT_RE_DEPLOYMENT")).isEqualTo(deployments + (succeeds ? 1 : 0));
@@ -743,5 +744,13 @@ class DoorMatrixTest {
       ids.add(item.path("id").asText());
     }
     assertThat(ids.contains(id) ? "has" : "none").as("%s: %s", cell, response).isEqualTo(cell.expected());
+  }
+
+  private static String shippedModel(String path) {
+    try {
+      return java.nio.file.Files.readString(java.nio.file.Path.of(path));
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 }

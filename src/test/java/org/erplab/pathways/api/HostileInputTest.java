@@ -477,7 +477,7 @@ class HostileInputTest {
     Object[][] methods = {
         {"DELETE", "/api/tasks", LAB_LORENTEGGIO, "GET"},
         {"PUT", "/api/pathways", LAB_LORENTEGGIO, "POST"},
-        {"GET", "/api/pathways", LAB_LORENTEGGIO, "POST"},
+        {"PATCH", "/api/pathways", LAB_LORENTEGGIO, "GET"},
         {"DELETE", "/api/pathways/{pathway}", LAB_LORENTEGGIO, "GET"},
         {"PATCH", "/api/tasks/{interview}/claim", LAB_LORENTEGGIO, "POST"},
         {"GET", "/api/tasks/{interview}/complete", LAB_LORENTEGGIO, "POST"},

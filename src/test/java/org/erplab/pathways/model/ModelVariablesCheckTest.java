@@ -15,8 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
@@ -48,12 +46,6 @@ class ModelVariablesCheckTest {
   private static final Path PROCESSES = Path.of("processes");
   private static final Path FORMS = Path.of("forms");
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final Pattern EXPRESSION = Pattern.compile("[$#]\\{([^}]*)}");
-  private static final Pattern IDENTIFIER = Pattern.compile("(?<![.'\\w])([A-Za-z_][A-Za-z0-9_]*)(?!\\s*\\()(?![\\w'])");
-  private static final Pattern SET_VARIABLE = Pattern.compile("setVariable(?:Local)?\\(\\s*'([^']+)'");
-  /** Words of the expression language and objects the engine provides, not variables. */
-  private static final Set<String> NOT_VARIABLES = Set.of("true", "false", "null", "empty", "not", "and", "or", "eq",
-      "ne", "lt", "gt", "le", "ge", "div", "mod", "instanceof", "execution", "task", "authenticatedUserId");
   /** The longest free text a column of ours keeps (case_note.note_text). */
   private static final int NOTE_COLUMN = 4000;
 
@@ -101,8 +93,8 @@ class ModelVariablesCheckTest {
     for (Path file : bpmnFiles()) {
       BpmnModelInstance model = bpmn(file);
       DeclaredProcess process = declared(model);
-      for (String expression : expressions(model)) {
-        for (String variable : variablesIn(expression)) {
+      for (String expression : ModelChecks.expressions(model)) {
+        for (String variable : ModelChecks.variablesIn(expression)) {
           seen.add(variable);
           if (process.variable(variable).isEmpty()) {
             problems.add(file + ": " + expression + " uses " + variable + ", which process " + process.key()
@@ -182,7 +174,7 @@ class ModelVariablesCheckTest {
       for (SequenceFlow flow : model.getModelElementsByType(SequenceFlow.class)) {
         ConditionExpression condition = flow.getConditionExpression();
         if (condition != null) {
-          decisive.addAll(variablesIn(condition.getTextContent()));
+          decisive.addAll(ModelChecks.variablesIn(condition.getTextContent()));
         }
       }
       for (BusinessRuleTask rule : model.getModelElementsByType(BusinessRuleTask.class)) {
@@ -235,10 +227,16 @@ class ModelVariablesCheckTest {
   }
 
   @Test
+  void shouldPassTheEngineChecksOfVariables() {
+    // the checks the engine runs on every deployment (ModelChecks): expressions, forms, decisions, call mappings
+    assertThat(RepositoryModels.problems(ModelChecks.Kind.VARIABLE)).isEmpty();
+  }
+
+  @Test
   void shouldFindAnUndeclaredVariableInAnExpression() {
     // control: the scanner reports a variable that no descriptor declares
-    assertThat(variablesIn("${cf2 == 'X' && deadlines.workingDays(execution, 'y') != null}")).containsExactly("cf2");
-    assertThat(variablesIn("${execution.setVariable('secretNote', 'A')}")).containsExactly("secretNote");
+    assertThat(ModelChecks.variablesIn("${cf2 == 'X' && deadlines.workingDays(execution, 'y') != null}")).containsExactly("cf2");
+    assertThat(ModelChecks.variablesIn("${execution.setVariable('secretNote', 'A')}")).containsExactly("secretNote");
     assertThat(ProcessCatalogue.find("intake").orElseThrow().variable("cf2")).isEmpty();
   }
 
@@ -251,45 +249,6 @@ class ModelVariablesCheckTest {
     }
   }
 
-  /** Variables read (or written by name) in an expression: identifiers that are not beans, methods or literals. */
-  static Set<String> variablesIn(String text) {
-    Set<String> variables = new LinkedHashSet<>();
-    Matcher expression = EXPRESSION.matcher(text == null ? "" : text);
-    while (expression.find()) {
-      String body = expression.group(1);
-      Matcher set = SET_VARIABLE.matcher(body);
-      while (set.find()) {
-        variables.add(set.group(1));
-      }
-      String withoutStrings = body.replaceAll("'[^']*'", "''");
-      Matcher identifier = IDENTIFIER.matcher(withoutStrings);
-      while (identifier.find()) {
-        String name = identifier.group(1);
-        int end = identifier.end();
-        boolean beanOrObject = end < withoutStrings.length() && withoutStrings.charAt(end) == '.';
-        if (!beanOrObject && !NOT_VARIABLES.contains(name)) {
-          variables.add(name);
-        }
-      }
-    }
-    return variables;
-  }
-
-  /**
-   * Every expression of a model: conditions, attributes (candidate groups, due dates, listeners), timers; not the
-   * delegate expressions, which name Spring beans (checked by ModelCheckTest).
-   */
-  private static List<String> expressions(BpmnModelInstance model) {
-    List<String> found = new ArrayList<>();
-    String xml = Bpmn.convertToString(model).replace("&apos;", "'").replace("&amp;", "&");
-    Matcher matcher = Pattern.compile("(delegateExpression=\")?([$#]\\{[^}]*})").matcher(xml);
-    while (matcher.find()) {
-      if (matcher.group(1) == null) {
-        found.add(matcher.group(2));
-      }
-    }
-    return found;
-  }
 
   private static List<String> decisionInputs(String decisionId) {
     List<String> inputs = new ArrayList<>();

@@ -5,9 +5,10 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * A project's own programme parameters for one test, written as a manager writes them (rows of
- * {@code programme_parameter}) and taken back by {@link #close()}; the 30-second read cache is forgotten both times,
- * so the values count at once.
+ * A project's own programme parameters for one test, written as versions valid since 2000-01-01 (rows of
+ * {@code programme_parameter_version}, without the API's checks, so a test may also write a value the API refuses) and
+ * taken back by {@link #close()} with every other version of the same names; the 30-second read cache is forgotten both
+ * times, so the values count at once.
  */
 public final class ProjectParameters implements AutoCloseable {
 
@@ -45,13 +46,17 @@ public final class ProjectParameters implements AutoCloseable {
   public void close() {
     JdbcClient jdbc = context.getBean(JdbcClient.class);
     for (String name : names) {
-      jdbc.sql("delete from programme_parameter where project_code = ? and name = ?").params(project, name).update();
+      jdbc.sql("delete from programme_parameter_version where project_code = ? and name = ?").params(project, name)
+          .update();
     }
     context.getBean(ProgrammeParameters.class).forget();
   }
 
   private static void insert(JdbcClient jdbc, String project, String name, String value) {
-    jdbc.sql("insert into programme_parameter (project_code, name, param_value) values (?, ?, ?)")
+    jdbc.sql("""
+            insert into programme_parameter_version
+              (project_code, name, param_value, valid_from, reason, changed_by, changed_at)
+            values (?, ?, ?, date '2000-01-01', 'test', 'test', current_timestamp)""")
         .params(project, name, value).update();
   }
 }

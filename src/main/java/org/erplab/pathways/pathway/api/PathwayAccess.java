@@ -1,9 +1,12 @@
 package org.erplab.pathways.pathway.api;
 
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import org.erplab.pathways.common.api.ApiException;
 import org.erplab.pathways.pathway.domain.Pathway;
 import org.erplab.pathways.pathway.domain.PathwayRecords;
+import org.erplab.pathways.pathway.infrastructure.PathwayListQueries;
 import org.erplab.pathways.security.AppUser;
 import org.erplab.pathways.security.Partitions;
 import org.erplab.pathways.security.Roles;
@@ -67,8 +70,35 @@ public class PathwayAccess {
     if (user.hasRole(Roles.OPERATOR) && open && organisation.equals(pathway.operatorOrganisation())) {
       return true;
     }
-    return user.hasAnyRole(java.util.Set.of(Roles.SOCIAL, Roles.HOUSING))
+    return user.hasAnyRole(Set.of(Roles.SOCIAL, Roles.HOUSING))
         && pathways.hasOpenTaskIn(pathway.id(), Partitions.of(project, organisation));
+  }
+
+  /**
+   * The rule of {@link #hasPartIn} for lists: which pathways the user's organisation has a part in, as the scope the
+   * list's SQL applies (never a filter over loaded rows). Empty for a role that reads no pathway.
+   */
+  public PathwayListQueries.Scope scopeOf(AppUser user) {
+    Set<String> whole = new TreeSet<>();
+    Set<PathwayListQueries.Part> operatorParts = new java.util.LinkedHashSet<>();
+    Set<String> taskTenants = new TreeSet<>();
+    if (!user.hasAnyRole(Roles.PROJECT_STAFF) && !user.hasRole(Roles.AUDITOR)) {
+      return new PathwayListQueries.Scope(whole, operatorParts, taskTenants);
+    }
+    String organisation = user.organisation();
+    for (String project : user.projects()) {
+      if (user.seesWholeProject(project)) {
+        whole.add(project);
+      } else if (organisation != null && user.tenants().contains(Partitions.of(project, organisation))) {
+        if (user.hasRole(Roles.OPERATOR)) {
+          operatorParts.add(new PathwayListQueries.Part(project, organisation));
+        }
+        if (user.hasAnyRole(Set.of(Roles.SOCIAL, Roles.HOUSING))) {
+          taskTenants.add(Partitions.of(project, organisation));
+        }
+      }
+    }
+    return new PathwayListQueries.Scope(whole, operatorParts, taskTenants);
   }
 
   /** True when the user's organisation has a part in any pathway of the participant now. */

@@ -19,6 +19,7 @@ import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.erplab.pathways.common.process.ConflictException;
 import org.erplab.pathways.common.process.RefusedException;
 import org.erplab.pathways.pathway.process.ProcessCatalogue;
+import org.erplab.pathways.security.Roles;
 
 /**
  * The rules every door obeys, checked by the engine itself beside Camunda's authorization and tenant checks, so that
@@ -32,7 +33,8 @@ import org.erplab.pathways.pathway.process.ProcessCatalogue;
  *       re-route a task to anybody else;
  *   <li>no task is created by hand (Tasklist's "Create task"), and tasks end only by completing their form (no BPMN
  *       error or escalation thrown at them from outside);
- *   <li>variables change only through a task's form, except for an administrator's repair.
+ *   <li>variables change only through a task's form, except for an administrator's repair;
+ *   <li>models are deployed only by managers and administrators.
  * </ul>
  * Calls without an authenticated user are the system's own (start-up, timers, our services) and pass, except starts.
  * Administrators pass except for starts.
@@ -135,6 +137,16 @@ final class DoorRules extends AllowingCommandChecker {
   @Override
   public void checkUpdateProcessInstanceVariables(ExecutionEntity execution) {
     refuseUnlessAdmin("Variables change only through the form of a task");
+  }
+
+  /** Models are deployed by managers (Camunda Modeler) and administrators only; what they deploy is checked by model.DeploymentGuard. */
+  @Override
+  public void checkCreateDeployment() {
+    Authentication authentication = authentication();
+    if (authentication != null && !isAdmin(authentication)
+        && (authentication.getGroupIds() == null || !authentication.getGroupIds().contains(Roles.MANAGER))) {
+      throw new RefusedException("Solo i responsabili di programma e gli amministratori pubblicano modelli e moduli");
+    }
   }
 
   private static void refuseUnlessAdmin(String message) {
