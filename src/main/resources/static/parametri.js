@@ -13,7 +13,7 @@
   }
 
   function api(method, path, body) {
-    var headers = {'Accept': 'application/json'};
+    var headers = {'Accept': 'application/json', 'X-Requested-With': 'XMLHttpRequest'};
     if (state.token) {
       headers['X-XSRF-TOKEN'] = state.token;
     }

@@ -6,7 +6,7 @@ const Pagine = (() => {
 
   /** GET or other method on /api in the browser's session; resolves to {status, body}. */
   async function api(path, options = {}) {
-    const headers = {'Accept': 'application/json'};
+    const headers = {'Accept': 'application/json', 'X-Requested-With': 'XMLHttpRequest'};
     if (csrfToken) {
       headers['X-XSRF-TOKEN'] = csrfToken;
     }

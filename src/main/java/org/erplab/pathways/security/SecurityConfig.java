@@ -1,6 +1,7 @@
 package org.erplab.pathways.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.LinkedHashMap;
@@ -42,7 +43,7 @@ public class SecurityConfig {
   SecurityFilterChain apiChain(HttpSecurity http, CamundaIdentityAuthenticationProvider provider,
       EngineAuthenticationBridge bridge, WebappSessionAuthentication webappSession, ObjectMapper json)
       throws Exception {
-    AuthenticationEntryPoint entryPoint = (req, res, e) -> apiRefusal(json, res, e);
+    AuthenticationEntryPoint entryPoint = (req, res, e) -> apiRefusal(json, req, res, e);
     http.securityMatcher(new AntPathRequestMatcher("/api/**"))
         .csrf(csrf -> csrf.disable())
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -120,14 +121,19 @@ public class SecurityConfig {
     return registration;
   }
 
-  static void apiRefusal(ObjectMapper json, HttpServletResponse res, AuthenticationException e) throws IOException {
+  static void apiRefusal(ObjectMapper json, HttpServletRequest req, HttpServletResponse res, AuthenticationException e)
+      throws IOException {
     if (e instanceof LoginThrottledException throttled) {
       res.setHeader("Retry-After", Long.toString(throttled.retryAfterSeconds()));
       problem(json, res, HttpStatus.TOO_MANY_REQUESTS, "Too many failed logins: try again in "
           + throttled.retryAfterSeconds() + " seconds");
       return;
     }
-    res.setHeader("WWW-Authenticate", "Basic realm=\"erp-pathways\"");
+    // a script of our pages (X-Requested-With) handles the 401 itself: no challenge, or the browser would open its own
+    // login box over the page
+    if (!"XMLHttpRequest".equals(req.getHeader("X-Requested-With"))) {
+      res.setHeader("WWW-Authenticate", "Basic realm=\"erp-pathways\"");
+    }
     problem(json, res, HttpStatus.UNAUTHORIZED, "Log in with HTTP Basic");
   }
 

@@ -95,6 +95,19 @@ class WebappSessionApiTest {
   }
 
   @Test
+  void shouldNotChallengeAScriptOfOurPagesSoTheBrowserOpensNoLoginBoxOverThePage() throws Exception {
+    java.net.http.HttpResponse<String> script = java.net.http.HttpClient.newHttpClient().send(
+        java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + api.port() + "/api/session"))
+            .header("Accept", "application/json").header("X-Requested-With", "XMLHttpRequest").build(),
+        java.net.http.HttpResponse.BodyHandlers.ofString());
+
+    assertThat(script.statusCode()).isEqualTo(401);
+    assertThat(script.headers().firstValue("WWW-Authenticate")).as("no challenge for our scripts").isEmpty();
+    assertThat(api.raw("GET", "/api/session", null, null).wwwAuthenticate()).as("a challenge for everyone else")
+        .isPresent();
+  }
+
+  @Test
   void shouldKeepEveryProjectToItself() {
     ApiFixtures.Started lorenteggio = api.startPathway(LAB_LORENTEGGIO, LORENTEGGIO);
     WebappClient bollate = WebappClient.as(api.port(), LAB_BOLLATE);

@@ -5,8 +5,8 @@ import java.util.Optional;
 
 /**
  * The deadlines a pathway lives under: how each is counted and which programme parameter gives its length (managers
- * change the lengths, per project, in {@code programme_parameter}). A stage gets deadlines by declaring a kind here and
- * naming it in its model, on the task and on the boundary timer that guards it:
+ * change the lengths, per project, through {@code PUT /api/projects/{code}/parameters/{name}}). A stage gets
+ * deadlines by declaring a kind here and naming it in its model, on the task and on the boundary timer that guards it:
  * {@code camunda:dueDate="${deadlines.due(execution, 'VERIFICATION')}"}. Everything else (the record, the shift on
  * resumption, met / missed / cancelled, the audit trail) follows.
  */
