@@ -21,21 +21,22 @@ const Pagine = (() => {
     return {status: response.status, body};
   }
 
-  /** Who is logged in ({userId, roles, organisation, projects}), or null after showing how to log in. */
+  /**
+   * Who is logged in ({userId, roles, organisation, projects}), or null after showing how to log in. A stranger gets
+   * a plain 401 (the API does not challenge our scripts, which say X-Requested-With), never the browser's login box.
+   */
   async function session() {
-    // logged in to the webapps? Asked of the webapps themselves first: /api answers a stranger with an HTTP Basic
-    // challenge, which makes the browser open its own login box
-    const webapps = await fetch('/camunda/api/admin/auth/user/default',
-        {credentials: 'same-origin', headers: {'Accept': 'application/json'}});
-    const answer = webapps.status === 200 ? await api('/api/session') : {status: webapps.status, body: null};
+    const answer = await api('/api/session');
     if (answer.status !== 200) {
       message('Per usare questa pagina accedi prima a <a href="/camunda/app/tasklist/default/">Tasklist</a>, '
           + 'poi ricarica la pagina.', true);
       return null;
     }
     csrfToken = answer.body.csrfToken;
-    document.getElementById('utente').textContent = answer.body.userId
-        + (answer.body.organisation ? ' · ' + answer.body.organisation : '');
+    const user = document.getElementById('utente');
+    if (user) {
+      user.textContent = answer.body.userId + (answer.body.organisation ? ' · ' + answer.body.organisation : '');
+    }
     return answer.body;
   }
 
