@@ -46,7 +46,7 @@ class TasklistBrowserTest {
     String taskId = api.taskOf(started.pathwayId(), TASK_INTAKE_INTERVIEW);
 
     try (Browser browser = Browser.open(api.port()).loginToTasklist(LAB_LORENTEGGIO)) {
-      browser.tasklist("#/?task=" + taskId);
+      browser.tasklist("#/?task=" + taskId, By.cssSelector("button.claim"));
       browser.click(By.cssSelector("button.claim"));
       browser.waitFor(By.cssSelector(".fjs-form"));
 
@@ -91,7 +91,7 @@ class TasklistBrowserTest {
               || browser.text().contains("does not exist") || browser.text().contains("not found"));
       assertThat(browser.all(By.cssSelector("button.claim"))).isEmpty();
 
-      browser.tasklist("#/?task=" + appointmentTask);
+      browser.tasklist("#/?task=" + appointmentTask, By.cssSelector("button.claim"));
       browser.click(By.cssSelector("button.claim"));
       WebElement date = browser.waitFor(By.cssSelector(".fjs-form input[id*='appointmentDate'], .fjs-form input.flatpickr-input"));
       date.click();

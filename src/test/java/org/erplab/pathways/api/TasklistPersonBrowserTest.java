@@ -72,7 +72,7 @@ class TasklistPersonBrowserTest {
       screenshot(browser, "tasklist-lab-list");
 
       // the call-back: whom to call, beside the form
-      openTask(browser, LAB_LORENTEGGIO, registered.callBackTask(), CLAIM);
+      browser.tasklist("#/?task=" + registered.callBackTask(), CLAIM);
       browser.click(CLAIM);
       browser.waitFor(By.cssSelector(".fjs-form"));
       browser.click(By.xpath("//ul[contains(@class,'nav-tabs')]//a[normalize-space(.)='Persona']"));
@@ -89,7 +89,7 @@ class TasklistPersonBrowserTest {
 
       // the intake interview, through the Camunda Form
       String interview = api.taskOf(registered.pathwayId(), TASK_INTAKE_INTERVIEW);
-      openTask(browser, LAB_LORENTEGGIO, interview, CLAIM);
+      browser.tasklist("#/?task=" + interview, CLAIM);
       browser.click(CLAIM);
       browser.waitFor(By.cssSelector(".fjs-form"));
       for (String question : List.of("consenso", "alloggio ERP", "disagio abitativo", "DID", "NASpI")) {
@@ -111,7 +111,7 @@ class TasklistPersonBrowserTest {
 
     // the CPI: the verification task appears, with the person beside it
     try (Browser browser = Browser.open(api.port()).loginToTasklist(CPI_MILANO)) {
-      openTask(browser, CPI_MILANO, verification, CLAIM);
+      browser.tasklist("#/?task=" + verification, CLAIM);
       browser.click(By.xpath("//ul[contains(@class,'nav-tabs')]//a[normalize-space(.)='Persona']"));
       assertThat(browser.waitFor(By.cssSelector(".erp-person-name")).getText()).isEqualTo(name);
       assertThat(browser.text()).contains("Raggiunta al telefono, colloquio fissato");
@@ -123,7 +123,7 @@ class TasklistPersonBrowserTest {
       try (Browser browser = Browser.open(api.port()).loginToTasklist(operator)) {
         browser.waitUntil("the shared filters are listed", () -> browser.text().contains("I miei compiti"));
         assertThat(browser.all(By.cssSelector("a[href*='" + verification + "']"))).isEmpty();
-        openTask(browser, operator, verification, By.xpath("//*[contains(@class,'task-removed-alert')"
+        browser.tasklist("#/?task=" + verification, By.xpath("//*[contains(@class,'task-removed-alert')"
             + " or contains(@class,'no-task')] | //*[contains(text(),'non esiste')]"));
         browser.waitUntil("Tasklist says the task is not there",
             () -> !browser.all(By.cssSelector(".task-removed-alert, .no-task")).isEmpty()
@@ -139,23 +139,6 @@ class TasklistPersonBrowserTest {
   }
 
   static final By CLAIM = By.cssSelector("button.claim");
-  static final By LOGIN = By.cssSelector("input[ng-model=username]");
-
-  /**
-   * Opens the task's page and waits for {@code expected}. In the full suite on a busy machine Tasklist was seen to
-   * drop back to its login page while opening a task (a 401 from the webapps' engine API for the task's variables,
-   * reported in ADR 0026's consequences); a user logs in again, and so does this test, once.
-   */
-  private static void openTask(Browser browser, String user, String taskId, By expected) {
-    browser.tasklist("#/?task=" + taskId);
-    browser.waitUntil("the task's page or the login page",
-        () -> !browser.all(expected).isEmpty() || !browser.all(LOGIN).isEmpty());
-    if (browser.all(expected).isEmpty()) {
-      browser.loginToTasklist(user);
-      browser.tasklist("#/?task=" + taskId);
-      browser.waitFor(expected);
-    }
-  }
 
   /** Clicks the option (radio or checkbox) with that label in the form field whose label contains {@code field}. */
   private static void choose(Browser browser, String field, String option) {

@@ -28,10 +28,14 @@ public final class Browser implements AutoCloseable {
   static final String CHROMEDRIVER = System.getProperty("browser.chromedriver", "/usr/bin/chromedriver");
   // generous: the machine that runs the suite may be busy with other builds (a page that never comes still fails)
   static final Duration WAIT = Duration.ofSeconds(45);
+  static final By LOGIN = By.cssSelector("input[ng-model=username]");
+  static final By TASK_LIST = By.cssSelector(".column-center.tasks-list");
 
   private final Path profile;
   private final WebDriver driver;
   private final String base;
+  /** Who logged in to Tasklist last, to log in again if Tasklist drops the session. */
+  private String user;
 
   private Browser(int port) {
     for (String program : List.of(CHROMIUM, CHROMEDRIVER)) {
@@ -65,19 +69,53 @@ public final class Browser implements AutoCloseable {
     return new Browser(port);
   }
 
-  /** Logs in to Tasklist through its login page (password {@code demo}) and waits for the task list. */
+  /**
+   * Logs in to Tasklist through its login page (password {@code demo}) and waits for the task list; once more if
+   * Tasklist dropped back to its login page (see {@link #tasklist(String, By)}).
+   */
   public Browser loginToTasklist(String user) {
-    driver.get(base + "/camunda/app/tasklist/default/");
-    waitFor(By.cssSelector("input[ng-model=username]")).sendKeys(user);
-    driver.findElement(By.cssSelector("input[ng-model=password]")).sendKeys("demo");
-    driver.findElement(By.cssSelector("button[type=submit]")).click();
-    waitFor(By.cssSelector(".column-center.tasks-list"));
+    this.user = user;
+    submitLogin();
+    try {
+      new WebDriverWait(driver, WAIT).until(ExpectedConditions.visibilityOfElementLocated(TASK_LIST));
+    } catch (org.openqa.selenium.TimeoutException droppedBackToLogin) {
+      submitLogin();
+      waitFor(TASK_LIST);
+    }
     return this;
   }
 
   /** Opens a Tasklist page by its hash route ({@code #/?task=...}). */
   public void tasklist(String route) {
     driver.get(base + "/camunda/app/tasklist/default/" + route);
+  }
+
+  /**
+   * Opens a Tasklist page by its hash route and waits for {@code expected} on it. On a busy machine Tasklist was seen to
+   * drop back to its login page just after a login or while opening a task (a 401 from the webapps' engine API for
+   * a request its old session sent, ADR 0026); a user then logs in again, and so does this browser, once.
+   */
+  public WebElement tasklist(String route, By expected) {
+    tasklist(route);
+    if (!reached(expected)) {
+      loginToTasklist(user);
+      tasklist(route);
+    }
+    return waitFor(expected);
+  }
+
+  private void submitLogin() {
+    driver.get(base + "/camunda/app/tasklist/default/");
+    waitFor(LOGIN).sendKeys(user);
+    driver.findElement(By.cssSelector("input[ng-model=password]")).sendKeys("demo");
+    driver.findElement(By.cssSelector("button[type=submit]")).click();
+  }
+
+  /** Waits until {@code expected} shows, or Tasklist's login page does: whether the page was reached. */
+  private boolean reached(By expected) {
+    waitUntil("the page or Tasklist's login page", () -> !all(expected).isEmpty()
+        || driver.getCurrentUrl().endsWith("#/login") && !all(LOGIN).isEmpty());
+    return !all(expected).isEmpty();
   }
 
   /** Clicks the element once it is visible, scrolled to the middle of the window (Camunda's footer covers the foot). */
