@@ -118,12 +118,22 @@ public final class Browser implements AutoCloseable {
     return !all(expected).isEmpty();
   }
 
-  /** Clicks the element once it is visible, scrolled to the middle of the window (Camunda's footer covers the foot). */
+  /**
+   * Clicks the element once it is visible, scrolled to the middle of the window (Camunda's footer covers the foot);
+   * again while another element would take the click (Tasklist still laying out its columns).
+   */
   public void click(By locator) {
     WebElement element = waitFor(locator);
-    ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
-        "arguments[0].scrollIntoView({block: 'center'});", element);
-    new WebDriverWait(driver, WAIT).until(ExpectedConditions.elementToBeClickable(element)).click();
+    new WebDriverWait(driver, WAIT).ignoring(org.openqa.selenium.ElementClickInterceptedException.class).until(d -> {
+      ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
+          "arguments[0].scrollIntoView({block: 'center'});", element);
+      WebElement clickable = ExpectedConditions.elementToBeClickable(element).apply(d);
+      if (clickable == null) {
+        return false;
+      }
+      clickable.click();
+      return true;
+    });
   }
 
   public WebElement waitFor(By locator) {
