@@ -224,7 +224,9 @@ public class AuthorizationSetup {
     if (filter == null) {
       filter = filterService.newTaskFilter(shared.name()).setOwner(null);
     }
-    // kept in step with the code at every start (the order, columns and query are ours, not the users')
+    // kept in step with the code at every start (the columns and query are ours, not the users'). No stored order:
+    // the engine would put it before the order Tasklist sends, so the user's sorting would never change the list;
+    // Tasklist sorts by due date unless its address names another order (tasklist/scripts/due-date-sorting.js)
     Map<String, Object> properties = new LinkedHashMap<>();
     properties.put("priority", shared.priority());
     properties.put("description", shared.description());
@@ -232,7 +234,7 @@ public class AuthorizationSetup {
     properties.put("showUndefinedVariable", false);
     properties.put("variables", FILTER_COLUMNS);
     filter.setProperties(properties)
-        .setQuery(shared.query().apply(taskService.createTaskQuery()).orderByDueDate().asc());
+        .setQuery(shared.query().apply(taskService.createTaskQuery()));
     return filterService.saveFilter(filter).getId();
   }
 

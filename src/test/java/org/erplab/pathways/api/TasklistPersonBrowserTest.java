@@ -35,7 +35,8 @@ import org.springframework.context.ApplicationContext;
  * Italian, the list holding only the project's tasks with their due dates, the call-back made from Tasklist alone
  * (the person's name and phone in the "Persona" tab beside the form), the intake interview completed through the
  * Camunda Form, the CPI's verification task appearing, and nothing of it for operators of other organisations.
- * Screenshots are kept in {@code <build dir>/screenshots} (the README's user guides use them).
+ * Screenshots are kept in {@code <build dir>/screenshots} (the README's user guides use them; the list's is taken
+ * by {@link TasklistDueDateAndFormMessagesBrowserTest}).
  */
 @PathwaysSpringTest
 class TasklistPersonBrowserTest {
@@ -69,7 +70,6 @@ class TasklistPersonBrowserTest {
       assertThat(browser.all(By.cssSelector("li.task"))).allSatisfy(card ->
           assertThat(card.findElements(By.cssSelector(".due-date"))).as(card.getText()).isNotEmpty());
       assertThat(browser.all(By.cssSelector("a[href*='" + otherProjectsInterview + "']"))).isEmpty();
-      screenshot(browser, "tasklist-lab-list");
 
       // the call-back: whom to call, beside the form
       browser.tasklist("#/?task=" + registered.callBackTask(), CLAIM);
@@ -156,7 +156,8 @@ class TasklistPersonBrowserTest {
     browser.waitFor(By.xpath(formField(field) + "//textarea")).sendKeys(text);
   }
 
-  private static String formField(String label) {
+  /** The form-js field whose label contains {@code label}, as XPath. */
+  static String formField(String label) {
     return "//div[contains(concat(' ', @class, ' '),' fjs-form-field ')][./label[contains(normalize-space(.),'"
         + label + "')]]";
   }

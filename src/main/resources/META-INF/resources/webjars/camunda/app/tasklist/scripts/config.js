@@ -1,7 +1,8 @@
 /*
  * Tasklist configuration of erp-pathways (replaces the file of the Camunda 7.24 webjar; ADR 0026).
  * Italian chrome (locales/it.json), Italian date formats, the welcome message off, the "Persona" plugin beside the
- * task form and project and stage on each task card (scripts/person-plugin.js).
+ * task form (scripts/person-plugin.js), the list sorted by due date unless the address says otherwise
+ * (scripts/due-date-sorting.js), form-js's messages in Italian (scripts/form-messages.js).
  */
 import italian from './italian.js';
 
@@ -11,7 +12,7 @@ export default {
     name: 'Tasklist',
     vendor: 'Percorsi ERP'
   },
-  customScripts: ['scripts/person-plugin'],
+  customScripts: ['scripts/person-plugin', 'scripts/due-date-sorting', 'scripts/form-messages'],
   shortcuts: {
     claimTask: {
       key: 'ctrl+alt+c',
