@@ -242,7 +242,8 @@ public class Training {
     return records.signedPlan(pathwayId).map(PlanRecords.Version::internshipPlanned).orElse(false);
   }
 
-  private Optional<Result> latestResult(UUID pathwayId, String courseCode) {
+  /** The course's latest result (its highest attempt). */
+  Optional<Result> latestResult(UUID pathwayId, String courseCode) {
     return records.results(pathwayId).stream().filter(r -> r.courseCode().equals(courseCode))
         .max(Comparator.comparingInt(Result::attempt));
   }
