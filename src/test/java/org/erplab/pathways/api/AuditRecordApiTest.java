@@ -6,10 +6,14 @@ import static org.erplab.pathways.api.ApiFixtures.AUDITOR;
 import static org.erplab.pathways.api.ApiFixtures.LAB_BOLLATE;
 import static org.erplab.pathways.api.ApiFixtures.LAB_LORENTEGGIO;
 import static org.erplab.pathways.api.ApiFixtures.LORENTEGGIO;
+import static org.erplab.pathways.api.ApiFixtures.MANAGER;
+import static org.erplab.pathways.api.ApiFixtures.OPERATOR_LORENTEGGIO;
 import static org.erplab.pathways.api.ApiFixtures.TASK_INTAKE_INTERVIEW;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -18,6 +22,7 @@ import org.erplab.pathways.audit.infrastructure.AuditLog;
 import org.erplab.pathways.common.domain.EngineClock;
 import org.erplab.pathways.support.ApiClient;
 import org.erplab.pathways.support.PathwaysSpringTest;
+import org.erplab.pathways.support.ProjectParameters;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -41,9 +46,11 @@ class AuditRecordApiTest {
   private final JdbcClient jdbc;
   private final AuditLog log;
   private final TransactionTemplate transaction;
+  private final ApplicationContext context;
 
   @Autowired
   AuditRecordApiTest(@LocalServerPort int port, ApplicationContext context) {
+    this.context = context;
     this.api = new ApiFixtures(port, context);
     this.jdbc = context.getBean(JdbcClient.class);
     this.log = context.getBean(AuditLog.class);
@@ -103,6 +110,47 @@ class AuditRecordApiTest {
     assertThat(verified.path("firstBrokenAt").isNull()).isTrue();
     assertThat(verification(LAB_LORENTEGGIO, pathway, 200).path("valid").asBoolean()).isTrue();
     verification(LAB_BOLLATE, pathway, 404);
+  }
+
+  @Test
+  void shouldRecordTheServicesEventsInTheirChains() {
+    // the register of a course: a line and its correction, in the pathway's chain, with who recorded them
+    UUID pathway = api.pathwayInTraining();
+    ApiClient.Response recorded = api.as(OPERATOR_LORENTEGGIO).post("/api/pathways/" + pathway + "/attendance",
+        Map.of("courseCode", "MAG-01", "date", EngineClock.today().toString(), "hours", new BigDecimal("6")));
+    assertThat(recorded.status()).as("%s", recorded).isEqualTo(201);
+    String entry = recorded.json().path("id").asText();
+    ApiClient.Response corrected = api.as(OPERATOR_LORENTEGGIO).post("/api/pathways/" + pathway + "/attendance/"
+        + entry + "/correction", Map.of("hours", 4, "reason", "uscita anticipata"));
+    assertThat(corrected.status()).as("%s", corrected).isEqualTo(201);
+
+    List<AuditChain.Event> chain = log.chainOf(pathway);
+    assertThat(chain).extracting(AuditChain.Event::type).contains("PLAN_VERSION_SAVED", "ATTENDANCE_RECORDED",
+        "ATTENDANCE_CORRECTED");
+    AuditChain.Event correction = chain.stream().filter(e -> e.type().equals("ATTENDANCE_CORRECTED")).findFirst()
+        .orElseThrow();
+    assertThat(correction.actor()).isEqualTo(OPERATOR_LORENTEGGIO);
+    assertThat(correction.details()).contains("\"corrects\":\"" + entry + "\"").contains("\"hours\":4")
+        .doesNotContain("uscita anticipata");
+    assertThat(AuditChain.verify(chain).valid()).isTrue();
+
+    // a parameter changed from a later day: the project's chain, not a pathway's
+    LocalDate later = EngineClock.today().plusYears(3);
+    try {
+      ApiClient.Response changed = api.as(MANAGER).put("/api/projects/LORENTEGGIO/parameters/callBackWorkingDays",
+          Map.of("value", "6", "validFrom", later.toString(), "reason", "prova del registro di audit"));
+      assertThat(changed.status()).as("%s", changed).isEqualTo(200);
+      List<AuditChain.Event> project = log.chain("PROJECT:" + LORENTEGGIO);
+      AuditChain.Event change = project.get(project.size() - 1);
+      assertThat(change.type()).isEqualTo("PARAMETER_CHANGED");
+      assertThat(change.actor()).isEqualTo(MANAGER);
+      assertThat(change.pathwayId()).isNull();
+      assertThat(change.details()).contains("\"name\":\"callBackWorkingDays\"", "\"value\":\"6\"",
+          later.toString());
+      assertThat(AuditChain.verify(project).valid()).isTrue();
+    } finally {
+      ProjectParameters.clear(context, LORENTEGGIO, "callBackWorkingDays");
+    }
   }
 
   @Test
