@@ -1,4 +1,6 @@
-// The caseload of a project's accredited operators, side by side, and of each of their members.
+// The caseload of a project's organisations (lab, CPI, accredited operators, social services, ALER), side by side,
+// and of each of their members. A figure an organisation does not have (hours, idle pathways: accredited operators
+// only) is shown as a dash.
 'use strict';
 
 (() => {
@@ -11,6 +13,14 @@
     ['hoursThisMonth', 'Ore erogate nel mese'],
     ['idlePathways', 'Percorsi senza attività da 30 giorni', true]
   ];
+  const NONE = '—';
+  const TYPES = {
+    LAB: 'laboratorio',
+    CPI: 'centro per l\'impiego',
+    ACCREDITED_OPERATOR: 'operatore accreditato',
+    MUNICIPALITY: 'servizi sociali',
+    ALER: 'ALER'
+  };
   let shown = 0;
 
   function header(organisations) {
@@ -23,7 +33,7 @@
       const th = document.createElement('th');
       th.className = 'numero';
       th.textContent = o.name;
-      th.title = o.organisation;
+      th.title = o.organisation + ' · ' + (TYPES[o.type] || o.type);
       th.dataset.organisation = o.organisation;
       row.appendChild(th);
     }
@@ -35,7 +45,8 @@
     Pagine.cell(row, label);
     for (const o of organisations) {
       const v = value(o);
-      Pagine.cell(row, v, alarm && Number(v) > 0 ? 'numero allarme' : 'numero').dataset.organisation = o.organisation;
+      Pagine.cell(row, v == null ? NONE : v, alarm && Number(v) > 0 ? 'numero allarme' : 'numero')
+          .dataset.organisation = o.organisation;
     }
     body.appendChild(row);
   }
@@ -69,7 +80,7 @@
       select.replaceChildren();
       Pagine.option(select, '', 'Tutti, affiancati');
       for (const o of report.organisations) {
-        Pagine.option(select, o.organisation, o.name);
+        Pagine.option(select, o.organisation, o.name + ' (' + (TYPES[o.type] || o.type) + ')');
       }
     }
     const organisations = report.organisations;
@@ -94,7 +105,7 @@
         Pagine.cell(row, m.openTasks, 'numero');
         Pagine.cell(row, m.overdueTasks, m.overdueTasks > 0 ? 'numero allarme' : 'numero');
         Pagine.cell(row, m.dueSoonTasks, 'numero');
-        Pagine.cell(row, m.hoursThisMonth, 'numero');
+        Pagine.cell(row, m.hoursThisMonth == null ? NONE : m.hoursThisMonth, 'numero');
         people.appendChild(row);
       }
     }

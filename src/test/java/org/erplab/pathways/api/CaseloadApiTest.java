@@ -3,6 +3,7 @@ package org.erplab.pathways.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.erplab.pathways.api.ApiFixtures.ADMIN;
 import static org.erplab.pathways.api.ApiFixtures.AUDITOR;
+import static org.erplab.pathways.api.ApiFixtures.CPI_BOLLATE;
 import static org.erplab.pathways.api.ApiFixtures.CPI_MILANO;
 import static org.erplab.pathways.api.ApiFixtures.HOUSING_LORENTEGGIO;
 import static org.erplab.pathways.api.ApiFixtures.LAB_BOLLATE;
@@ -12,7 +13,9 @@ import static org.erplab.pathways.api.ApiFixtures.MANAGER;
 import static org.erplab.pathways.api.ApiFixtures.OPERATOR_LORENTEGGIO;
 import static org.erplab.pathways.api.ApiFixtures.OPERATOR_MESTIERI;
 import static org.erplab.pathways.api.ApiFixtures.SOCIAL_LORENTEGGIO;
+import static org.erplab.pathways.api.ApiFixtures.TASK_ASSIGN_OPERATOR;
 import static org.erplab.pathways.api.ApiFixtures.TASK_FIRST_APPOINTMENT;
+import static org.erplab.pathways.api.ApiFixtures.TASK_INTAKE_INTERVIEW;
 import static org.erplab.pathways.api.ApiFixtures.assertInvalid;
 import static org.erplab.pathways.api.ApiFixtures.assertProblem;
 
@@ -25,7 +28,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.erplab.pathways.calendar.domain.ProjectCalendars;
+import org.erplab.pathways.caseload.infrastructure.CaseloadQueries;
 import org.erplab.pathways.common.domain.EngineClock;
+import org.erplab.pathways.security.Partitions;
 import org.erplab.pathways.support.ApiClient;
 import org.erplab.pathways.support.PathwaysSpringTest;
 import org.junit.jupiter.api.Test;
@@ -35,36 +40,92 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * The caseload over real HTTP (ADR 0027): the figures of each accredited operator and of its members move as pathways,
- * tasks, deadlines and attendance do (measured as differences, the database being shared with other tests); who
+ * The caseload over real HTTP (ADR 0027): the figures of each organisation of a project (lab, CPI, accredited
+ * operators, social services, ALER) and of its members move as pathways, tasks, deadlines and attendance do
+ * (measured as differences, the database being shared with other tests); who
  * reads which organisation; input named when bad; nothing personal, no pathway id.
  */
 @PathwaysSpringTest
 class CaseloadApiTest {
 
   private static final String PATH = "/api/caseload?project=" + LORENTEGGIO;
+  private static final String[] EVERY_ORGANISATION = {"MILOLAB", "AFOL_MET", "MESTIERI", "SOLCO", "COMUNE_MI",
+      "ALER_MI"};
 
   private final ApiFixtures api;
   private final JdbcClient jdbc;
   private final ProjectCalendars calendars;
+  private final ApplicationContext context;
 
   @Autowired
   CaseloadApiTest(@LocalServerPort int port, ApplicationContext context) {
+    this.context = context;
     this.api = new ApiFixtures(port, context);
     this.jdbc = context.getBean(JdbcClient.class);
     this.calendars = context.getBean(ProjectCalendars.class);
   }
 
   @Test
-  void shouldShowAManagerEveryAccreditedOperatorSideBySide() {
+  void shouldShowAManagerEveryOrganisationOfTheProjectSideBySide() {
     JsonNode report = caseload(MANAGER, PATH);
-    assertThat(codes(report)).containsExactly("MESTIERI", "SOLCO");
+    // lab, CPI, accredited operators, social services, ALER; not the Region, which works on no pathway
+    assertThat(codes(report)).containsExactly(EVERY_ORGANISATION);
+    assertThat(types(report)).containsExactly("LAB", "CPI", "ACCREDITED_OPERATOR", "ACCREDITED_OPERATOR",
+        "MUNICIPALITY", "ALER");
     assertThat(report.path("project").asText()).isEqualTo(LORENTEGGIO);
     assertThat(report.path("monthFrom").asText()).isEqualTo(EngineClock.today().withDayOfMonth(1).toString());
     for (String user : List.of(LAB_LORENTEGGIO, CPI_MILANO, AUDITOR)) {
-      assertThat(codes(caseload(user, PATH))).as(user).containsExactly("MESTIERI", "SOLCO");
+      assertThat(codes(caseload(user, PATH))).as(user).containsExactly(EVERY_ORGANISATION);
     }
     assertThat(codes(caseload(MANAGER, PATH + "&organisation=SOLCO"))).containsExactly("SOLCO");
+    assertThat(codes(caseload(MANAGER, PATH + "&organisation=MILOLAB"))).containsExactly("MILOLAB");
+  }
+
+  @Test
+  void shouldCountTheLabsAndTheCpisTasksAndTheirPathwaysByStage() {
+    JsonNode before = caseload(MANAGER, PATH);
+
+    // a pathway the lab takes in charge: its intake interview is the lab's
+    UUID atLab = api.startPathway(LAB_LORENTEGGIO, LORENTEGGIO).pathwayId();
+    String labStage = api.pathwayRecord(atLab).get("stage").toString();
+    JsonNode lab = caseload(MANAGER, PATH);
+    assertThat(delta(organisation(before, "MILOLAB"), organisation(lab, "MILOLAB"), "openTasks")).isEqualTo(1);
+    assertThat(delta(organisation(before, "MILOLAB"), organisation(lab, "MILOLAB"), "unclaimedTasks")).isEqualTo(1);
+    assertThat(delta(organisation(before, "MILOLAB"), organisation(lab, "MILOLAB"), "openPathways")).isEqualTo(1);
+    assertThat(organisation(lab, "MILOLAB").path("openByStage").path(labStage).asLong()
+        - organisation(before, "MILOLAB").path("openByStage").path(labStage).asLong()).isEqualTo(1);
+    assertThat(delta(organisation(before, "AFOL_MET"), organisation(lab, "AFOL_MET"), "openTasks")).isZero();
+    // the lab records no hours and follows no pathway to its end: no such figures
+    assertThat(organisation(lab, "MILOLAB").path("hoursThisMonth").isNull()).isTrue();
+    assertThat(organisation(lab, "MILOLAB").path("idlePathways").isNull()).isTrue();
+
+    // once the person is found eligible, the CPI assigns the operator: the task moves from the lab to the CPI
+    api.completeTask(LAB_LORENTEGGIO, api.taskOf(atLab, TASK_INTAKE_INTERVIEW), ApiFixtures.interview());
+    String assign = api.taskOf(atLab, TASK_ASSIGN_OPERATOR);
+    assertThat(api.as(CPI_MILANO).post("/api/tasks/" + assign + "/claim", Map.of()).status()).isEqualTo(204);
+    dueAt(assign, EngineClock.now().minusDays(1));
+    JsonNode cpi = caseload(CPI_MILANO, PATH);
+    assertThat(delta(organisation(before, "MILOLAB"), organisation(cpi, "MILOLAB"), "openTasks")).isZero();
+    assertThat(delta(organisation(before, "AFOL_MET"), organisation(cpi, "AFOL_MET"), "openTasks")).isEqualTo(1);
+    assertThat(delta(organisation(before, "AFOL_MET"), organisation(cpi, "AFOL_MET"), "overdueTasks")).isEqualTo(1);
+    assertThat(delta(organisation(before, "AFOL_MET"), organisation(cpi, "AFOL_MET"), "unclaimedTasks")).isZero();
+    JsonNode member = member(organisation(cpi, "AFOL_MET"), CPI_MILANO);
+    assertThat(member.path("overdueTasks").asLong()).isPositive();
+    assertThat(member.path("hoursThisMonth").isNull()).isTrue();
+    // the CPI serves BOLLATE too: only its staff of this project are its members here
+    assertThat(organisation(cpi, "AFOL_MET").path("members").findValuesAsText("userId")).doesNotContain(CPI_BOLLATE);
+  }
+
+  @Test
+  void shouldCountThePathwaysWithAnOpenTaskInAPartOfTheProject() {
+    // the social services' and ALER's figures are those of their part, as an operator's: read here on MESTIERI's
+    CaseloadQueries queries = context.getBean(CaseloadQueries.class);
+    String part = Partitions.of(LORENTEGGIO, "MESTIERI");
+    long before = queries.pathwaysWithTasks(LORENTEGGIO, part, null).stream().mapToLong(CaseloadQueries.Count::count)
+        .sum();
+    api.pathwayAtFirstAppointment(LORENTEGGIO, "MESTIERI");
+    assertThat(queries.pathwaysWithTasks(LORENTEGGIO, part, null).stream().mapToLong(CaseloadQueries.Count::count)
+        .sum()).isEqualTo(before + 1);
   }
 
   @Test
@@ -159,8 +220,11 @@ class CaseloadApiTest {
     assertThat(codes(caseload(OPERATOR_LORENTEGGIO, PATH))).containsExactly("SOLCO");
     assertThat(codes(caseload(OPERATOR_MESTIERI, PATH + "&organisation=MESTIERI"))).containsExactly("MESTIERI");
     assertProblem(api.as(OPERATOR_LORENTEGGIO).get(PATH + "&organisation=MESTIERI"), 403);
-    assertProblem(api.as(SOCIAL_LORENTEGGIO).get(PATH), 403);
-    assertProblem(api.as(HOUSING_LORENTEGGIO).get(PATH), 403);
+    // the social services and ALER see their own part of the project
+    assertThat(codes(caseload(SOCIAL_LORENTEGGIO, PATH))).containsExactly("COMUNE_MI");
+    assertThat(codes(caseload(HOUSING_LORENTEGGIO, PATH))).containsExactly("ALER_MI");
+    assertProblem(api.as(SOCIAL_LORENTEGGIO).get(PATH + "&organisation=SOLCO"), 403);
+    assertProblem(api.as(HOUSING_LORENTEGGIO).get(PATH + "&organisation=MILOLAB"), 403);
     assertProblem(api.as(ADMIN).get(PATH), 403);
     assertProblem(api.anonymous().get(PATH), 401);
   }
@@ -170,7 +234,8 @@ class CaseloadApiTest {
     assertInvalid(api.as(MANAGER).get("/api/caseload"), "project");
     assertInvalid(api.as(MANAGER).get("/api/caseload?project=NOWHERE"), "project");
     assertInvalid(api.as(LAB_BOLLATE).get(PATH), "project");
-    assertInvalid(api.as(MANAGER).get(PATH + "&organisation=MILOLAB"), "organisation");
+    assertInvalid(api.as(MANAGER).get(PATH + "&organisation=REGIONE_LOMBARDIA"), "organisation");
+    assertInvalid(api.as(MANAGER).get(PATH + "&organisation=LAB_BOLLATE"), "organisation");
     assertInvalid(api.as(MANAGER).get(PATH + "&organisation=NOWHERE"), "organisation");
   }
 
@@ -191,6 +256,12 @@ class CaseloadApiTest {
     ApiClient.Response response = api.as(user).get(path);
     assertThat(response.status()).as("%s %s", user, response).isEqualTo(200);
     return response.json();
+  }
+
+  private static List<String> types(JsonNode report) {
+    List<String> types = new ArrayList<>();
+    report.path("organisations").forEach(o -> types.add(o.path("type").asText()));
+    return types;
   }
 
   private static List<String> codes(JsonNode report) {

@@ -73,7 +73,7 @@ class StaffPagesBrowserTest {
   }
 
   @Test
-  void shouldShowAManagerTheListWithoutSearchAndTheOperatorsSideBySide() {
+  void shouldShowAManagerTheListWithoutSearchAndTheOrganisationsSideBySide() {
     api.pathwayAtFirstAppointment(LORENTEGGIO, "MESTIERI");
 
     try (Browser browser = Browser.open(api.port()).loginToTasklist(MANAGER)) {
@@ -89,7 +89,10 @@ class StaffPagesBrowserTest {
       browser.waitFor(By.cssSelector("#organizzazioni thead th[data-organisation='MESTIERI']"));
       List<String> columns = browser.all(By.cssSelector("#organizzazioni thead th[data-organisation]")).stream()
           .map(e -> e.getAttribute("data-organisation")).toList();
-      assertThat(columns).containsExactly("MESTIERI", "SOLCO");
+      assertThat(columns).containsExactly("MILOLAB", "AFOL_MET", "MESTIERI", "SOLCO", "COMUNE_MI", "ALER_MI");
+      // hours and idle pathways are the accredited operators' only
+      assertThat(browser.waitFor(By.cssSelector(
+          "#organizzazioni tr[data-key='hoursThisMonth'] td[data-organisation='MILOLAB']")).getText()).isEqualTo("—");
       WebElement open = browser.waitFor(
           By.cssSelector("#organizzazioni tr[data-key='openPathways'] td[data-organisation='MESTIERI']"));
       assertThat(Integer.parseInt(open.getText())).isPositive();

@@ -15,12 +15,16 @@ import static org.erplab.pathways.api.ApiFixtures.TASK_INTAKE_INTERVIEW;
 import static org.erplab.pathways.api.ApiFixtures.assertProblem;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.erplab.pathways.common.domain.EngineClock;
 import org.erplab.pathways.support.ApiClient;
 import org.erplab.pathways.support.PathwaysSpringTest;
 import org.erplab.pathways.support.TestPeople;
@@ -44,11 +48,13 @@ class TaskContextApiTest {
 
   private final ApiFixtures api;
   private final TaskService taskService;
+  private final RuntimeService runtimeService;
 
   @Autowired
   TaskContextApiTest(@LocalServerPort int port, ApplicationContext context) {
     this.api = new ApiFixtures(port, context);
     this.taskService = context.getBean(TaskService.class);
+    this.runtimeService = context.getBean(RuntimeService.class);
   }
 
   /** A person who registered on the public page: the lab's call-back task waits. */
@@ -105,6 +111,33 @@ class TaskContextApiTest {
     assertThat(log.get(log.size() - 1).path("userId").asText()).isEqualTo(LAB_LORENTEGGIO);
     assertThat(log.get(log.size() - 1).path("channel").asText())
         .isEqualTo("TASKLIST GET /api/tasks/" + registered.callBackTask() + "/context");
+  }
+
+  @Test
+  void shouldShowTheHoursSoFarBesideTheCourseOutcome() {
+    // a pathway in training: 6 of the course's 40 hours attended when the course ends
+    UUID pathway = api.pathwayInTraining();
+    ApiClient.Response recorded = api.as(OPERATOR_LORENTEGGIO).post("/api/pathways/" + pathway + "/attendance",
+        Map.of("courseCode", "MAG-01", "date", EngineClock.today().toString(), "hours", new BigDecimal("6")));
+    assertThat(recorded.status()).as("%s", recorded).isEqualTo(201);
+    Job courseEnd = api.managementService().createJobQuery().timers()
+        .processInstanceId(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(pathway.toString())
+            .processDefinitionKey("training").singleResult().getId())
+        .singleResult();
+    api.managementService().executeJob(courseEnd.getId());
+
+    // the course was not completed: the operator decides how to go on, with the hours beside the form
+    JsonNode context = api.as(OPERATOR_LORENTEGGIO).get(context(api.taskOf(pathway, "Task_CourseOutcome"))).json();
+
+    assertThat(context.path("stage").asText()).isEqualTo("TRAINING");
+    JsonNode course = context.path("hours").path("courses").get(0);
+    assertThat(course.path("code").asText()).isEqualTo("MAG-01");
+    assertThat(course.path("title").asText()).isEqualTo("Logistica di magazzino");
+    assertThat(course.path("plannedHours").decimalValue()).isEqualByComparingTo("40");
+    assertThat(course.path("attendedHours").decimalValue()).isEqualByComparingTo("6");
+    assertThat(course.path("attendanceRate").decimalValue()).isEqualByComparingTo("15");
+    assertThat(context.path("hours").path("internship").isArray()).isTrue();
+    assertThat(context.path("hours").path("internship")).isEmpty();
   }
 
   @Test

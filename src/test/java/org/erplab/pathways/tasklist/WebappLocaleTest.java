@@ -16,7 +16,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * The webapps' Italian locale files (ADR 0026) against the English ones of the Camunda webjar on the classpath: the
  * same keys (a Camunda upgrade that adds labels fails here until they are translated or copied), Italian dates, and
- * for Tasklist, Admin and Welcome every label translated (but words that are the same in Italian).
+ * for every app every label translated (but words that are the same in Italian).
  */
 class WebappLocaleTest {
 
@@ -24,7 +24,8 @@ class WebappLocaleTest {
   /** Labels that read the same in Italian. */
   static final Set<String> SAME_IN_ITALIAN = Set.of("Admin", "Cockpit", "Tasklist", "Camunda", "Password", "OK",
       "<null>", "<", "<=", ">", ">=", "Double", "Long", "Short", "ID", "Batch", "Deployment", "Tenant", "Report",
-      "Optimize", "Job", "Account", "Password*:", "ID*", "Tenant ID", "");
+      "Optimize", "Job", "Account", "Password*:", "ID*", "Tenant ID", "", " OK", "batch", "Camunda Cockpit", "CSV",
+      "JSON", "File", "Max", "Min", "Endpoint", "Topic", "Tenant: ID", "null");
 
   private final ObjectMapper json = new ObjectMapper();
 
@@ -45,7 +46,7 @@ class WebappLocaleTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"tasklist", "admin", "welcome"})
+  @ValueSource(strings = {"tasklist", "cockpit", "admin", "welcome"})
   void shouldTranslateEveryLabel(String app) throws IOException {
     JsonNode english = read(app, "en.json").path("labels");
     JsonNode italian = read(app, "it.json").path("labels");

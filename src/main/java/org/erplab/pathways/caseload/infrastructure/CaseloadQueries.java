@@ -10,10 +10,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * The caseload of accredited operators in a project, in SQL (ADR 0027): a handful of grouped statements, each reading
- * the project's part of one table through an index ({@code ix_pathway_project_operator}, {@code
- * ix_act_ru_task_worklist}, {@code ix_attendance_project_day}, {@code ix_internship_attendance_month}), whatever the
- * number of organisations asked for.
+ * The caseload of a project's organisations, in SQL (ADR 0027): a handful of grouped statements, each reading the
+ * project's part of one table through an index ({@code ix_pathway_project_operator}, {@code ix_act_ru_task_worklist},
+ * {@code ix_attendance_project_day}, {@code ix_internship_attendance_month}), whatever the number of organisations
+ * asked for. Accredited operators, social services and ALER work in their own part of the project (a tenant of their
+ * own); the lab and the CPI work in the project's tenant, on the tasks offered to their role.
  */
 @Repository
 public class CaseloadQueries {
@@ -64,6 +65,49 @@ public class CaseloadQueries {
         .param("now", Timestamp.from(now.toInstant()))
         .param("horizon", Timestamp.from(horizon.toInstant()))
         .query((rs, i) -> new Tasks(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4), rs.getLong(5)))
+        .list();
+  }
+
+  /**
+   * As {@link #tasks}, for the tasks of the project's own tenant offered to a role ({@code lab}, {@code cpi}); claimed
+   * ones included (a claim keeps the task's candidate groups). {@link Tasks#tenant} is the role.
+   */
+  public List<Tasks> roleTasks(String project, String role, OffsetDateTime now, OffsetDateTime horizon) {
+    return jdbc.sql("""
+            select t.ASSIGNEE_, count(*),
+                   sum(case when t.DUE_DATE_ < :now and t.SUSPENSION_STATE_ = 1 then 1 else 0 end),
+                   sum(case when t.DUE_DATE_ >= :now and t.DUE_DATE_ <= :horizon and t.SUSPENSION_STATE_ = 1
+                            then 1 else 0 end)
+            from ACT_RU_TASK t where t.TENANT_ID_ = :project
+              and exists (select 1 from ACT_RU_IDENTITYLINK l
+                          where l.TASK_ID_ = t.ID_ and l.TYPE_ = 'candidate' and l.GROUP_ID_ = :role)
+            group by t.ASSIGNEE_""")
+        .param("project", project)
+        .param("role", role)
+        .param("now", Timestamp.from(now.toInstant()))
+        .param("horizon", Timestamp.from(horizon.toInstant()))
+        .query((rs, i) -> new Tasks(role, rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)))
+        .list();
+  }
+
+  /**
+   * Open pathways of the project (active or suspended) with an open task in the given tenant, offered to the given
+   * role ({@code null}: any), by stage. Every instance of a pathway carries its id as business key.
+   */
+  public List<Count> pathwaysWithTasks(String project, String tenant, String role) {
+    return jdbc.sql("""
+            select p.stage, count(*) from pathway p
+            where p.project_code = :project and p.status <> 'CLOSED'
+              and cast(p.id as varchar(36)) in (
+                select e.BUSINESS_KEY_ from ACT_RU_TASK t join ACT_RU_EXECUTION e on e.ID_ = t.PROC_INST_ID_
+                where t.TENANT_ID_ = :tenant
+                  and (cast(:role as varchar(64)) is null or exists (select 1 from ACT_RU_IDENTITYLINK l
+                       where l.TASK_ID_ = t.ID_ and l.TYPE_ = 'candidate' and l.GROUP_ID_ = :role)))
+            group by p.stage""")
+        .param("project", project)
+        .param("tenant", tenant)
+        .param("role", role)
+        .query((rs, i) -> new Count(null, rs.getString(1), rs.getLong(2)))
         .list();
   }
 
@@ -120,11 +164,17 @@ public class CaseloadQueries {
         .list();
   }
 
-  /** The members of each organisation (Camunda group memberships), by organisation. */
-  public List<Member> members(Collection<String> organisations) {
+  /**
+   * The members of each organisation (Camunda group memberships) who work in the project (its tenant's members): an
+   * organisation serving several projects (the CPI, ALER) lists here only its staff of this one.
+   */
+  public List<Member> members(String project, Collection<String> organisations) {
     return jdbc.sql("""
             select m.GROUP_ID_, m.USER_ID_ from ACT_ID_MEMBERSHIP m where m.GROUP_ID_ in (:organisations)
+              and exists (select 1 from ACT_ID_TENANT_MEMBER tm where tm.TENANT_ID_ = :project
+                          and tm.USER_ID_ = m.USER_ID_)
             order by m.GROUP_ID_, m.USER_ID_""")
+        .param("project", project)
         .param("organisations", organisations)
         .query((rs, i) -> new Member(rs.getString(1), rs.getString(2)))
         .list();

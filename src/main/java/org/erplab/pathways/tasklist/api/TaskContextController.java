@@ -1,5 +1,6 @@
 package org.erplab.pathways.tasklist.api;
 
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -12,12 +13,17 @@ import org.erplab.pathways.participant.domain.IntakeRecords;
 import org.erplab.pathways.participant.domain.Participant;
 import org.erplab.pathways.participant.domain.ParticipantRegistry;
 import org.erplab.pathways.pathway.api.PathwayAccess;
+import org.erplab.pathways.pathway.domain.Internship;
 import org.erplab.pathways.pathway.domain.Pathway;
 import org.erplab.pathways.pathway.domain.PathwayRecords;
+import org.erplab.pathways.pathway.domain.Training;
 import org.erplab.pathways.security.AppUser;
 import org.erplab.pathways.security.Roles;
 import org.erplab.pathways.tasklist.api.TaskContextView.CaseNoteItem;
+import org.erplab.pathways.tasklist.api.TaskContextView.CourseHours;
 import org.erplab.pathways.tasklist.api.TaskContextView.DeadlineItem;
+import org.erplab.pathways.tasklist.api.TaskContextView.Hours;
+import org.erplab.pathways.tasklist.api.TaskContextView.InternshipMonth;
 import org.erplab.pathways.tasklist.api.TaskContextView.Person;
 import org.erplab.pathways.worklist.infrastructure.WorklistQueries.TaskRow;
 import org.erplab.pathways.worklist.process.Worklist;
@@ -32,7 +38,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * What a Tasklist user needs beside a task's form (the Tasklist plugin "Persona" reads it): the pathway's project,
- * stage and open deadlines, and, for the roles that read personal files, the person's name and contacts and the
+ * stage, open deadlines and hours so far (courses of the signed plan, internship months), and, for the roles that read personal files, the person's name and contacts and the
  * pathway's recent case notes. The engine knows none of these: they come from our tables, read when the plugin asks.
  * A task the caller would not find in its worklist does not exist (404). A read of the personal part is logged in the
  * participant's access log with channel {@value #CHANNEL}, as any read of the personal file. With
@@ -53,15 +59,20 @@ class TaskContextController {
   private final ParticipantRegistry registry;
   private final IntakeRecords records;
   private final DeadlineRecords deadlines;
+  private final Training training;
+  private final Internship internship;
 
   TaskContextController(Worklist worklist, PathwayRecords pathways, PathwayAccess access,
-      ParticipantRegistry registry, IntakeRecords records, DeadlineRecords deadlines) {
+      ParticipantRegistry registry, IntakeRecords records, DeadlineRecords deadlines, Training training,
+      Internship internship) {
     this.worklist = worklist;
     this.pathways = pathways;
     this.access = access;
     this.registry = registry;
     this.records = records;
     this.deadlines = deadlines;
+    this.training = training;
+    this.internship = internship;
   }
 
   @GetMapping("/{id}/context")
@@ -96,7 +107,19 @@ class TaskContextController {
     }
     return new TaskContextView(task.id(), task.name(), task.taskKey(), pathway.id(), pathway.projectCode(),
         pathway.stage(), pathway.status(), pathway.operatorOrganisation(), ApiTime.of(task.due()), open,
-        person != null, person, notes);
+        hours(pathway), person != null, person, notes);
+  }
+
+  private Hours hours(Pathway pathway) {
+    List<CourseHours> courses = training.summary(pathway).courses().stream()
+        .map(c -> new CourseHours(c.code(), c.title(), c.startDate(), c.lastDay(), c.plannedHours(),
+            c.attendedHours(), c.attendanceRate()))
+        .toList();
+    List<InternshipMonth> months = internship.attendance(pathway.id()).stream()
+        .map(a -> new InternshipMonth(YearMonth.from(a.attendanceMonth()).toString(), a.plannedHours(),
+            a.attendedHours(), a.attendanceRate()))
+        .toList();
+    return new Hours(courses, months);
   }
 
   private Optional<Pathway> pathwayOf(TaskRow task) {

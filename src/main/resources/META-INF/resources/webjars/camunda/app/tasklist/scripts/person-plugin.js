@@ -1,8 +1,8 @@
 /*
  * erp-pathways Tasklist plugins (ADR 0026), reading GET /api/tasks/{taskId}/context through the browser's Tasklist
  * session (ADR 0031: the session cookie and the webapps' CSRF token; no password in the page):
- * - "Persona", a tab beside a task's form (plugin point tasklist.task.detail): the pathway's project, stage and open
- *   deadlines and, for roles that read personal files, the person's name, phone, e-mail and the pathway's recent case
+ * - "Persona", a tab beside a task's form (plugin point tasklist.task.detail): the pathway's project, stage, open
+ *   deadlines and hours so far (courses, internship months) and, for roles that read personal files, the person's name, phone, e-mail and the pathway's recent case
  *   notes. The engine knows none of these; each read of the personal part is logged by the API in the participant's
  *   access log (channel TASKLIST).
  * Text is set with textContent only.
@@ -103,6 +103,7 @@ function show(node, context) {
   } else {
     box.appendChild(element('p', { class: 'text-muted' }, 'Nessuna scadenza aperta.'));
   }
+  hours(box, context.hours);
   if (context.personalData) {
     box.appendChild(element('h4', {}, 'Note recenti'));
     if (context.notes && context.notes.length) {
@@ -116,6 +117,30 @@ function show(node, context) {
     }
   }
   node.replaceChildren(box);
+}
+
+// Hours so far: the signed plan's courses (register as corrected) and the internship's months.
+function hours(box, found) {
+  const courses = (found && found.courses) || [];
+  const months = (found && found.internship) || [];
+  if (!courses.length && !months.length) {
+    return;
+  }
+  box.appendChild(element('h4', {}, 'Ore finora'));
+  const table = element('table', { class: 'table table-condensed erp-person-hours' });
+  table.appendChild(element('tr', {}, element('th', {}, ''), element('th', {}, 'Previste'),
+    element('th', {}, 'Frequentate'), element('th', {}, '%')));
+  courses.forEach((course) => table.appendChild(element('tr', { 'data-course': course.code },
+    element('th', { scope: 'row' }, course.title + ' (' + course.code + ')'), element('td', {}, number(course.plannedHours)),
+    element('td', {}, number(course.attendedHours)), element('td', {}, number(course.attendanceRate)))));
+  months.forEach((month) => table.appendChild(element('tr', { 'data-month': month.month },
+    element('th', { scope: 'row' }, 'Tirocinio, ' + month.month), element('td', {}, number(month.plannedHours)),
+    element('td', {}, number(month.attendedHours)), element('td', {}, number(month.attendanceRate)))));
+  box.appendChild(table);
+}
+
+function number(value) {
+  return value == null ? '—' : Number(value).toLocaleString('it-IT', { maximumFractionDigits: 2 });
 }
 
 function failed(node, status) {
