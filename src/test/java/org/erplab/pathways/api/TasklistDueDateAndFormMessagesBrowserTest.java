@@ -68,7 +68,7 @@ class TasklistDueDateAndFormMessagesBrowserTest {
       assertThat(sorting(browser)).startsWith("[" + DUE_DATE_ASC);
       assertThat(browser.waitFor(SORTED_BY).getText()).isEqualTo("Data di scadenza");
       assertThat(listed(browser)).containsExactly(soon, later);
-      TasklistPersonBrowserTest.screenshot(browser, "tasklist-lab-list");
+      browser.screenshot("tasklist-lab-list");
 
       // the user turns the order: latest due first, in the address and in the list, also after a reload
       browser.click(By.cssSelector("[cam-sorting-choices] li.sorting-choice a.sort-direction"));
@@ -115,7 +115,7 @@ class TasklistDueDateAndFormMessagesBrowserTest {
       assertThat(browser.waitFor(COMPLETE).isEnabled()).as("Completa, with errors in the form").isFalse();
       String page = browser.text();
       assertThat(page).doesNotContain("Field").doesNotContain("required").doesNotContain("Select");
-      TasklistPersonBrowserTest.screenshot(browser, "tasklist-form-messages");
+      browser.screenshot("tasklist-form-messages");
     }
 
     // nothing reached the engine: the task is open, claimed, and holds no answer
