@@ -132,6 +132,7 @@ public class DemoData {
     user("manager", "Anna", "Moretti", Roles.MANAGER, "REGIONE_LOMBARDIA", "LORENTEGGIO", "BOLLATE");
     user("auditor", "Davide", "Conti", Roles.AUDITOR, "REGIONE_LOMBARDIA", "LORENTEGGIO", "BOLLATE");
     user("admin", "Amministratore", "Sistema", Roles.ADMIN, "REGIONE_LOMBARDIA", "LORENTEGGIO", "BOLLATE");
+    user("privacy", "Laura", "Neri", Roles.PRIVACY, "REGIONE_LOMBARDIA", "LORENTEGGIO", "BOLLATE");
   }
 
   private void pathwaysAtEveryStage() {
