@@ -92,7 +92,7 @@ public class DemoData {
     }
     LOG.info("Demo data ready: users {} (password '{}', demo only)", "lab.lorenteggio, cpi.milano, operator.lorenteggio, "
         + "lab.bollate, cpi.bollate, operator.bollate, social.milano, aler.milano, social.bollate, aler.bollate, manager, "
-        + "auditor, admin", PASSWORD);
+        + "auditor, admin, privacy", PASSWORD);
   }
 
   private void projects() {
