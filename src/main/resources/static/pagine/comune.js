@@ -4,13 +4,17 @@
 const Pagine = (() => {
   let csrfToken = null;
 
-  /** GET or other method on /api in the browser's session; resolves to {status, body}. */
+  /**
+   * GET or other method on /api in the browser's session; resolves to {status, body}. Headers given in
+   * {@code options} are added to the session's own.
+   */
   async function api(path, options = {}) {
-    const headers = {'Accept': 'application/json', 'X-Requested-With': 'XMLHttpRequest'};
+    const headers = Object.assign({'Accept': 'application/json', 'X-Requested-With': 'XMLHttpRequest'},
+        options.headers);
     if (csrfToken) {
       headers['X-XSRF-TOKEN'] = csrfToken;
     }
-    const response = await fetch(path, Object.assign({credentials: 'same-origin', headers}, options));
+    const response = await fetch(path, Object.assign({credentials: 'same-origin'}, options, {headers}));
     const text = await response.text();
     let body = null;
     try {
@@ -115,5 +119,10 @@ const Pagine = (() => {
     return o;
   }
 
-  return {api, session, explain, message, stage, status, day, moment, cell, option, STAGES};
+  /** POST of a JSON body on /api in the browser's session. */
+  function post(path, body) {
+    return api(path, {method: 'POST', headers: {'Content-Type': 'application/json'}, body: JSON.stringify(body)});
+  }
+
+  return {api, post, session, explain, message, stage, status, day, moment, cell, option, STAGES};
 })();

@@ -168,12 +168,17 @@ class DecisionImpactApiTest {
 
   /** A pathway of the project taken in charge by its lab, its intake interview done: one eligibility evaluation. */
   private void interviewed(OwnProject project, int age, Map<String, Object> answers) {
+    interviewed(api, project, age, answers);
+  }
+
+  /** As {@link #interviewed(OwnProject, int, Map)}, for other tests of the decision impact (its page). */
+  static void interviewed(ApiFixtures api, OwnProject project, int age, Map<String, Object> answers) {
     UUID pathway = api.startPathway(project.lab(), project.code(), TestPeople.aged(age), "LAB").pathwayId();
     api.completeTask(project.lab(), api.taskOf(pathway, TASK_INTAKE_INTERVIEW), IntakeAnswers.eligibleWith(answers));
   }
 
   /** The deployed eligibility decision with the age threshold of rule Rule_Under18 moved to {@code years}. */
-  private static String ageThreshold(int years) throws IOException {
+  static String ageThreshold(int years) throws IOException {
     return ageRule(Files.readString(DEPLOYED), "&lt; " + years);
   }
 

@@ -47,7 +47,7 @@ class MigrationApiTest {
    * The test versions take the key of a real process, the simplest: only a catalogued process can be started (the door
    * rules); they are the latest versions only while this class runs, and deleted after it.
    */
-  private static final String KEY = "arrears-reduction";
+  static final String KEY = "arrears-reduction";
 
   private final ApiFixtures api;
   private final ApplicationContext context;
@@ -203,11 +203,20 @@ class MigrationApiTest {
 
   /** An instance of that version in the project, waiting at {@code activity}. */
   private String start(ProcessDefinition version, OwnProject project, String activity) {
+    return start(runtimeService, version, project, activity);
+  }
+
+  /** As {@link #start(ProcessDefinition, OwnProject, String)}, for other tests of migrations (their page). */
+  static String start(RuntimeService runtimeService, ProcessDefinition version, OwnProject project, String activity) {
     return ProcessStarts.permit(KEY, project.code(), () -> runtimeService.createProcessInstanceById(version.getId())
         .startBeforeActivity(activity).execute().getId());
   }
 
   private String definitionOf(String instanceId) {
+    return definitionOf(runtimeService, instanceId);
+  }
+
+  static String definitionOf(RuntimeService runtimeService, String instanceId) {
     return runtimeService.createProcessInstanceQuery().processInstanceId(instanceId).singleResult()
         .getProcessDefinitionId();
   }
@@ -232,6 +241,11 @@ class MigrationApiTest {
 
   /** The seed job, the migration jobs and the monitor job of the batch, until the batch is over. */
   private void runBatch(String batchId) {
+    runBatch(managementService, batchId);
+  }
+
+  /** As {@link #runBatch(String)}, for other tests of migrations (their page). */
+  static void runBatch(ManagementService managementService, String batchId) {
     for (int round = 0; round < 20; round++) {
       Batch batch = managementService.createBatchQuery().batchId(batchId).singleResult();
       if (batch == null) {

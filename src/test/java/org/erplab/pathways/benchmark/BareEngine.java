@@ -100,6 +100,8 @@ final class BareEngine {
     beans.put("assessmentFacts", new Assessment());
     beans.put("planFacts", new Plan());
     beans.put("trainingFacts", new Training());
+    beans.put("courseIndemnity", (JavaDelegate) execution -> { });
+    beans.put("housingNotification", (JavaDelegate) execution -> { });
     return beans;
   }
 
@@ -184,7 +186,7 @@ final class BareEngine {
       return new Date(ClockUtil.getCurrentTime().getTime() - 60_000);
     }
 
-    public void courseResult(DelegateExecution execution) {
+    public void decideCourse(DelegateExecution execution) {
       execution.setVariable("courseCompleted", true);
     }
 

@@ -126,8 +126,24 @@ class ElementTemplatesTest {
         }
       }
     }
-    assertThat(used).contains("recordContactAttempt");
+    assertThat(used).contains("recordContactAttempt", "courseIndemnity", "housingNotification");
     assertThat(offered).containsAll(used);
+  }
+
+  @Test
+  void shouldOfferTheTrainingsIndemnityAndAlerStepsByTheirItalianNames() {
+    // issue 8: a manager picks "Calcola indennità" and "Notifica ALER" from the menu, each naming its delegate bean
+    Map<String, String> delegateByName = new java.util.HashMap<>();
+    for (JsonNode template : templates()) {
+      template.path("properties").forEach(property -> {
+        if ("camunda:delegateExpression".equals(property.path("binding").path("name").asText())) {
+          delegateByName.put(template.path("name").asText(), property.path("value").asText());
+        }
+      });
+    }
+    assertThat(delegateByName)
+        .containsEntry("Calcola indennità", "${courseIndemnity}")
+        .containsEntry("Notifica ALER", "${housingNotification}");
   }
 
   // ---------------------------------------------------------------------------------------------------------------

@@ -9,6 +9,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -138,14 +140,25 @@ public final class Browser implements AutoCloseable {
   /** The page as it was when a wait failed: {@code screenshots.dir}/failure-*.png (with the page's text beside it). */
   private void saveFailure() {
     try {
-      Path dir = Path.of(System.getProperty("screenshots.dir", "target/screenshots"));
-      Files.createDirectories(dir);
       String name = "failure-" + System.currentTimeMillis();
-      Files.copy(((org.openqa.selenium.TakesScreenshot) driver).getScreenshotAs(org.openqa.selenium.OutputType.FILE)
-          .toPath(), dir.resolve(name + ".png"));
-      Files.writeString(dir.resolve(name + ".txt"), driver.getCurrentUrl() + "\n" + text());
+      Files.writeString(screenshot(name).resolveSibling(name + ".txt"), driver.getCurrentUrl() + "\n" + text());
     } catch (IOException | RuntimeException e) {
       // the wait's own failure is what matters
+    }
+  }
+
+  /**
+   * Keeps the page as {@code screenshots.dir}/{@code name}.png ({@code <build dir>/screenshots}; the README's guides
+   * show copies of them from {@code docs/guide/img}).
+   */
+  public Path screenshot(String name) {
+    try {
+      Path dir = Files.createDirectories(Path.of(System.getProperty("screenshots.dir", "target/screenshots")));
+      Path file = dir.resolve(name + ".png");
+      Files.write(file, ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+      return file;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 

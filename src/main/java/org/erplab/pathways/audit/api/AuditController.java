@@ -2,7 +2,9 @@ package org.erplab.pathways.audit.api;
 
 import java.util.List;
 import java.util.UUID;
+import org.erplab.pathways.audit.domain.AuditChain;
 import org.erplab.pathways.audit.domain.AuditTrail;
+import org.erplab.pathways.audit.infrastructure.AuditLog;
 import org.erplab.pathways.pathway.api.PathwayAccess;
 import org.erplab.pathways.pathway.domain.Pathway;
 import org.erplab.pathways.security.AppUser;
@@ -22,10 +24,23 @@ class AuditController {
 
   private final PathwayAccess access;
   private final AuditTrail trail;
+  private final AuditLog log;
 
-  AuditController(PathwayAccess access, AuditTrail trail) {
+  AuditController(PathwayAccess access, AuditTrail trail, AuditLog log) {
     this.access = access;
     this.trail = trail;
+    this.log = log;
+  }
+
+  /**
+   * Checks the pathway's chain in the audit record (ADR 0035): {@code valid}, the number of events, and the sequence
+   * number and time of the first event that does not hold, with what is wrong with it.
+   */
+  @GetMapping("/{id}/audit/verification")
+  @Transactional(readOnly = true)
+  AuditChain.Verification verification(@PathVariable UUID id, @AuthenticationPrincipal AppUser user) {
+    Pathway pathway = access.readable(id, user);
+    return AuditChain.verify(log.chainOf(pathway.id()));
   }
 
   /** Ordered by time: 403 for roles that may not read pathways, 404 for an unknown or another project's pathway. */

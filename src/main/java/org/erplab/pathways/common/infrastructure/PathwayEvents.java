@@ -7,7 +7,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.erplab.pathways.common.domain.AuditFact;
 import org.erplab.pathways.common.domain.EngineClock;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -15,7 +17,7 @@ import org.springframework.stereotype.Repository;
  * What happened to a pathway beside the engine's history (table {@code pathway_event}), written in the transaction
  * that did it: deadlines created, shifted, met, missed and cancelled; suspensions, resumptions, withdrawal,
  * interruption. Details are codes, dates and counts as JSON, never personal data. The audit trail reads them with
- * the engine's history.
+ * the engine's history; each is also an event of the audit record (ADR 0035).
  */
 @Repository
 public class PathwayEvents {
@@ -23,9 +25,11 @@ public class PathwayEvents {
   private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
 
   private final JdbcClient jdbc;
+  private final ApplicationEventPublisher events;
 
-  public PathwayEvents(JdbcClient jdbc) {
+  public PathwayEvents(JdbcClient jdbc, ApplicationEventPublisher events) {
     this.jdbc = jdbc;
+    this.events = events;
   }
 
   /** Records an event now (engine clock); {@code details} may hold nulls, which are left out. */
@@ -45,6 +49,9 @@ public class PathwayEvents {
     jdbc.sql("insert into pathway_event (pathway_id, at, event_type, user_id, deadline_id, details) values (?, ?, ?, ?, ?, ?)")
         .params(pathwayId, EngineClock.now(), type, user, deadlineId, json)
         .update();
+    Map<String, Object> audited = new LinkedHashMap<>(kept);
+    audited.put("deadlineId", deadlineId);
+    events.publishEvent(new AuditFact(pathwayId, null, user, type, null, audited));
   }
 
   /** The pathway's events in the order they were written. */

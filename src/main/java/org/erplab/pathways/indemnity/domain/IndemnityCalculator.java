@@ -58,9 +58,17 @@ public final class IndemnityCalculator {
       }
     }
     BigDecimal payable = accrued.min(cap).setScale(CENTS, RoundingMode.HALF_UP);
-    BigDecimal arrears = arrearsShare.of(payable).setScale(CENTS, RoundingMode.HALF_UP);
+    BigDecimal arrears = arrearsShare(payable, arrearsShare);
     return new Indemnity(hours, accrued.setScale(CENTS, RoundingMode.HALF_UP), payable, capReachedOn, arrears,
         payable.subtract(arrears));
+  }
+
+  /**
+   * The part of a payable indemnity sent to the rent arrears: {@code payable} times the fraction, rounded to the cent
+   * half up (rule 4).
+   */
+  public static BigDecimal arrearsShare(BigDecimal payable, Fraction share) {
+    return share.of(payable).setScale(CENTS, RoundingMode.HALF_UP);
   }
 
   /** Each original line with its latest correction's hours; corrections of unknown lines are refused. */

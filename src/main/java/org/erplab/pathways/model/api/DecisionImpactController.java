@@ -45,13 +45,13 @@ class DecisionImpactController {
       @AuthenticationPrincipal AppUser user) {
     var projects = ManagerScope.projects(user, project);
     if (last < 1 || last > MAX_LAST) {
-      throw ApiException.badRequest("last", "must be between 1 and " + MAX_LAST);
+      throw ApiException.badRequest("last", "deve essere tra 1 e " + MAX_LAST);
     }
     if (file.isEmpty()) {
-      throw ApiException.badRequest("file", "is required: the changed DMN file");
+      throw ApiException.badRequest("file", "manca: il file DMN modificato");
     }
     if (file.getSize() > MAX_FILE_BYTES) {
-      throw ApiException.badRequest("file", "must be at most " + MAX_FILE_BYTES + " bytes");
+      throw ApiException.badRequest("file", "al massimo " + MAX_FILE_BYTES + " byte");
     }
     byte[] content;
     try {

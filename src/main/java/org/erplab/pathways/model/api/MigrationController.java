@@ -59,17 +59,17 @@ class MigrationController {
     Set<String> projects = ManagerScope.projects(user, null);
     List<FieldError> errors = new ArrayList<>();
     if (request.processKey() == null || request.processKey().isBlank()) {
-      errors.add(new FieldError("processKey", "is required"));
+      errors.add(new FieldError("processKey", "manca: la chiave del processo"));
     }
     if (request.sourceVersion() == null || request.sourceVersion() < 1) {
-      errors.add(new FieldError("sourceVersion", "is required: a version number from 1"));
+      errors.add(new FieldError("sourceVersion", "deve essere un numero di versione, da 1 in su"));
     }
     if (request.targetVersion() == null || request.targetVersion() < 1) {
-      errors.add(new FieldError("targetVersion", "is required: a version number from 1"));
+      errors.add(new FieldError("targetVersion", "deve essere un numero di versione, da 1 in su"));
     }
     List<InstanceMigrations.Mapping> mappings = request.mappings() == null ? List.of() : request.mappings();
     if (mappings.size() > 100) {
-      errors.add(new FieldError("mappings", "at most 100"));
+      errors.add(new FieldError("mappings", "al massimo 100"));
     }
     if (!errors.isEmpty()) {
       throw ApiException.badRequest(errors);

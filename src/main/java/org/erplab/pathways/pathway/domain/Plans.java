@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.IntStream;
+import org.erplab.pathways.common.domain.AuditFact;
 import org.erplab.pathways.common.domain.EngineClock;
 import org.erplab.pathways.common.domain.FieldError;
 import org.erplab.pathways.pathway.infrastructure.PlanRecords;
@@ -21,6 +22,7 @@ import org.erplab.pathways.pathway.infrastructure.PlanRecords.Service;
 import org.erplab.pathways.pathway.infrastructure.PlanRecords.Version;
 import org.erplab.pathways.pathway.process.PlanProcess;
 import org.erplab.pathways.project.domain.ProgrammeParameters;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -40,10 +42,12 @@ public class Plans {
 
   private final PlanRecords records;
   private final ProgrammeParameters parameters;
+  private final ApplicationEventPublisher events;
 
-  public Plans(PlanRecords records, ProgrammeParameters parameters) {
+  public Plans(PlanRecords records, ProgrammeParameters parameters, ApplicationEventPublisher events) {
     this.records = records;
     this.parameters = parameters;
+    this.events = events;
   }
 
   /** True while the pathway's plan is being drafted (its Task_DraftPlan is open). */
@@ -147,7 +151,7 @@ public class Plans {
     } else {
       insert(pathwayId, projectCode, latest == null ? 1 : latest.version() + 1, "DRAFT", draft, user, null, null);
     }
-    return records.latest(pathwayId).orElseThrow();
+    return audited(records.latest(pathwayId).orElseThrow(), draft, user);
   }
 
   /**
@@ -158,7 +162,24 @@ public class Plans {
   public Version saveAmendment(UUID pathwayId, String projectCode, Draft draft, String user, int amends) {
     Version latest = records.latestForUpdate(pathwayId).orElseThrow();
     insert(pathwayId, projectCode, latest.version() + 1, "SUBMITTED", draft, user, EngineClock.now(), amends);
-    return records.latest(pathwayId).orElseThrow();
+    return audited(records.latest(pathwayId).orElseThrow(), draft, user);
+  }
+
+  /** The version saved, in the audit record: its number, status, totals and what it amends; no free text. */
+  private Version audited(Version version, Draft draft, String user) {
+    java.util.Map<String, Object> details = new java.util.LinkedHashMap<>();
+    details.put("planId", version.id());
+    details.put("version", version.version());
+    details.put("status", version.status());
+    details.put("amends", version.amends());
+    details.put("courses", draft.courses() == null ? 0 : draft.courses().size());
+    details.put("services", draft.services() == null ? 0 : draft.services().size());
+    details.put("servicesTotal", version.servicesTotal());
+    details.put("indemnityCap", version.indemnityCap());
+    details.put("internshipPlanned", version.internshipPlanned());
+    events.publishEvent(new AuditFact(version.pathwayId(), version.projectCode(), user, "PLAN_VERSION_SAVED", null,
+        details));
+    return version;
   }
 
   private void insert(UUID pathwayId, String projectCode, int version, String status, Draft draft, String user,

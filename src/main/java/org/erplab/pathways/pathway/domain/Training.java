@@ -8,6 +8,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.erplab.pathways.common.domain.AuditFact;
 import org.erplab.pathways.common.domain.EngineClock;
 import org.erplab.pathways.common.domain.FieldError;
 import org.erplab.pathways.indemnity.domain.AttendanceEntry;
@@ -19,6 +20,7 @@ import org.erplab.pathways.pathway.infrastructure.TrainingRecords;
 import org.erplab.pathways.pathway.infrastructure.TrainingRecords.Entry;
 import org.erplab.pathways.pathway.infrastructure.TrainingRecords.Result;
 import org.erplab.pathways.project.domain.ProgrammeParameters;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -43,11 +45,14 @@ public class Training {
   private final TrainingRecords records;
   private final PathwayRecords pathways;
   private final ProgrammeParameters parameters;
+  private final ApplicationEventPublisher events;
 
-  public Training(TrainingRecords records, PathwayRecords pathways, ProgrammeParameters parameters) {
+  public Training(TrainingRecords records, PathwayRecords pathways, ProgrammeParameters parameters,
+      ApplicationEventPublisher events) {
     this.records = records;
     this.pathways = pathways;
     this.parameters = parameters;
+    this.events = events;
   }
 
   /** True while attendance may be recorded: the pathway is active in stage TRAINING. */
@@ -128,6 +133,7 @@ public class Training {
     Entry entry = new Entry(UUID.randomUUID(), pathway.id(), pathway.projectCode(), courseCode, day, hours, null, null,
         user, EngineClock.now());
     records.insert(entry);
+    audit(entry, "ATTENDANCE_RECORDED");
     return Optional.of(entry);
   }
 
@@ -137,7 +143,20 @@ public class Training {
     Entry entry = new Entry(UUID.randomUUID(), corrected.pathwayId(), corrected.projectCode(), corrected.courseCode(),
         corrected.attendedOn(), hours, corrected.id(), reason.strip(), user, EngineClock.now());
     records.insert(entry);
+    audit(entry, "ATTENDANCE_CORRECTED");
     return entry;
+  }
+
+  /** The register's line in the audit record: course, day, hours, the line corrected; not the correction's reason. */
+  private void audit(Entry entry, String type) {
+    java.util.Map<String, Object> details = new java.util.LinkedHashMap<>();
+    details.put("entryId", entry.id());
+    details.put("courseCode", entry.courseCode());
+    details.put("day", entry.attendedOn());
+    details.put("hours", entry.hours());
+    details.put("corrects", entry.corrects());
+    events.publishEvent(new AuditFact(entry.pathwayId(), entry.projectCode(), entry.recordedBy(), type, null,
+        details));
   }
 
   public Optional<Entry> entry(UUID pathwayId, UUID entryId) {
@@ -242,7 +261,8 @@ public class Training {
     return records.signedPlan(pathwayId).map(PlanRecords.Version::internshipPlanned).orElse(false);
   }
 
-  private Optional<Result> latestResult(UUID pathwayId, String courseCode) {
+  /** The course's latest result (its highest attempt). */
+  Optional<Result> latestResult(UUID pathwayId, String courseCode) {
     return records.results(pathwayId).stream().filter(r -> r.courseCode().equals(courseCode))
         .max(Comparator.comparingInt(Result::attempt));
   }

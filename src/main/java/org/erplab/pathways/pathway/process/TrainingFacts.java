@@ -11,18 +11,21 @@ import org.springframework.stereotype.Component;
 
 /**
  * Keeps the {@code training} model in step with the register: {@code ${trainingFacts.nextCourse(execution)}} picks the
- * course to follow, {@code courseEndsAt} is when it ends, {@code courseResult} decides it, {@code nextStep} files the
- * operator's choice, {@code done} / {@code closed} at the ends set {@code trainingOutcome} (and {@code nextStage}).
+ * course to follow, {@code courseEndsAt} is when it ends, {@code decideCourse} decides it (the indemnity and ALER's
+ * notification follow as service tasks of their own), {@code nextStep} files the operator's choice, {@code done} /
+ * {@code closed} at the ends set {@code trainingOutcome} (and {@code nextStage}).
  */
 @Component("trainingFacts")
 public class TrainingFacts {
 
   private final Training training;
-  private final ArrearsReductionFacts arrears;
+  private final CourseIndemnity courseIndemnity;
+  private final HousingNotification housingNotification;
 
-  public TrainingFacts(Training training, ArrearsReductionFacts arrears) {
+  public TrainingFacts(Training training, CourseIndemnity courseIndemnity, HousingNotification housingNotification) {
     this.training = training;
-    this.arrears = arrears;
+    this.courseIndemnity = courseIndemnity;
+    this.housingNotification = housingNotification;
   }
 
   /** Service task Task_NextCourse: {@code courseCode} is the next course without a final result, or null. */
@@ -41,21 +44,36 @@ public class TrainingFacts {
         .orElseGet(() -> Date.from(EngineClock.now().toInstant()));
   }
 
+  /** Service task Task_CourseResult: the course's result is filed, {@code courseCompleted} set. */
+  public void decideCourse(DelegateExecution execution) {
+    decide(execution);
+  }
+
   /**
-   * Service task Task_CourseResult: the course's result is filed, {@code courseCompleted} set; the share of its
-   * indemnity for the rent arrears, if the project sends one, is recorded and ALER asked to register it (an instance of
-   * {@code arrears-reduction} of its own: the training does not wait).
+   * Task_CourseResult of the versions of {@code training} before ADR 0032, where instances still running call it: the
+   * course's result, then what Task_CourseIndemnity and Task_NotifyHousing do in later versions, by the same beans
+   * ({@link CourseIndemnity}, {@link HousingNotification}): the indemnity accrued is recorded and, if the project sends
+   * a share to the rent arrears, the reduction recorded and ALER asked to register it. New models use
+   * {@code decideCourse} and the two service tasks.
    */
   public void courseResult(DelegateExecution execution) {
+    if (decide(execution)) {
+      courseIndemnity.execute(execution);
+      housingNotification.execute(execution);
+    }
+  }
+
+  /** The course's result, {@code courseCompleted}; false when there is no result to decide. */
+  private boolean decide(DelegateExecution execution) {
     UUID pathwayId = PathwayLifecycle.pathwayId(execution);
     if (training.course(pathwayId, courseCode(execution)).isEmpty()) {
       // an amendment of the plan removed the course while it ran: no result, the next course of the current version
       TrainingProcess.Variables.COURSE_COMPLETED.set(execution, true);
-      return;
+      return false;
     }
     Result result = training.decide(pathwayId, Partitions.projectOf(execution.getTenantId()), courseCode(execution));
     TrainingProcess.Variables.COURSE_COMPLETED.set(execution, result.completed());
-    arrears.afterCourseResult(execution, result);
+    return true;
   }
 
   /** End listener of Task_CourseOutcome: the operator's choice is filed with the course's result. */

@@ -8,8 +8,11 @@ import org.erplab.pathways.common.process.ProcessVariable;
  * other by their last day. Attendance is recorded through {@code POST /api/pathways/{id}/attendance} (table
  * {@code attendance_entry}); at the start of the day after a course's last day its result is decided (table
  * {@code course_result}): completed at {@code courseCompletionThreshold} percent of its planned hours, with its
- * certificate; otherwise the operator chooses RETRY (the course goes on for its length again), CONTINUE or CLOSE
- * (the pathway is closed as COMPLETED_NOT_PLACED). Runs in the operator's part of the project, like the plan.
+ * certificate; otherwise the operator chooses RETRY (the course goes on for its length again), CONTINUE or CLOSE (the
+ * pathway is closed as COMPLETED_NOT_PLACED). After each result the indemnity it accrued is recorded (table
+ * {@code indemnity_accrual}) and, in a project that sends a share of it to the rent arrears, ALER is asked to register
+ * the reduction ({@code arrears-reduction}), in two service tasks of their own (ADR 0032). Runs in the operator's part
+ * of the project, like the plan.
  */
 public final class TrainingProcess {
 
@@ -27,7 +30,15 @@ public final class TrainingProcess {
      * a course that ended meanwhile is decided at the resumption.
      */
     public static final String TIMER_COURSE_ENDED = "Timer_CourseEnded";
+    /** The course's result ({@code courseCompleted}) and nothing else. */
     public static final String TASK_COURSE_RESULT = "Task_CourseResult";
+    /** Bean {@code courseIndemnity}: the indemnity the result accrued, a row of {@code indemnity_accrual}. */
+    public static final String TASK_COURSE_INDEMNITY = "Task_CourseIndemnity";
+    /**
+     * Bean {@code housingNotification}: with {@code indemnityArrearsShare} more than 0, a row of
+     * {@code arrears_reduction} and an instance of {@code arrears-reduction} for the project's ALER partner.
+     */
+    public static final String TASK_NOTIFY_HOUSING = "Task_NotifyHousing";
     public static final String GATEWAY_COURSE_COMPLETED = "Gateway_CourseCompleted";
     public static final String TASK_COURSE_OUTCOME = "Task_CourseOutcome";
     public static final String GATEWAY_NEXT_STEP = "Gateway_NextStep";

@@ -6,12 +6,14 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.erplab.pathways.common.domain.AuditFact;
 import org.erplab.pathways.common.domain.EngineClock;
 import org.erplab.pathways.common.domain.InvalidInputException;
 import org.erplab.pathways.common.domain.ReadCache;
 import org.erplab.pathways.project.infrastructure.ParameterVersionRecords;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -35,12 +37,14 @@ public class ProgrammeParameters {
   private final ParameterVersionRecords records;
   private final Defaults defaults;
   private final ReadCache<String, List<ParameterVersion>> versions;
+  private final ApplicationEventPublisher events;
 
   public ProgrammeParameters(ParameterVersionRecords records, Defaults defaults,
-      @Value("${programme.read-cache.ttl:PT30S}") Duration ttl) {
+      @Value("${programme.read-cache.ttl:PT30S}") Duration ttl, ApplicationEventPublisher events) {
     this.records = records;
     this.defaults = defaults;
     this.versions = new ReadCache<>(ttl, 1_000);
+    this.events = events;
   }
 
   /** The project's value of the parameter today (the engine's day). */
@@ -113,6 +117,13 @@ public class ProgrammeParameters {
         from, value(projectCode, parameter, from), reason.strip(), user, EngineClock.now());
     records.insert(version);
     versions.forget(projectCode);
+    // the project's chain of the audit record: name, values and dates (the reason stays in the version's row)
+    java.util.Map<String, Object> details = new java.util.LinkedHashMap<>();
+    details.put("name", version.name());
+    details.put("value", version.value());
+    details.put("previousValue", version.previousValue());
+    details.put("validFrom", version.validFrom());
+    events.publishEvent(new AuditFact(null, projectCode, user, "PARAMETER_CHANGED", null, details));
     return version;
   }
 

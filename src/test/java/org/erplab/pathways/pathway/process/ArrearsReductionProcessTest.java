@@ -7,15 +7,20 @@ import static org.erplab.pathways.pathway.process.ProcessTestSupport.LORENTEGGIO
 import static org.erplab.pathways.pathway.process.ProcessTestSupport.setClock;
 import static org.erplab.pathways.pathway.process.ProcessTestSupport.vars;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.UUID;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.erplab.pathways.pathway.domain.ArrearsReductions;
+import org.erplab.pathways.pathway.domain.IndemnityAccruals;
 import org.erplab.pathways.pathway.domain.PathwayClocks;
 import org.erplab.pathways.pathway.domain.PathwayExits;
 import org.erplab.pathways.pathway.domain.Plans;
@@ -24,6 +29,7 @@ import org.erplab.pathways.pathway.infrastructure.ArrearsReductionRecords.Arrear
 import org.erplab.pathways.support.ModelCoverage;
 import org.erplab.pathways.support.PathwaysSpringTest;
 import org.erplab.pathways.support.ProjectParameters;
+import org.erplab.pathways.support.TestDeployments;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -34,8 +40,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * The arrears share (Giussano's "do ut des"): when a course's result is decided in a project that sends a share of the
  * indemnity to the rent arrears, the amount is recorded and ALER (the project's ALER partner) gets a task to register
- * the reduction, while the training goes on. LORENTEGGIO is given a share of 1/3 for these tests (its default is 0),
- * at 5.00 euro per attended hour.
+ * the reduction, while the training goes on. Each result is followed by two steps of the training model: the indemnity
+ * the course accrued is recorded (Task_CourseIndemnity), then ALER notified (Task_NotifyHousing). LORENTEGGIO is given a
+ * share of 1/3 for these tests (its default is 0), at 5.00 euro per attended hour.
  */
 @PathwaysSpringTest
 @ModelCoverage({ArrearsReductionProcess.KEY})
@@ -46,6 +53,9 @@ class ArrearsReductionProcessTest {
   @Autowired Plans plans;
   @Autowired Training training;
   @Autowired ArrearsReductions reductions;
+  @Autowired IndemnityAccruals accruals;
+  @Autowired RepositoryService repositoryService;
+  @Autowired HistoryService historyService;
   @Autowired PathwayClocks clocks;
   @Autowired PathwayExits exits;
   @Autowired RuntimeService runtimeService;
@@ -69,7 +79,19 @@ class ArrearsReductionProcessTest {
     // given, when: a project with a share of 1/3; MAG-01 attended 31 hours and ended
     UUID pathway = warehouseCourseEndedInAProjectWithAShareOfAThird();
 
-    // then: 31 h x 5.00 = 155.00 euro; a third of it, 51.666..., is 51.67 to the cent
+    // then: the result, the course's indemnity and ALER's notification, each a step of the training model
+    assertThat(activitiesInOrder(trainingInstance(pathway))).containsSubsequence(
+        TrainingProcess.Elements.TASK_COURSE_RESULT, TrainingProcess.Elements.TASK_COURSE_INDEMNITY,
+        TrainingProcess.Elements.TASK_NOTIFY_HOUSING, TrainingProcess.Elements.GATEWAY_COURSE_COMPLETED);
+    // 31 h x 5.00 = 155.00 euro accrued by MAG-01's first attempt, the pathway's whole indemnity so far
+    assertThat(accruals.ofPathway(pathway)).singleElement().satisfies(a -> {
+      assertThat(a.projectCode()).isEqualTo(LORENTEGGIO);
+      assertThat(a.courseCode()).isEqualTo("MAG-01");
+      assertThat(a.attempt()).isEqualTo(1);
+      assertThat(a.accrued()).isEqualByComparingTo("155.00");
+      assertThat(a.cumulativePayable()).isEqualByComparingTo("155.00");
+    });
+    // a third of it, 51.666..., is 51.67 to the cent
     assertThat(reductions.ofPathway(pathway)).singleElement().satisfies(r -> {
       assertThat(r.courseCode()).isEqualTo("MAG-01");
       assertThat(r.indemnity()).isEqualByComparingTo("155.00");
@@ -131,6 +153,9 @@ class ArrearsReductionProcessTest {
     setClock(LocalDateTime.of(2027, 3, 13, 0, 0));
     support.fireTimer(pathway, TrainingProcess.Elements.TIMER_COURSE_ENDED);
 
+    assertThat(accruals.ofPathway(pathway))
+        .extracting(a -> a.courseCode() + ":" + a.attempt() + ":" + a.accrued() + ":" + a.cumulativePayable())
+        .containsExactly("MAG-01:1:155.00:155.00", "CUC-02:1:80.00:235.00");
     assertThat(reductions.ofPathway(pathway)).extracting(r -> r.courseCode() + ":" + r.indemnity() + ":" + r.amount())
         .containsExactly("MAG-01:155.00:51.67", "CUC-02:80.00:26.66");
     // the pathway went on to its next stage (the operator writes the internship's agreement) while ALER's tasks wait
@@ -150,6 +175,11 @@ class ArrearsReductionProcessTest {
     support.fireTimer(pathway, TrainingProcess.Elements.TIMER_COURSE_ENDED);
 
     assertThat(training.results(pathway)).singleElement().satisfies(r -> assertThat(r.completed()).isTrue());
+    // the indemnity is recorded all the same (30 h x 5.00); ALER's step passes, doing nothing
+    assertThat(accruals.ofPathway(pathway)).singleElement()
+        .satisfies(a -> assertThat(a.accrued()).isEqualByComparingTo("150.00"));
+    assertThat(support.passedActivities(trainingInstance(pathway)))
+        .contains(TrainingProcess.Elements.TASK_NOTIFY_HOUSING);
     assertThat(reductions.ofPathway(pathway)).isEmpty();
     assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(pathway.toString())
         .processDefinitionKey(ArrearsReductionProcess.KEY).count()).isZero();
@@ -164,7 +194,73 @@ class ArrearsReductionProcessTest {
     support.fireTimer(pathway, TrainingProcess.Elements.TIMER_COURSE_ENDED);
 
     assertThat(reductions.ofPathway(pathway)).isEmpty();
+    assertThat(accruals.ofPathway(pathway)).singleElement()
+        .satisfies(a -> assertThat(a.accrued()).isEqualByComparingTo("0.00"));
     support.task(pathway, TrainingProcess.Elements.TASK_COURSE_OUTCOME);
+  }
+
+  @Test
+  void shouldRecordTheIndemnityAndNotifyAlerOnceWhenTheStepsRunAgain() {
+    // given: MAG-01 attended 22.5 of 40 hours (56 %, not completed): 112.50 euro, a third 37.50; the operator's task
+    oneThirdToTheArrears();
+    UUID pathway = support.inTraining(plans, twoCourses());
+    attend(pathway, "7.5", 11, 12, 13);
+    setClock(LocalDateTime.of(2027, 2, 13, 0, 0));
+    support.fireTimer(pathway, TrainingProcess.Elements.TIMER_COURSE_ENDED);
+    support.task(pathway, TrainingProcess.Elements.TASK_COURSE_OUTCOME);
+
+    // when: the two steps run again for the same result (a job retried, an instance moved back before them)
+    runtimeService.createProcessInstanceModification(trainingInstance(pathway))
+        .startBeforeActivity(TrainingProcess.Elements.TASK_COURSE_INDEMNITY)
+        .execute();
+    accruals.afterCourseResult(pathway, LORENTEGGIO, "MAG-01");
+
+    // then: one accrual, one reduction, one ALER instance
+    assertThat(accruals.ofPathway(pathway)).singleElement().satisfies(a -> {
+      assertThat(a.attempt()).isEqualTo(1);
+      assertThat(a.accrued()).isEqualByComparingTo("112.50");
+    });
+    assertThat(reductions.ofPathway(pathway)).singleElement()
+        .satisfies(r -> assertThat(r.amount()).isEqualByComparingTo("37.50"));
+    alerInstance(pathway);
+  }
+
+  @Test
+  void shouldRecordTheIndemnityAndNotifyAlerInTheResultStepOfTrainingsOnAnEarlierModel() throws IOException {
+    // given: the training model before ADR 0032 (one result step doing all three) is the latest when the pathway
+    // enters training
+    TestDeployments deployments = TestDeployments.remember(repositoryService);
+    try {
+      String legacy;
+      try (InputStream in = getClass().getClassLoader()
+          .getResourceAsStream("legacy/training-before-indemnity-steps.bpmn")) {
+        legacy = repositoryService.createDeployment().name("legacy-training")
+            .addInputStream("processes/training/training.bpmn", in).deployWithResult()
+            .getDeployedProcessDefinitions().get(0).getId();
+      }
+      oneThirdToTheArrears();
+      UUID pathway = support.inTraining(plans, twoCourses());
+      assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(trainingInstance(pathway))
+          .singleResult().getProcessDefinitionId()).isEqualTo(legacy);
+      attend(pathway, "7.5", 11, 12, 13, 14);
+      attend(pathway, "1", 15);
+
+      // when: MAG-01 ends
+      setClock(LocalDateTime.of(2027, 2, 13, 0, 0));
+      support.fireTimer(pathway, TrainingProcess.Elements.TIMER_COURSE_ENDED);
+
+      // then: the same facts as the steps of the latest model record, from the result step alone
+      assertThat(support.passedActivities(trainingInstance(pathway)))
+          .contains(TrainingProcess.Elements.TASK_COURSE_RESULT)
+          .doesNotContain(TrainingProcess.Elements.TASK_COURSE_INDEMNITY, TrainingProcess.Elements.TASK_NOTIFY_HOUSING);
+      assertThat(accruals.ofPathway(pathway)).singleElement()
+          .satisfies(a -> assertThat(a.accrued()).isEqualByComparingTo("155.00"));
+      assertThat(reductions.ofPathway(pathway)).singleElement()
+          .satisfies(r -> assertThat(r.amount()).isEqualByComparingTo("51.67"));
+      assertThat(alerInstance(pathway).getTenantId()).isEqualTo("LORENTEGGIO.ALER_MI");
+    } finally {
+      deployments.removeNew();
+    }
   }
 
   @Test
@@ -217,6 +313,18 @@ class ArrearsReductionProcessTest {
 
   private void oneThirdToTheArrears() {
     ProjectParameters.set(context, LORENTEGGIO, Training.ARREARS_SHARE, "1/3");
+  }
+
+  /** Ids of the activities an instance passed, in the order they started. */
+  private List<String> activitiesInOrder(String processInstanceId) {
+    return historyService.createHistoricActivityInstanceQuery().processInstanceId(processInstanceId)
+        .orderPartiallyByOccurrence().asc().list().stream().map(a -> a.getActivityId()).toList();
+  }
+
+  /** The pathway's (only) training instance. */
+  private String trainingInstance(UUID pathway) {
+    return runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(pathway.toString())
+        .processDefinitionKey(TrainingProcess.KEY).singleResult().getId();
   }
 
   private ProcessInstance alerInstance(UUID pathway) {

@@ -107,7 +107,8 @@ class ProgrammeParameterNamesTest {
   @Test
   void shouldRefuseToReadAParameterNotListed() {
     ProgrammeParameters parameters = new ProgrammeParameters(null,
-        new ProgrammeParameters.Defaults(Map.of("callBackWorkinDays", "5")), java.time.Duration.ofSeconds(1));
+        new ProgrammeParameters.Defaults(Map.of("callBackWorkinDays", "5")), java.time.Duration.ofSeconds(1),
+        event -> { });
     assertThatThrownBy(() -> parameters.value("LORENTEGGIO", "callBackWorkinDays"))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("callBackWorkinDays");
   }
