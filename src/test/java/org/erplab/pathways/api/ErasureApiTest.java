@@ -135,6 +135,8 @@ class ErasureApiTest {
     assertThat(scan(person.markers())).extracting(DatabaseScan.Hit::table).contains("participant", "case_note");
     assertThat(api.vulnerabilityCount(person.pathway())).isEqualTo(1);
     JsonNode indicators = funnel();
+    JsonNode chainBefore = api.as(AUDITOR).get("/api/pathways/" + person.pathway() + "/audit/verification").json();
+    assertThat(chainBefore.path("valid").asBoolean()).as("%s", chainBefore).isTrue();
     long history = historyService.createHistoricActivityInstanceQuery()
         .processInstanceId(person.started().processInstanceId()).count();
     assertThat(history).isPositive();
@@ -156,6 +158,9 @@ class ErasureApiTest {
         .param(person.participant()).query().singleRow();
     assertThat(record).containsEntry("erased_by", PRIVACY).containsEntry("reason", REASON)
         .containsEntry("project_code", LORENTEGGIO);
+    // and in the pathway's audit record, without the free-text reason
+    assertThat(api.count("select count(*) from audit_event where pathway_id = ? and event_type = 'PARTICIPANT_ERASED'"
+        + " and actor = ?", person.pathway(), PRIVACY)).isEqualTo(1);
     // the pathway, its history and every indicator are unchanged
     assertThat(funnel()).isEqualTo(indicators);
     assertThat(historyService.createHistoricActivityInstanceQuery()
@@ -165,6 +170,13 @@ class ErasureApiTest {
     assertThat(pathway.json().path("outcome").asText()).isEqualTo("WITHDRAWN");
     assertThat(jdbc.sql("select gender from pathway_profile where pathway_id = ?").param(person.pathway())
         .query(String.class).single()).isEqualTo(person.started().person().gender());
+    ApiClient.Response trail = api.as(AUDITOR).get("/api/pathways/" + person.pathway() + "/audit");
+    assertThat(trail.status()).as("%s", trail).isEqualTo(200);
+    ApiClient.Response chain = api.as(AUDITOR).get("/api/pathways/" + person.pathway() + "/audit/verification");
+    assertThat(chain.status()).as("%s", chain).isEqualTo(200);
+    // the chain is intact: the events before, unchanged, and the erasure's
+    assertThat(chain.json().path("valid").asBoolean()).as("%s", chain).isTrue();
+    assertThat(chain.json().path("events").asLong()).isEqualTo(chainBefore.path("events").asLong() + 1);
     // and the person is gone: the file, a second erasure
     assertProblem(api.as(CPI_MILANO).get("/api/participants/" + person.participant()), 404);
     assertProblem(erase(PRIVACY, person.participant(), REASON), 404);

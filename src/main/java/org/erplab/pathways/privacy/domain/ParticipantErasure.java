@@ -2,17 +2,21 @@ package org.erplab.pathways.privacy.domain;
 
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
+import org.erplab.pathways.common.domain.AuditFact;
 import org.erplab.pathways.common.domain.EngineClock;
 import org.erplab.pathways.common.domain.InvalidInputException;
 import org.erplab.pathways.pathway.domain.PathwayExits;
 import org.erplab.pathways.privacy.infrastructure.ErasureRecords;
 import org.erplab.pathways.privacy.infrastructure.ErasureRecords.Person;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -31,12 +35,17 @@ public class ParticipantErasure {
   static final String WITHDRAWAL_REASON = "DATA_ERASURE";
   static final int REASON_MAX = 500;
 
+  /** The audit record's event type of an erasure, one in the chain of each of the person's pathways. */
+  static final String AUDIT_TYPE = "PARTICIPANT_ERASED";
+
   private final ErasureRecords records;
   private final PathwayExits exits;
+  private final ApplicationEventPublisher events;
 
-  public ParticipantErasure(ErasureRecords records, PathwayExits exits) {
+  public ParticipantErasure(ErasureRecords records, PathwayExits exits, ApplicationEventPublisher events) {
     this.records = records;
     this.exits = exits;
+    this.events = events;
   }
 
   /**
@@ -78,13 +87,24 @@ public class ParticipantErasure {
   }
 
   /**
-   * The erasure is recorded, in its transaction: table {@code participant_erasure}. AUDIT HOOK: the audit record of
-   * issue 9 ({@code audit_event}, ADR 0035) writes its ERASURE event here (actor, time, project, the withdrawn pathways,
-   * no personal data), one per pathway of {@link Erasure#pathways()} if the chain is per pathway.
+   * The erasure is recorded, in its transaction: table {@code participant_erasure} (with the reason), and the audit
+   * record ({@code audit_event}, ADR 0035): a {@value #AUDIT_TYPE} event in the chain of each of the person's pathways,
+   * with the participant id, whether this pathway was withdrawn by it, and the cause as a code (REQUEST, or RETENTION
+   * for the nightly job), never the free-text reason (the audit record can never be changed).
    */
   void erased(Erasure erasure) {
     records.record(erasure.participantId(), erasure.projectCode(), erasure.erasedBy(), erasure.erasedAt(),
         erasure.reason(), erasure.withdrawnPathways());
+    String cause = PersonalDataRetention.ACTOR.equals(erasure.erasedBy())
+        && PersonalDataRetention.REASON.equals(erasure.reason()) ? "RETENTION" : "REQUEST";
+    for (UUID pathway : erasure.pathways()) {
+      Map<String, Object> details = new LinkedHashMap<>();
+      details.put("participantId", erasure.participantId().toString());
+      details.put("withdrawn", erasure.withdrawnPathways().contains(pathway));
+      details.put("cause", cause);
+      events.publishEvent(new AuditFact(pathway, erasure.projectCode(), erasure.erasedBy(), AUDIT_TYPE, null,
+          details));
+    }
   }
 
   private static boolean namesThePerson(String reason, Person person) {
