@@ -3,6 +3,7 @@ package org.erplab.pathways;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
 /**
  * Intake-to-placement pathways. Models and forms are deployed at start-up by {@code ModelDeployment} under stable
@@ -10,6 +11,7 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan
+@EnableScheduling
 public class PathwaysApplication {
 
   public static void main(String[] args) {

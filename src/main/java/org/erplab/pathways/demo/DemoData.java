@@ -92,7 +92,7 @@ public class DemoData {
     }
     LOG.info("Demo data ready: users {} (password '{}', demo only)", "lab.lorenteggio, cpi.milano, operator.lorenteggio, "
         + "lab.bollate, cpi.bollate, operator.bollate, social.milano, aler.milano, social.bollate, aler.bollate, manager, "
-        + "auditor, admin", PASSWORD);
+        + "auditor, admin, privacy", PASSWORD);
   }
 
   private void projects() {
@@ -132,6 +132,7 @@ public class DemoData {
     user("manager", "Anna", "Moretti", Roles.MANAGER, "REGIONE_LOMBARDIA", "LORENTEGGIO", "BOLLATE");
     user("auditor", "Davide", "Conti", Roles.AUDITOR, "REGIONE_LOMBARDIA", "LORENTEGGIO", "BOLLATE");
     user("admin", "Amministratore", "Sistema", Roles.ADMIN, "REGIONE_LOMBARDIA", "LORENTEGGIO", "BOLLATE");
+    user("privacy", "Laura", "Neri", Roles.PRIVACY, "REGIONE_LOMBARDIA", "LORENTEGGIO", "BOLLATE");
   }
 
   private void pathwaysAtEveryStage() {

@@ -60,7 +60,8 @@ public class AuthorizationSetup {
       Roles.HOUSING, "ALER",
       Roles.MANAGER, "Responsabile di programma",
       Roles.AUDITOR, "Revisore",
-      Roles.ADMIN, "Amministratore");
+      Roles.ADMIN, "Amministratore",
+      Roles.PRIVACY, "Responsabile della protezione dei dati");
 
   /** Roles that read the engine's history of their projects (project-wide roles; others read our audit trail). */
   static final Set<String> HISTORY_READERS = Set.of(Roles.LAB, Roles.CPI, Roles.MANAGER, Roles.AUDITOR);
@@ -100,6 +101,9 @@ public class AuthorizationSetup {
     for (SharedFilter shared : SHARED_FILTERS) {
       String filter = ensureFilter(shared);
       for (String role : shared.roles()) {
+        if (Roles.PRIVACY.equals(role)) {
+          continue;   // the privacy officer works no task
+        }
         declared.add(new Grant(role, Resources.FILTER, filter, Permissions.READ));
       }
     }
@@ -130,7 +134,7 @@ public class AuthorizationSetup {
   static List<Grant> roleGrants() {
     List<Grant> grants = new ArrayList<>();
     for (String role : Roles.ALL) {
-      if (!Roles.ADMIN.equals(role)) {
+      if (!Roles.OUTSIDE_THE_ENGINE.contains(role)) {
         grants.add(new Grant(role, Resources.APPLICATION, "tasklist", Permissions.ACCESS));
         // as Camunda grants any new group: its members see it (Tasklist shows the names of candidate groups)
         grants.add(new Grant(role, Resources.GROUP, role, Permissions.READ));

@@ -16,8 +16,17 @@ public final class Roles {
   public static final String MANAGER = "manager";
   public static final String AUDITOR = "auditor";
   public static final String ADMIN = "admin";
+  /**
+   * The privacy officer (responsabile della protezione dei dati): erases a person's data on request (GDPR art. 17),
+   * and does nothing else: reads no pathway, no personal file, no task, nothing in the engine or its webapps.
+   */
+  public static final String PRIVACY = "privacy";
 
-  public static final Set<String> ALL = Set.of(LAB, CPI, OPERATOR, SOCIAL, HOUSING, MANAGER, AUDITOR, ADMIN);
+  public static final Set<String> ALL = Set.of(LAB, CPI, OPERATOR, SOCIAL, HOUSING, MANAGER, AUDITOR, ADMIN, PRIVACY);
+  /** Roles that may erase a person's data (ADR 0036). */
+  public static final Set<String> ERASERS = Set.of(PRIVACY, ADMIN);
+  /** Roles with no grant in the engine and its webapps (admins have every grant through their own group). */
+  public static final Set<String> OUTSIDE_THE_ENGINE = Set.of(ADMIN, PRIVACY);
   /** Staff working on pathways of their projects (not auditors, not admins). */
   public static final Set<String> PROJECT_STAFF = Set.of(LAB, CPI, OPERATOR, SOCIAL, HOUSING, MANAGER);
   /** Roles that may read a participant's personal file. */

@@ -61,12 +61,14 @@ final class ApiFixtures {
   static final String MANAGER = "manager";
   static final String AUDITOR = "auditor";
   static final String ADMIN = "admin";
+  static final String PRIVACY = "privacy";
 
   // users the tests add (same password), for roles and combinations the demo data has no user for
   static final String CPI_MILANO_2 = "cpi.milano.test";
   static final String SOCIAL_LORENTEGGIO = "social.lorenteggio.test";
   static final String HOUSING_LORENTEGGIO = "housing.lorenteggio.test";
   static final String AUDITOR_BOLLATE = "auditor.bollate.test";
+  static final String PRIVACY_BOLLATE = "privacy.bollate.test";
   /** The accredited operator of LORENTEGGIO that competes with SOLCO (operator.lorenteggio). */
   static final String OPERATOR_MESTIERI = "operator.mestieri.test";
   /** A second LORENTEGGIO lab user: a colleague who may claim what lab.lorenteggio may, and release its own claims. */
@@ -132,6 +134,7 @@ final class ApiFixtures {
     ensureUser(SOCIAL_LORENTEGGIO, "social", "COMUNE_MI", LORENTEGGIO);
     ensureUser(HOUSING_LORENTEGGIO, "housing", "ALER_MI", LORENTEGGIO);
     ensureUser(AUDITOR_BOLLATE, "auditor", "REGIONE_LOMBARDIA", BOLLATE);
+    ensureUser(PRIVACY_BOLLATE, "privacy", "REGIONE_LOMBARDIA", BOLLATE);
     ensureUser(OPERATOR_MESTIERI, "operator", "MESTIERI", LORENTEGGIO);
     ensureUser(LAB_LORENTEGGIO_2, "lab", "MILOLAB", LORENTEGGIO);
     ensureUser(WRONG_PASSWORD_USER, "lab", "MILOLAB", LORENTEGGIO);

@@ -13,6 +13,8 @@ import static org.erplab.pathways.api.ApiFixtures.LORENTEGGIO;
 import static org.erplab.pathways.api.ApiFixtures.MANAGER;
 import static org.erplab.pathways.api.ApiFixtures.OPERATOR_BOLLATE;
 import static org.erplab.pathways.api.ApiFixtures.OPERATOR_LORENTEGGIO;
+import static org.erplab.pathways.api.ApiFixtures.PRIVACY;
+import static org.erplab.pathways.api.ApiFixtures.PRIVACY_BOLLATE;
 import static org.erplab.pathways.api.ApiFixtures.SOCIAL_LORENTEGGIO;
 import static org.erplab.pathways.api.ApiFixtures.TASK_ASSIGN_OPERATOR;
 import static org.erplab.pathways.api.ApiFixtures.TASK_INTAKE_INTERVIEW;
@@ -47,27 +49,30 @@ class AuthorizationMatrixTest {
 
   enum Endpoint {
     START_PATHWAY, READ_PATHWAY, READ_PARTICIPANT, READ_ACCESS_LOG, LIST_PROJECT_TASKS, LIST_ORGANISATIONS,
-    CLAIM_TASK, COMPLETE_TASK, CLAIM_CPI_TASK
+    CLAIM_TASK, COMPLETE_TASK, CLAIM_CPI_TASK, ERASE_PARTICIPANT
   }
 
   /** Expected status per user (rows) and endpoint (columns, in {@link Endpoint} order), on LORENTEGGIO's resources. */
   private static final Object[][] MATRIX = {
-      // user               start read  part  log   tasks orgs  claim complete claim-cpi
-      {ANONYMOUS,           401,  401,  401,  401,  401,  401,  401,  401,     401},
-      {LAB_LORENTEGGIO,     201,  200,  200,  403,  200,  200,  204,  204,     403},
-      {CPI_MILANO,          201,  200,  200,  403,  200,  200,  403,  403,     204},
+      // user               start read  part  log   tasks orgs  claim complete claim-cpi erase
+      {ANONYMOUS,           401,  401,  401,  401,  401,  401,  401,  401,     401,      401},
+      {LAB_LORENTEGGIO,     201,  200,  200,  403,  200,  200,  204,  204,     403,      403},
+      {CPI_MILANO,          201,  200,  200,  403,  200,  200,  403,  403,     204,      403},
       // organisations with no part in a pathway at intake: it does not exist for them (need to know)
-      {OPERATOR_LORENTEGGIO, 403, 404,  404,  403,  200,  200,  404,  404,     404},
-      {SOCIAL_LORENTEGGIO,  403,  404,  404,  403,  200,  200,  404,  404,     404},
-      {HOUSING_LORENTEGGIO, 403,  404,  403,  403,  200,  200,  404,  404,     404},
-      {MANAGER,             403,  200,  403,  403,  200,  200,  403,  403,     403},
-      {AUDITOR,             403,  200,  403,  200,  200,  200,  403,  403,     403},
+      {OPERATOR_LORENTEGGIO, 403, 404,  404,  403,  200,  200,  404,  404,     404,      403},
+      {SOCIAL_LORENTEGGIO,  403,  404,  404,  403,  200,  200,  404,  404,     404,      403},
+      {HOUSING_LORENTEGGIO, 403,  404,  403,  403,  200,  200,  404,  404,     404,      403},
+      {MANAGER,             403,  200,  403,  403,  200,  200,  403,  403,     403,      403},
+      {AUDITOR,             403,  200,  403,  200,  200,  200,  403,  403,     403,      403},
       // administrators work any task of their projects (a repair), as at the engine's doors; they read no pathway here
-      {ADMIN,               403,  403,  403,  403,  200,  200,  204,  204,     204},
-      {LAB_BOLLATE,         403,  404,  404,  403,  403,  404,  404,  404,     404},
-      {CPI_BOLLATE,         403,  404,  404,  403,  403,  404,  404,  404,     404},
-      {OPERATOR_BOLLATE,    403,  404,  404,  403,  403,  404,  404,  404,     404},
-      {AUDITOR_BOLLATE,     403,  404,  403,  404,  403,  404,  404,  404,     404},
+      {ADMIN,               403,  403,  403,  403,  200,  200,  204,  204,     204,      200},
+      // the privacy officer erases a person (ADR 0036), and does nothing else
+      {PRIVACY,             403,  403,  403,  403,  200,  200,  403,  403,     403,      200},
+      {LAB_BOLLATE,         403,  404,  404,  403,  403,  404,  404,  404,     404,      403},
+      {CPI_BOLLATE,         403,  404,  404,  403,  403,  404,  404,  404,     404,      403},
+      {OPERATOR_BOLLATE,    403,  404,  404,  403,  403,  404,  404,  404,     404,      403},
+      {AUDITOR_BOLLATE,     403,  404,  403,  404,  403,  404,  404,  404,     404,      403},
+      {PRIVACY_BOLLATE,     403,  403,  403,  403,  403,  404,  404,  404,     404,      404},
   };
 
   private final ApiFixtures api;
@@ -164,6 +169,14 @@ class AuthorizationMatrixTest {
         String taskId = api.taskOf(target.pathwayId(), TASK_ASSIGN_OPERATOR);
         check(client.post("/api/tasks/" + taskId + "/claim", null), expected);
         assertThat(api.task(taskId).getAssignee()).isEqualTo(expected == 204 ? user : null);
+      }
+      case ERASE_PARTICIPANT -> {
+        ApiFixtures.Started target = api.startPathway(LAB_LORENTEGGIO, LORENTEGGIO);
+        check(client.delete("/api/participants/" + target.participantId(),
+            java.util.Map.of("reason", "Richiesta dell'interessato")), expected);
+        assertThat(api.participantCount(target.person().fiscalCode())).isEqualTo(expected == 200 ? 0 : 1);
+        assertThat(api.openTaskKeys(target.pathwayId()))
+            .containsExactlyElementsOf(expected == 200 ? List.of() : List.of(TASK_INTAKE_INTERVIEW));
       }
     }
   }

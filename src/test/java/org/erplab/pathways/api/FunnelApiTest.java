@@ -45,7 +45,8 @@ class FunnelApiTest {
   /** The figures' keys: part of the API (reports and indicators are built on them). */
   static final List<String> KEYS = List.of("registrations", "intakeCompleted", "intakeNotCompleted", "eligible",
       "toVerify", "ineligible", "assessed", "planSigned", "trainingStarted", "trainingCompleted", "reachedInternship",
-      "reachedPlacement", "reachedJobServices", "closed", "missedDeadlines");
+      "reachedPlacement", "reachedJobServices", "closed", "missedDeadlines", "byGender", "byAgeBand",
+      "byCitizenshipArea");
 
   private final ApiFixtures api;
   private final ApplicationContext context;
@@ -114,6 +115,13 @@ class FunnelApiTest {
     assertThat(notCompleted.path("value").asLong()).isEqualTo(1);
     assertThat(notCompleted.path("denominator").asText()).isEqualTo("registrations");
     assertThat(notCompleted.path("rate").decimalValue()).isEqualByComparingTo("100.0");
+    // who registered, by gender, age band at intake and citizenship area (an adult of 35, Italian)
+    JsonNode byAge = report.path("figures").get(KEYS.indexOf("byAgeBand"));
+    assertThat(byAge.path("value").asLong()).isEqualTo(1);
+    assertThat(byAge.path("breakdown").path("30_54").asLong()).isEqualTo(1);
+    assertThat(report.path("figures").get(KEYS.indexOf("byCitizenshipArea")).path("breakdown").path("IT").asLong())
+        .isEqualTo(1);
+    assertThat(report.path("figures").get(KEYS.indexOf("byGender")).path("value").asLong()).isEqualTo(1);
     // no pathway, no person: aggregated counts only
     assertThat(response.body()).doesNotContain(pathway.toString());
 

@@ -80,6 +80,12 @@ public final class ApiClient {
     return send(request(path).DELETE());
   }
 
+  /** A DELETE with a JSON body (e.g. the reason of an erasure). */
+  public Response delete(String path, Object body) {
+    return send(request(path).header("Content-Type", "application/json")
+        .method("DELETE", HttpRequest.BodyPublishers.ofString(body instanceof String s ? s : json(body))));
+  }
+
   /** A {@code multipart/form-data} POST (engine REST deployments and attachments). */
   public Response postMultipart(String path, Multipart body) {
     return send(request(path).header("Content-Type", body.contentType())

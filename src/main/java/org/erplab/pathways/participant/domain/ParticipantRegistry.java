@@ -19,8 +19,9 @@ public class ParticipantRegistry {
     this.jdbc = jdbc;
   }
 
+  /** The participant, unless erased (ADR 0036: an erased person is no longer in the registry). */
   public Optional<Participant> find(UUID id) {
-    return jdbc.sql("select * from participant where id = ?").param(id).query(Participant.class).optional();
+    return jdbc.sql("select * from participant where id = ? and erased_at is null").param(id).query(Participant.class).optional();
   }
 
   public Optional<Participant> findByFiscalCode(String projectCode, String fiscalCode) {

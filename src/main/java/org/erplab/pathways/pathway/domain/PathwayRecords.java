@@ -2,6 +2,7 @@ package org.erplab.pathways.pathway.domain;
 
 import java.time.OffsetDateTime;
 import org.erplab.pathways.common.domain.EngineClock;
+import org.erplab.pathways.participant.domain.PersonProfile;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -48,6 +49,15 @@ public class PathwayRecords {
             p.createdAt(), p.participantId())
         .update();
     recordStageEntered(p.id(), p.stage(), p.createdAt());
+  }
+
+  /** The non-identifying facts the indicators count the pathway by, kept after the person is erased (ADR 0036). */
+  public void recordProfile(UUID id, String projectCode, PersonProfile profile) {
+    jdbc.sql("""
+            insert into pathway_profile (pathway_id, project_code, gender, age_band, citizenship_area)
+            values (?, ?, ?, ?, ?)""")
+        .params(id, projectCode, profile.gender(), profile.ageBand(), profile.citizenshipArea())
+        .update();
   }
 
   public void attachProcessInstance(UUID id, String processInstanceId) {

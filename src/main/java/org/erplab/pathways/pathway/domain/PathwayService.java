@@ -11,6 +11,7 @@ import org.camunda.bpm.engine.variable.Variables;
 import org.erplab.pathways.common.api.ApiException;
 import org.erplab.pathways.participant.domain.Participant;
 import org.erplab.pathways.participant.domain.ParticipantRegistry;
+import org.erplab.pathways.participant.domain.PersonProfile;
 import org.erplab.pathways.pathway.process.PathwayProcess;
 import org.erplab.pathways.project.domain.Project;
 import org.erplab.pathways.project.domain.ProjectDirectory;
@@ -56,6 +57,7 @@ public class PathwayService {
     pathways.insert(new Pathway(pathwayId, participant.id(), participant.projectCode(), channel.name(), null, "INTAKE",
         Pathway.Status.ACTIVE.name(), null, null, null, null, consentAt, now, null));
     LocalDate today = now.toLocalDate();
+    pathways.recordProfile(pathwayId, participant.projectCode(), PersonProfile.of(participant, today));
     Map<String, Object> variables = Variables.createVariables()
         .putValue(PathwayProcess.Variables.PATHWAY_ID.name(), pathwayId.toString())
         .putValue(PathwayProcess.Variables.PARTICIPANT_ID.name(), participant.id().toString())

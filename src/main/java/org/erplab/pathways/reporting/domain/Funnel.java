@@ -71,6 +71,13 @@ public class Funnel {
     Map<String, Long> missed = queries.missedDeadlinesByKind(c);
     values.put(FunnelMeasure.MISSED_DEADLINES, sum(missed));
     breakdowns.put(FunnelMeasure.MISSED_DEADLINES, missed);
+    // who registered, by the non-identifying facts kept with each pathway (they outlive an erasure: ADR 0036)
+    for (var profile : Map.of(FunnelMeasure.BY_GENDER, "gender", FunnelMeasure.BY_AGE_BAND, "age_band",
+        FunnelMeasure.BY_CITIZENSHIP_AREA, "citizenship_area").entrySet()) {
+      Map<String, Long> counts = queries.byProfile(c, profile.getValue());
+      values.put(profile.getKey(), sum(counts));
+      breakdowns.put(profile.getKey(), counts);
+    }
 
     List<Figure> figures = new ArrayList<>();
     for (FunnelMeasure measure : FunnelMeasure.values()) {

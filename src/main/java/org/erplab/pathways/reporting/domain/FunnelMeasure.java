@@ -37,7 +37,13 @@ public enum FunnelMeasure {
   CLOSED("closed", "Chiusi", REGISTRATIONS,
       "Percorsi del periodo chiusi, per esito, sulle iscrizioni."),
   MISSED_DEADLINES("missedDeadlines", "Scadenze mancate", null,
-      "Scadenze dei percorsi del periodo passate senza che il compito fosse svolto (numero di scadenze, non di percorsi), per tipo.");
+      "Scadenze dei percorsi del periodo passate senza che il compito fosse svolto (numero di scadenze, non di percorsi), per tipo."),
+  BY_GENDER("byGender", "Iscrizioni per genere", null,
+      "Percorsi registrati nel periodo, per genere della persona (F, M) alla registrazione."),
+  BY_AGE_BAND("byAgeBand", "Iscrizioni per fascia d'età", null,
+      "Percorsi registrati nel periodo, per età della persona alla registrazione (UNDER_25, 25_29, 30_54, 55_PLUS)."),
+  BY_CITIZENSHIP_AREA("byCitizenshipArea", "Iscrizioni per cittadinanza", null,
+      "Percorsi registrati nel periodo, per cittadinanza della persona (IT, EU: altro Stato dell'Unione, NON_EU, UNKNOWN).");
 
   private final String key;
   private final String label;

@@ -143,6 +143,16 @@ public class FunnelQueries {
         + " and p.status = 'CLOSED' group by p.outcome", c);
   }
 
+  /** The pathways by a column of {@code pathway_profile} (gender, age_band, citizenship_area: never a caller's text). */
+  public Map<String, Long> byProfile(Cohort c, String column) {
+    if (!java.util.Set.of("gender", "age_band", "citizenship_area").contains(column)) {
+      throw new IllegalArgumentException("No such profile column: " + column);
+    }
+    return counts("""
+        select coalesce(f.%s, 'UNKNOWN'), count(*) from pathway p join pathway_profile f on f.pathway_id = p.id
+        where %s group by f.%s""".formatted(column, c.where(), column), c);
+  }
+
   public Map<String, Long> missedDeadlinesByKind(Cohort c) {
     return counts("""
         select d.kind, count(*) from pathway p join deadline d on d.pathway_id = p.id
