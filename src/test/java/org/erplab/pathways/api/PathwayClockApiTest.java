@@ -282,7 +282,7 @@ class PathwayClockApiTest {
     assertThat(types).containsSubsequence("DEADLINE_CREATED", "DEADLINE_MET", "PATHWAY_SUSPENDED", "PATHWAY_RESUMED",
         "DEADLINE_CANCELLED", "PATHWAY_WITHDRAWN");
     JsonNode suspended = find(trail, "PATHWAY_SUSPENDED");
-    assertThat(suspended.path("user").asText()).isEqualTo(CPI_MILANO);
+    assertThat(suspended.path("actor").asText()).isEqualTo(CPI_MILANO);
     assertThat(suspended.path("details").path("reason").asText()).isEqualTo("ILLNESS");
     assertThat(trail.toString()).doesNotContain("Rientrata");
   }

@@ -1,10 +1,12 @@
 package org.erplab.pathways.audit.api;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.erplab.pathways.audit.domain.AuditChain;
-import org.erplab.pathways.audit.domain.AuditTrail;
 import org.erplab.pathways.audit.infrastructure.AuditLog;
+import org.erplab.pathways.common.api.ApiException;
+import org.erplab.pathways.common.domain.FieldError;
 import org.erplab.pathways.pathway.api.PathwayAccess;
 import org.erplab.pathways.pathway.domain.Pathway;
 import org.erplab.pathways.security.AppUser;
@@ -14,21 +16,23 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** A pathway's audit trail from Camunda history, for project staff and auditors of its project. */
+/** A pathway's audit record (ADR 0035) and the check of its chain, for project staff and auditors of its project. */
 @RestController
 // JSON only: a caller that accepts nothing else gets 406 before anything happens
 @RequestMapping(path = "/api/pathways", produces = MediaType.APPLICATION_JSON_VALUE)
 class AuditController {
 
+  static final int DEFAULT_RESULTS = 500;
+  static final int MAX_RESULTS = 1000;
+
   private final PathwayAccess access;
-  private final AuditTrail trail;
   private final AuditLog log;
 
-  AuditController(PathwayAccess access, AuditTrail trail, AuditLog log) {
+  AuditController(PathwayAccess access, AuditLog log) {
     this.access = access;
-    this.trail = trail;
     this.log = log;
   }
 
@@ -43,11 +47,28 @@ class AuditController {
     return AuditChain.verify(log.chainOf(pathway.id()));
   }
 
-  /** Ordered by time: 403 for roles that may not read pathways, 404 for an unknown or another project's pathway. */
+  /**
+   * The pathway's events from the audit record in chain order, {@code maxResults} (1 to {@value #MAX_RESULTS},
+   * default {@value #DEFAULT_RESULTS}) from {@code firstResult}: 403 for roles that may not read pathways, 404 for an
+   * unknown or another project's pathway.
+   */
   @GetMapping("/{id}/audit")
   @Transactional(readOnly = true)
-  List<AuditEntryView> audit(@PathVariable UUID id, @AuthenticationPrincipal AppUser user) {
+  List<AuditEntryView> audit(@PathVariable UUID id,
+      @RequestParam(defaultValue = "0") int firstResult,
+      @RequestParam(defaultValue = "" + DEFAULT_RESULTS) int maxResults,
+      @AuthenticationPrincipal AppUser user) {
     Pathway pathway = access.readable(id, user);
-    return trail.of(pathway.id()).stream().map(AuditEntryView::of).toList();
+    List<FieldError> errors = new ArrayList<>();
+    if (firstResult < 0) {
+      errors.add(new FieldError("firstResult", "must be 0 or more"));
+    }
+    if (maxResults < 1 || maxResults > MAX_RESULTS) {
+      errors.add(new FieldError("maxResults", "must be between 1 and " + MAX_RESULTS));
+    }
+    if (!errors.isEmpty()) {
+      throw ApiException.badRequest(errors);
+    }
+    return log.page(pathway.id(), firstResult, maxResults).stream().map(AuditEntryView::of).toList();
   }
 }

@@ -1,26 +1,30 @@
 package org.erplab.pathways.audit.api;
 
+import com.fasterxml.jackson.annotation.JsonRawValue;
 import java.time.OffsetDateTime;
-import java.util.Map;
-import org.erplab.pathways.audit.domain.AuditEntry;
+import org.erplab.pathways.audit.infrastructure.AuditLog;
+import org.erplab.pathways.common.api.ApiTime;
 
 /**
- * One line of {@code GET /api/pathways/{id}/audit}: when (Europe/Rome), what ({@code type}, see
- * {@link org.erplab.pathways.audit.domain.AuditEntryType} for the keys of {@code details}), where (process key,
- * instance, model element) and who ({@code user}, a staff user id, null when the engine acted alone).
+ * One event of {@code GET /api/pathways/{id}/audit}, as the audit record holds it (ADR 0035): its number in the
+ * pathway's chain ({@code seq}, from 1, without gaps), when (engine clock, Europe/Rome), what ({@code type}: an
+ * {@link org.erplab.pathways.audit.domain.AuditEventType} for the engine's events, the service's own type for the
+ * rest, e.g. DEADLINE_SHIFTED, PATHWAY_SUSPENDED, PLAN_VERSION_SAVED), who ({@code actor}: a user id, or
+ * {@code system}), where (model element, process instance), a small JSON of non-personal {@code details}, and the
+ * event's {@code hash} in the chain.
  */
 public record AuditEntryView(
+    long seq,
     OffsetDateTime at,
     String type,
-    String processKey,
-    String processInstanceId,
+    String actor,
     String elementId,
-    String elementName,
-    String user,
-    Map<String, Object> details) {
+    String processInstanceId,
+    @JsonRawValue String details,
+    String hash) {
 
-  static AuditEntryView of(AuditEntry entry) {
-    return new AuditEntryView(entry.at(), entry.type().name(), entry.processKey(), entry.processInstanceId(),
-        entry.elementId(), entry.elementName(), entry.user(), entry.details());
+  static AuditEntryView of(AuditLog.Recorded event) {
+    return new AuditEntryView(event.seq(), ApiTime.of(event.at().toInstant()), event.type(), event.actor(),
+        event.elementId(), event.processInstanceId(), event.details() == null ? "{}" : event.details(), event.hash());
   }
 }

@@ -10,7 +10,8 @@ public enum AuditEventType {
   PROCESS_STARTED,
   /** {@code processDefinitionId, version, state, endActivityId, deleteReason, durationMs}. */
   PROCESS_ENDED,
-  /** {@code activityType, activityName, activityInstanceId, calledProcessInstanceId}; element: the activity id. */
+  /** {@code activityType, activityName, activityInstanceId}; element: the activity id (a call activity's called
+   * instance names it as {@code superProcessInstanceId} when it starts). */
   ACTIVITY_STARTED,
   /** {@code activityType, activityName, activityInstanceId, canceled, durationMs}. */
   ACTIVITY_ENDED,

@@ -90,6 +90,27 @@ public class AuditLog {
     return chain(pathwayId.toString());
   }
 
+  /** An event as auditors read it: its place in the pathway's chain, when, what, who, where, and its hash. */
+  public record Recorded(long seq, OffsetDateTime at, String type, String actor, String elementId,
+      String processInstanceId, String details, String hash) {}
+
+  /**
+   * A page of a pathway's events in chain order: one range scan of the index on {@code (pathway_id, chain_seq)}, from
+   * sequence number {@code firstResult + 1} (a chain's numbers have no gaps).
+   */
+  public List<Recorded> page(UUID pathwayId, int firstResult, int maxResults) {
+    return jdbc.sql("""
+            select chain_seq, occurred_at, event_type, actor, element_id, process_instance_id, details, hash
+            from audit_event where pathway_id = ? and chain_seq > ? order by chain_seq
+            fetch first ? rows only""")
+        .param(pathwayId)
+        .param((long) firstResult)
+        .param(maxResults)
+        .query((rs, i) -> new Recorded(rs.getLong(1), rs.getObject(2, OffsetDateTime.class), rs.getString(3),
+            rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8)))
+        .list();
+  }
+
   /** The events of a chain, in order. */
   public List<AuditChain.Event> chain(String chainKey) {
     return jdbc.sql("""

@@ -120,9 +120,7 @@ class AuditHistoryEvents implements HistoryEventHandler {
     details.put("activityType", a.getActivityType());
     details.put("activityName", a.getActivityName());
     details.put("activityInstanceId", a.getActivityInstanceId());
-    if (start) {
-      details.put("calledProcessInstanceId", a.getCalledProcessInstanceId());
-    } else {
+    if (!start) {
       details.put("canceled", a.getActivityInstanceState() == 2 ? Boolean.TRUE : null);
       details.put("durationMs", a.getDurationInMillis());
     }

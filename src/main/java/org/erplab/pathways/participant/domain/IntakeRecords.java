@@ -1,21 +1,29 @@
 package org.erplab.pathways.participant.domain;
 
-import org.erplab.pathways.common.domain.EngineClock;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import org.erplab.pathways.common.domain.AuditFact;
+import org.erplab.pathways.common.domain.EngineClock;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
-/** Special-category and free-text data recorded during a pathway: kept in the registry, never in the engine. */
+/**
+ * Special-category and free-text data recorded during a pathway: kept in the registry, never in the engine. Each
+ * change is a FILE_CHANGED event in the pathway's audit chain naming the part of the file (never its content).
+ */
 @Service
 public class IntakeRecords {
 
   private final JdbcClient jdbc;
+  private final ApplicationEventPublisher events;
 
-  public IntakeRecords(JdbcClient jdbc) {
+  public IntakeRecords(JdbcClient jdbc, ApplicationEventPublisher events) {
     this.jdbc = jdbc;
+    this.events = events;
   }
 
   /** Replaces the pathway's recorded vulnerabilities (a new interview supersedes the previous one). */
@@ -27,6 +35,7 @@ public class IntakeRecords {
           .params(pathwayId, vulnerability, now, user)
           .update();
     }
+    events.publishEvent(new AuditFact(pathwayId, null, user, "FILE_CHANGED", null, Map.of("part", "VULNERABILITIES")));
   }
 
   public void addNote(UUID pathwayId, String taskKey, String taskId, String field, String text, String user) {
@@ -35,6 +44,11 @@ public class IntakeRecords {
             values (?, ?, ?, ?, ?, ?, ?)""")
         .params(pathwayId, taskKey, taskId, field, text, user, EngineClock.now())
         .update();
+    Map<String, Object> details = new java.util.LinkedHashMap<>();
+    details.put("part", "CASE_NOTE");
+    details.put("field", field);
+    details.put("taskId", taskId);
+    events.publishEvent(new AuditFact(pathwayId, null, user, "FILE_CHANGED", taskKey, details));
   }
 
   public List<String> vulnerabilities(UUID pathwayId) {

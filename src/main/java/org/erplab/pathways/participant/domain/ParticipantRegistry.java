@@ -1,22 +1,33 @@
 package org.erplab.pathways.participant.domain;
 
-import org.erplab.pathways.common.domain.EngineClock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import org.erplab.pathways.common.domain.AuditFact;
+import org.erplab.pathways.common.domain.EngineClock;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
-/** The participant registry (table participant) and the log of every read of a personal file. */
+/**
+ * The participant registry (table participant) and the log of every read of a personal file. Registrations, changes
+ * and reads also go into the audit record, in the project's chain (ADR 0035): which file, which fields, by whom and
+ * through which door, never a value.
+ */
 @Service
 public class ParticipantRegistry {
 
   private final JdbcClient jdbc;
+  private final ApplicationEventPublisher events;
 
-  public ParticipantRegistry(JdbcClient jdbc) {
+  public ParticipantRegistry(JdbcClient jdbc, ApplicationEventPublisher events) {
     this.jdbc = jdbc;
+    this.events = events;
   }
 
   /** The participant, unless erased (ADR 0036: an erased person is no longer in the registry). */
@@ -31,8 +42,11 @@ public class ParticipantRegistry {
         .optional();
   }
 
-  /** Stores a new participant, or updates the contact data of the one already registered in the project. */
-  public Participant register(Participant candidate) {
+  /**
+   * Stores a new participant, or updates the contact data of the one already registered in the project; recorded as
+   * PARTICIPANT_REGISTERED or PARTICIPANT_UPDATED (the names of the fields that changed) by {@code user}.
+   */
+  public Participant register(Participant candidate, String user) {
     Optional<Participant> existing = findByFiscalCode(candidate.projectCode(), candidate.fiscalCode());
     if (existing.isPresent()) {
       Participant p = existing.get();
@@ -50,6 +64,10 @@ public class ParticipantRegistry {
           .params(merged.firstName(), merged.lastName(), merged.birthDate(), merged.gender(), merged.citizenship(),
               merged.permitExpiry(), merged.phone(), merged.email(), merged.address(), merged.id())
           .update();
+      List<String> changed = changedFields(p, merged);
+      if (!changed.isEmpty()) {
+        audit("PARTICIPANT_UPDATED", merged, user, Map.of("participantId", merged.id(), "fields", changed));
+      }
       return merged;
     }
     Participant created = new Participant(UUID.randomUUID(), candidate.projectCode(), candidate.fiscalCode(),
@@ -62,15 +80,43 @@ public class ParticipantRegistry {
             created.birthDate(), created.gender(), created.citizenship(), created.permitExpiry(), created.phone(),
             created.email(), created.address(), created.createdAt())
         .update();
+    audit("PARTICIPANT_REGISTERED", created, user, Map.of("participantId", created.id()));
     return created;
   }
 
+  /** Logs a read of the person's file (the access log auditors browse) and records it as FILE_READ. */
   public void logAccess(UUID participantId, String projectCode, String userId, String channel) {
     jdbc.sql("""
             insert into participant_access_log (participant_id, project_code, user_id, accessed_at, access_channel)
             values (?, ?, ?, ?, ?)""")
         .params(participantId, projectCode, userId, EngineClock.now(), channel)
         .update();
+    events.publishEvent(new AuditFact(null, projectCode, userId, "FILE_READ", null,
+        Map.of("participantId", participantId, "channel", channel)));
+  }
+
+  private void audit(String type, Participant participant, String user, Map<String, ?> details) {
+    events.publishEvent(new AuditFact(null, participant.projectCode(), user, type, null, details));
+  }
+
+  private static List<String> changedFields(Participant before, Participant after) {
+    List<String> changed = new ArrayList<>();
+    Map<String, List<Object>> fields = new java.util.LinkedHashMap<>();
+    fields.put("firstName", java.util.Arrays.asList(before.firstName(), after.firstName()));
+    fields.put("lastName", java.util.Arrays.asList(before.lastName(), after.lastName()));
+    fields.put("birthDate", java.util.Arrays.asList(before.birthDate(), after.birthDate()));
+    fields.put("gender", java.util.Arrays.asList(before.gender(), after.gender()));
+    fields.put("citizenship", java.util.Arrays.asList(before.citizenship(), after.citizenship()));
+    fields.put("permitExpiry", java.util.Arrays.asList(before.permitExpiry(), after.permitExpiry()));
+    fields.put("phone", java.util.Arrays.asList(before.phone(), after.phone()));
+    fields.put("email", java.util.Arrays.asList(before.email(), after.email()));
+    fields.put("address", java.util.Arrays.asList(before.address(), after.address()));
+    fields.forEach((name, values) -> {
+      if (!Objects.equals(values.get(0), values.get(1))) {
+        changed.add(name);
+      }
+    });
+    return changed;
   }
 
   public List<AccessLogEntry> accessLog(UUID participantId) {

@@ -53,7 +53,7 @@ class PathwayController {
     if (!user.seesWholeProject(request.projectCode())) {
       throw ApiException.forbidden("You do not serve project " + request.projectCode());
     }
-    return service.start(mapper.toParticipant(request.person(), request.projectCode()), request.channel(), null);
+    return service.start(mapper.toParticipant(request.person(), request.projectCode()), request.channel(), null, user.id());
   }
 
   @GetMapping("/{id}")

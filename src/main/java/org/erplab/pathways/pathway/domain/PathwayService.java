@@ -43,12 +43,18 @@ public class PathwayService {
    */
   @Transactional
   public StartedPathway start(Participant person, Pathway.Channel channel, OffsetDateTime consentAt) {
+    return start(person, channel, consentAt, null);
+  }
+
+  /** {@link #start(Participant, Pathway.Channel, OffsetDateTime)} by {@code user} (null: the public form, the system). */
+  @Transactional
+  public StartedPathway start(Participant person, Pathway.Channel channel, OffsetDateTime consentAt, String user) {
     LocalDate end = projects.find(person.projectCode()).map(Project::endDate).orElse(null);
     if (end != null && EngineClock.today().isAfter(end)) {
       throw ApiException.conflict("The programme of project " + person.projectCode() + " ended on " + end
           + ": it takes no one in charge any more");
     }
-    Participant participant = registry.register(person);
+    Participant participant = registry.register(person, user);
     if (pathways.hasOpenPathway(participant.id())) {
       throw ApiException.conflict("This person already has an open pathway in project " + participant.projectCode());
     }

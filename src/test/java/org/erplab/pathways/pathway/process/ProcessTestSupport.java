@@ -123,7 +123,7 @@ final class ProcessTestSupport {
 
   /** {@link #registerPathway(String, Pathway.Channel)} for that person (registered in the project once). */
   RegisteredPathway registerPathway(String projectCode, Pathway.Channel channel, TestPeople.Person person) {
-    Participant participant = registry.register(participant(projectCode, person));
+    Participant participant = registry.register(participant(projectCode, person), null);
     UUID pathwayId = UUID.randomUUID();
     pathwayRecords.insert(new Pathway(pathwayId, participant.id(), projectCode, channel.name(), null, "INTAKE",
         Pathway.Status.ACTIVE.name(), null, null, null, null, null, OffsetDateTime.now(), null));
