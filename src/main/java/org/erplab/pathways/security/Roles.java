@@ -22,6 +22,8 @@ public final class Roles {
    */
   public static final String PRIVACY = "privacy";
 
+  /** Roles that change nothing anywhere: a user with only these is refused every write at the security layer. */
+  public static final Set<String> READ_ONLY = Set.of(AUDITOR);
   public static final Set<String> ALL = Set.of(LAB, CPI, OPERATOR, SOCIAL, HOUSING, MANAGER, AUDITOR, ADMIN, PRIVACY);
   /** Roles that may erase a person's data (ADR 0036). */
   public static final Set<String> ERASERS = Set.of(PRIVACY, ADMIN);

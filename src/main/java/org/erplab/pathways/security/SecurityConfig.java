@@ -6,6 +6,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -13,12 +15,17 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.util.matcher.AntPathRequestMatcher;
@@ -54,10 +61,34 @@ public class SecurityConfig {
             .accessDeniedHandler((req, res, e) -> problem(json, res, HttpStatus.FORBIDDEN, "You are not allowed to do this")))
         .authorizeHttpRequests(auth -> auth
             .requestMatchers(new AntPathRequestMatcher("/api/public/**")).permitAll()
+            .requestMatchers(SecurityConfig::changesSomething).access(SecurityConfig::mayChange)
             .anyRequest().authenticated())
         .addFilterBefore(webappSession, BasicAuthenticationFilter.class)
         .addFilterAfter(bridge, BasicAuthenticationFilter.class);
     return http.build();
+  }
+
+  /** Anything but GET, HEAD, OPTIONS and TRACE asks to change something. */
+  static boolean changesSomething(HttpServletRequest request) {
+    return !Set.of("GET", "HEAD", "OPTIONS", "TRACE").contains(request.getMethod());
+  }
+
+  /**
+   * Auditors change nothing (issue 9): a user whose roles are all read-only ({@link Roles#READ_ONLY}) is refused every
+   * change through {@code /api} before the request reaches a controller, whatever its body; the engine's
+   * authorizations refuse the same at engine REST and in the webapps.
+   */
+  static AuthorizationDecision mayChange(Supplier<Authentication> authentication, RequestAuthorizationContext context) {
+    Authentication user = authentication.get();
+    if (user == null || !user.isAuthenticated() || user instanceof AnonymousAuthenticationToken) {
+      return new AuthorizationDecision(false);
+    }
+    boolean writer = user.getAuthorities().stream()
+        .map(GrantedAuthority::getAuthority)
+        .filter(a -> a.startsWith("ROLE_"))
+        .map(a -> a.substring("ROLE_".length()))
+        .anyMatch(role -> !Roles.READ_ONLY.contains(role));
+    return new AuthorizationDecision(writer);
   }
 
   @Bean
