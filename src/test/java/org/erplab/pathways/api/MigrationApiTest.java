@@ -109,6 +109,11 @@ class MigrationApiTest {
     assertThat(definitionOf(first)).isEqualTo(v2.getId());
     assertThat(definitionOf(second)).isEqualTo(v2.getId());
     assertThat(definitionOf(others)).as("another project's instance").isEqualTo(v1.getId());
+    // each move is in the audit record, as it happened
+    assertThat(context.getBean(org.springframework.jdbc.core.simple.JdbcClient.class)
+        .sql("select details from audit_event where event_type = 'INSTANCE_MIGRATED' and process_instance_id = ?")
+        .param(first).query(String.class).list())
+        .singleElement().satisfies(d -> assertThat(d).contains("\"version\":" + v2.getVersion()));
     JsonNode record = api.as(project.manager()).get("/api/admin/migrations/" + migration).json();
     assertThat(record.path("outcome").asText()).isEqualTo("COMPLETED");
     assertThat(record.path("processKey").asText()).isEqualTo(KEY);

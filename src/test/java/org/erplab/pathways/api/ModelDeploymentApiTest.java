@@ -46,11 +46,13 @@ class ModelDeploymentApiTest {
   private final int port;
   private final RepositoryService repositoryService;
   private final IdentityService identityService;
+  private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
   @Autowired
   ModelDeploymentApiTest(@LocalServerPort int port, RepositoryService repositoryService,
-      IdentityService identityService) {
+      IdentityService identityService, org.springframework.jdbc.core.simple.JdbcClient jdbc) {
     this.port = port;
+    this.jdbc = jdbc;
     this.repositoryService = repositoryService;
     this.identityService = identityService;
   }
@@ -77,6 +79,13 @@ class ModelDeploymentApiTest {
     assertThat(repositoryService.getBpmnModelInstance(repositoryService.createProcessDefinitionQuery()
         .processDefinitionKey("intake").latestVersion().singleResult().getId())
         .getModelElementById("Task_CallBack").getAttributeValue("name")).isEqualTo("Richiama la persona");
+    // the audit record says who deployed what
+    String deployment = response.json().path("id").asText();
+    java.util.Map<String, Object> event = jdbc.sql("select actor, chain_key, details from audit_event "
+            + "where event_type = 'MODEL_DEPLOYED' and details like ?")
+        .param("%\"deploymentId\":\"" + deployment + "\"%").query().singleRow();
+    assertThat(event.get("actor")).isEqualTo(MANAGER);
+    assertThat((String) event.get("details")).contains("\"intake:" + (before + 1) + "\"");
   }
 
   @Test

@@ -10,6 +10,11 @@ public enum AuditEventType {
   PROCESS_STARTED,
   /** {@code processDefinitionId, version, state, endActivityId, deleteReason, durationMs}. */
   PROCESS_ENDED,
+  /** The instance now runs on another version: {@code processDefinitionId, version} (the new ones). */
+  INSTANCE_MIGRATED,
+  /** A new deployment: {@code deploymentId, name, source, tenantId, processes, decisions} ({@code key:version}),
+   * {@code forms} (resource names); in the project's chain (tenant) or the system's. */
+  MODEL_DEPLOYED,
   /** {@code activityType, activityName, activityInstanceId}; element: the activity id (a call activity's called
    * instance names it as {@code superProcessInstanceId} when it starts). */
   ACTIVITY_STARTED,

@@ -94,6 +94,11 @@ class AuditHistoryEvents implements HistoryEventHandler {
     details.put("version", p.getProcessDefinitionVersion());
     boolean start = HistoryEventTypes.PROCESS_INSTANCE_START.getEventName().equals(p.getEventType());
     boolean end = HistoryEventTypes.PROCESS_INSTANCE_END.getEventName().equals(p.getEventType());
+    if (HistoryEventTypes.PROCESS_INSTANCE_MIGRATE.getEventName().equals(p.getEventType())) {
+      pending.add(new AuditLog.Pending(now(), null, p.getProcessInstanceId(), p.getTenantId(), null, actor(),
+          AuditEventType.INSTANCE_MIGRATED.name(), p.getProcessDefinitionKey(), details));
+      return;
+    }
     if (start) {
       details.put("superProcessInstanceId", p.getSuperProcessInstanceId());
     } else if (end) {
