@@ -16,6 +16,7 @@ import org.erplab.pathways.common.domain.AuditFact;
 import org.erplab.pathways.common.domain.EngineClock;
 import org.erplab.pathways.security.Partitions;
 import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -30,6 +31,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * that order and sorted, so two writers never wait on each other crosswise), its last hash read, and the events
  * inserted in one batch. A rolled-back transaction leaves no event. Outside a transaction an event is written in one
  * of its own.
+ *
+ * <p>On PostgreSQL the chain's row is locked {@code for no key update}: a transaction that inserts a row referring to
+ * the same pathway or project (a foreign key) holds a key-share lock on it, and {@code for update} would wait for that
+ * lock while the other transaction waits for this one's: concurrent registrations in one project deadlocked. H2 takes
+ * no lock for a foreign key and knows only {@code for update}.
  */
 @Repository
 public class AuditLog {
@@ -44,11 +50,21 @@ public class AuditLog {
   private final JdbcClient jdbc;
   private final JdbcTemplate template;
   private final TransactionTemplate transaction;
+  private volatile String rowLock;
 
   public AuditLog(JdbcClient jdbc, JdbcTemplate template, TransactionTemplate transaction) {
     this.jdbc = jdbc;
     this.template = template;
     this.transaction = transaction;
+  }
+
+  /** The clause that locks a chain's row against other writers but not against inserts that refer to it. */
+  private String rowLock() {
+    if (rowLock == null) {
+      String product = template.execute((ConnectionCallback<String>) c -> c.getMetaData().getDatabaseProductName());
+      rowLock = "PostgreSQL".equalsIgnoreCase(product) ? "for no key update" : "for update";
+    }
+    return rowLock;
   }
 
   /**
@@ -174,7 +190,7 @@ public class AuditLog {
     }
     Map<UUID, String> pathways = new HashMap<>();
     if (!candidates.isEmpty()) {
-      jdbc.sql("select id, project_code from pathway where id in (:ids) order by id for update")
+      jdbc.sql("select id, project_code from pathway where id in (:ids) order by id " + rowLock())
           .param("ids", candidates)
           .query(rs -> {
             pathways.put(rs.getObject(1, UUID.class), rs.getString(2));
@@ -198,7 +214,7 @@ public class AuditLog {
     }
     Set<String> knownProjects = new TreeSet<>();
     if (!projects.isEmpty()) {
-      knownProjects.addAll(jdbc.sql("select code from project where code in (:codes) order by code for update")
+      knownProjects.addAll(jdbc.sql("select code from project where code in (:codes) order by code " + rowLock())
           .param("codes", projects).query(String.class).list());
     }
     boolean system = false;
