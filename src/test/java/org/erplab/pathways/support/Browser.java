@@ -172,9 +172,14 @@ public final class Browser implements AutoCloseable {
     }
   }
 
-  /** Waits until the condition holds (checked every half second), or fails with the description. */
+  /**
+   * Waits until the condition holds (checked every half second), or fails with the description. An element the page
+   * replaced while the condition read it (a table re-rendered) only means "not yet": the condition is read again.
+   */
   public void waitUntil(String description, java.util.function.BooleanSupplier condition) {
-    new WebDriverWait(driver, WAIT).withMessage(description).until(d -> condition.getAsBoolean());
+    new WebDriverWait(driver, WAIT).withMessage(description)
+        .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+        .until(d -> condition.getAsBoolean());
   }
 
   public List<WebElement> all(By locator) {
