@@ -170,6 +170,16 @@ class ErasureApiTest {
     assertThat(pathway.json().path("outcome").asText()).isEqualTo("WITHDRAWN");
     assertThat(jdbc.sql("select gender from pathway_profile where pathway_id = ?").param(person.pathway())
         .query(String.class).single()).isEqualTo(person.started().person().gender());
+    // the facts the committee's indicators count by stay with the pathway (ADR 0040): age, intake answers, codes
+    Map<String, Object> profile = jdbc.sql("""
+            select age_years, education, employment_status, interviewed_at from pathway_profile where pathway_id = ?""")
+        .param(person.pathway()).query().singleRow();
+    assertThat(((Number) profile.get("age_years")).intValue()).isEqualTo(java.time.Period.between(
+        person.started().person().birthDate(), EngineClock.today()).getYears());
+    assertThat(profile).containsEntry("education", "UPPER_SECONDARY").containsEntry("employment_status", "UNEMPLOYED");
+    assertThat(profile.get("interviewed_at")).isNotNull();
+    assertThat(jdbc.sql("select code from pathway_disadvantage where pathway_id = ?").param(person.pathway())
+        .query(String.class).list()).containsExactly("GENDER_VIOLENCE");
     ApiClient.Response trail = api.as(AUDITOR).get("/api/pathways/" + person.pathway() + "/audit");
     assertThat(trail.status()).as("%s", trail).isEqualTo(200);
     ApiClient.Response chain = api.as(AUDITOR).get("/api/pathways/" + person.pathway() + "/audit/verification");

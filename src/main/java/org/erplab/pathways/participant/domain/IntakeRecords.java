@@ -26,13 +26,20 @@ public class IntakeRecords {
     this.events = events;
   }
 
-  /** Replaces the pathway's recorded vulnerabilities (a new interview supersedes the previous one). */
+  /**
+   * Replaces the pathway's recorded vulnerabilities (a new interview supersedes the previous one), in the person's file
+   * and, as codes only, among the pathway's facts the indicators count (table {@code pathway_disadvantage}, kept after
+   * an erasure: ADR 0040).
+   */
   public void recordVulnerabilities(UUID pathwayId, List<String> vulnerabilities, String user) {
     jdbc.sql("delete from participant_vulnerability where pathway_id = ?").param(pathwayId).update();
+    jdbc.sql("delete from pathway_disadvantage where pathway_id = ?").param(pathwayId).update();
     OffsetDateTime now = EngineClock.now();
     for (String vulnerability : new LinkedHashSet<>(vulnerabilities)) {
       jdbc.sql("insert into participant_vulnerability (pathway_id, vulnerability, recorded_at, recorded_by) values (?, ?, ?, ?)")
           .params(pathwayId, vulnerability, now, user)
+          .update();
+      jdbc.sql("insert into pathway_disadvantage (pathway_id, code) values (?, ?)").params(pathwayId, vulnerability)
           .update();
     }
     events.publishEvent(new AuditFact(pathwayId, null, user, "FILE_CHANGED", null, Map.of("part", "VULNERABILITIES")));

@@ -6,17 +6,17 @@ import java.util.Set;
 /**
  * The few non-identifying facts the indicators count pathways by, taken from the person when a pathway starts and
  * kept with it (table {@code pathway_profile}) after the identity is erased (ADR 0036): gender, age band at intake,
- * citizenship area.
+ * citizenship area, and the age in whole years (the committee's bands and mean age, ADR 0040).
  */
-public record PersonProfile(String gender, String ageBand, String citizenshipArea) {
+public record PersonProfile(String gender, String ageBand, String citizenshipArea, Integer ageYears) {
 
   /** The other member states of the European Union (ISO 3166-1 alpha-2; Greece as GR). */
   static final Set<String> EU = Set.of("AT", "BE", "BG", "CY", "CZ", "DE", "DK", "EE", "ES", "FI", "FR", "GR", "HR",
       "HU", "IE", "LT", "LU", "LV", "MT", "NL", "PL", "PT", "RO", "SE", "SI", "SK");
 
   public static PersonProfile of(Participant person, LocalDate intake) {
-    return new PersonProfile(person.gender(), ageBand(ParticipantRegistry.age(person.birthDate(), intake)),
-        citizenshipArea(person.citizenship()));
+    int age = ParticipantRegistry.age(person.birthDate(), intake);
+    return new PersonProfile(person.gender(), ageBand(age), citizenshipArea(person.citizenship()), age);
   }
 
   /** UNDER_25, 25_29, 30_54, 55_PLUS: the bands of the ESF+ participant indicators. */

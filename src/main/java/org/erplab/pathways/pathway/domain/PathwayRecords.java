@@ -54,9 +54,18 @@ public class PathwayRecords {
   /** The non-identifying facts the indicators count the pathway by, kept after the person is erased (ADR 0036). */
   public void recordProfile(UUID id, String projectCode, PersonProfile profile) {
     jdbc.sql("""
-            insert into pathway_profile (pathway_id, project_code, gender, age_band, citizenship_area)
-            values (?, ?, ?, ?, ?)""")
-        .params(id, projectCode, profile.gender(), profile.ageBand(), profile.citizenshipArea())
+            insert into pathway_profile (pathway_id, project_code, gender, age_band, citizenship_area, age_years)
+            values (?, ?, ?, ?, ?, ?)""")
+        .params(id, projectCode, profile.gender(), profile.ageBand(), profile.citizenshipArea(), profile.ageYears())
+        .update();
+  }
+
+  /** The intake interview's facts the indicators count by (ADR 0040): the latest interview's answers. */
+  public void recordIntakeFacts(UUID id, String education, String employmentStatus, OffsetDateTime at) {
+    jdbc.sql("""
+            update pathway_profile set education = ?, employment_status = ?, interviewed_at = ?
+            where pathway_id = ?""")
+        .params(education, employmentStatus, at, id)
         .update();
   }
 
