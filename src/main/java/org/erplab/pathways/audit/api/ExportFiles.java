@@ -107,6 +107,9 @@ final class ExportFiles {
   private static final float TEXT_SIZE = 7;
   private static final float LEADING = 8.5f;
   private static final float PADDING = 2;
+  // the standard fonts, not embedded: one instance each (each new one looks for a system font to draw with)
+  private static final PDType1Font REGULAR = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
+  private static final PDType1Font BOLD = new PDType1Font(Standard14Fonts.FontName.HELVETICA_BOLD);
 
   /** The table as a PDF: A4 landscape, Helvetica (WinAnsi: what the font cannot show becomes "?"), page numbers. */
   static byte[] pdf(Table table) {
@@ -159,8 +162,8 @@ final class ExportFiles {
 
     private final PDDocument document;
     private final Table table;
-    private final PDType1Font regular = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
-    private final PDType1Font bold = new PDType1Font(Standard14Fonts.FontName.HELVETICA_BOLD);
+    private final PDType1Font regular = REGULAR;
+    private final PDType1Font bold = BOLD;
     private final PDRectangle size = new PDRectangle(PDRectangle.A4.getHeight(), PDRectangle.A4.getWidth());
     private final float[] columns;
     private final Map<String, Float> widths = new HashMap<>();
