@@ -136,7 +136,7 @@ class AuditExportController {
 
   /**
    * The pathways of the projects the caller serves (auditors, managers, admins; other roles 403), by project, status,
-   * outcome and day of creation ({@code from}, {@code to}: Europe/Rome, {@code to} included), oldest first, as
+   * outcome and day of creation ({@code from}, {@code to}: Europe/Rome, {@code to} included), newest first, as
    * {@code json} (default), {@code csv} or {@code pdf}.
    */
   @GetMapping("/audit/pathways")
@@ -185,7 +185,7 @@ class AuditExportController {
         fromDay == null ? null : fromDay.atStartOfDay(EngineClock.ZONE).toOffsetDateTime(),
         toDay == null ? null : toDay.plusDays(1).atStartOfDay(EngineClock.ZONE).toOffsetDateTime());
     OffsetDateTime now = EngineClock.now();
-    List<Item> items = pathways.page(wholeProjectsOf(user), filter, PathwayListQueries.Sort.CREATED, now,
+    List<Item> items = pathways.page(wholeProjectsOf(user), filter, PathwayListQueries.Sort.CREATED_DESC, now,
         firstResult, pageSize).stream().map(Item::of).toList();
     if (chosen == Format.JSON) {
       return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(items);
