@@ -95,7 +95,8 @@ class AccessLogController {
         .toList();
   }
 
-  private static LocalDate day(String field, String value, List<FieldError> errors) {
+  /** The day {@code value} (yyyy-MM-dd), or null when absent; a bad one is added to {@code errors} under its field. */
+  static LocalDate day(String field, String value, List<FieldError> errors) {
     if (value == null) {
       return null;
     }
