@@ -230,6 +230,32 @@ final class ApiFixtures {
     return pathway;
   }
 
+  /**
+   * Hand-over, assessment (LABOUR), plan with one 10-hour course (ending today for those that complete it, in a month
+   * for the others), approved and signed: the pathway is in training.
+   */
+  void intoTraining(OwnProject project, UUID pathway, boolean endsToday, boolean internship) {
+    LocalDate today = org.erplab.pathways.common.domain.EngineClock.today();
+    completeTask(project.cpi(), taskOf(pathway, "Task_AssignOperator"),
+        Map.of("operatorOrganisation", project.operatorOrganisation()));
+    completeTask(project.operator(), taskOf(pathway, "Task_FirstAppointment"),
+        Map.of("appointmentDate", today.toString()));
+    completeTask(project.operator(), taskOf(pathway, "Task_SkillsAssessment"),
+        Map.of("orientationHours", 6, "readyForWork", true, "needsSocialSupport", false,
+            "selfEmploymentInterest", false, "eqfLevel", 3, "availability", "FULL_TIME"));
+    ApiClient.Response plan = as(project.operator()).put("/api/pathways/" + pathway + "/plan",
+        Map.of("services", List.of(Map.of("type", "COACHING", "hours", 6, "cost", new java.math.BigDecimal("300"))),
+            "courses", List.of(Map.of("code", "FUN-01", "title", "Carrellista", "plannedHours", 10,
+                "startDate", today.minusDays(5).toString(),
+                "endDate", (endsToday ? today : today.plusDays(30)).toString())),
+            "internshipPlanned", internship, "indemnityCap", new java.math.BigDecimal("1000")));
+    assertThat(plan.status()).as("%s", plan).isEqualTo(201);
+    completeTask(project.operator(), taskOf(pathway, "Task_DraftPlan"), Map.of("planSubmitted", true));
+    completeTask(project.cpi(), taskOf(pathway, "Task_ApprovePlan"), Map.of("planApproved", true));
+    completeTask(project.operator(), taskOf(pathway, "Task_RecordSignature"),
+        Map.of("signedOn", today.toString()));
+  }
+
   void completeTask(String user, String taskId, Map<String, Object> variables) {
     ApiClient.Response response = as(user).post("/api/tasks/" + taskId + "/complete", body(variables));
     assertThat(response.status()).as("complete task: %s", response).isEqualTo(204);

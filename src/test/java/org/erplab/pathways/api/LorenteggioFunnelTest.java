@@ -120,7 +120,7 @@ class LorenteggioFunnelTest {
       boolean internship = i < 8;
       people.add(() -> {
         UUID pathway = screened.call();
-        intoTraining(project, pathway, endsToday, internship);
+        api.intoTraining(project, pathway, endsToday, internship);
         // the 14 attend 8 of the 10 planned hours (80 %, above the 70 % threshold); the other 16 have begun
         ApiClient.Response attended = api.as(project.operator()).post("/api/pathways/" + pathway + "/attendance",
             Map.of("courseCode", "FUN-01", "date", today.toString(), "hours", new BigDecimal(endsToday ? "8" : "4")));
@@ -245,31 +245,6 @@ class LorenteggioFunnelTest {
   private void verify(OwnProject project, UUID pathway, String outcome) {
     api.completeTask(project.cpi(), api.taskOf(pathway, "Task_VerifyEligibility"),
         Map.of("verificationOutcome", outcome));
-  }
-
-  /**
-   * Hand-over, assessment (LABOUR), plan with one 10-hour course (ending today for those that complete it, in a month
-   * for the others), approved and signed: the pathway is in training.
-   */
-  private void intoTraining(OwnProject project, UUID pathway, boolean endsToday, boolean internship) {
-    api.completeTask(project.cpi(), api.taskOf(pathway, "Task_AssignOperator"),
-        Map.of("operatorOrganisation", project.operatorOrganisation()));
-    api.completeTask(project.operator(), api.taskOf(pathway, "Task_FirstAppointment"),
-        Map.of("appointmentDate", today.toString()));
-    api.completeTask(project.operator(), api.taskOf(pathway, "Task_SkillsAssessment"),
-        Map.of("orientationHours", 6, "readyForWork", true, "needsSocialSupport", false,
-            "selfEmploymentInterest", false, "eqfLevel", 3, "availability", "FULL_TIME"));
-    ApiClient.Response plan = api.as(project.operator()).put("/api/pathways/" + pathway + "/plan",
-        Map.of("services", List.of(Map.of("type", "COACHING", "hours", 6, "cost", new BigDecimal("300"))),
-            "courses", List.of(Map.of("code", "FUN-01", "title", "Carrellista", "plannedHours", 10,
-                "startDate", today.minusDays(5).toString(),
-                "endDate", (endsToday ? today : today.plusDays(30)).toString())),
-            "internshipPlanned", internship, "indemnityCap", new BigDecimal("1000")));
-    assertThat(plan.status()).as("%s", plan).isEqualTo(201);
-    api.completeTask(project.operator(), api.taskOf(pathway, "Task_DraftPlan"), Map.of("planSubmitted", true));
-    api.completeTask(project.cpi(), api.taskOf(pathway, "Task_ApprovePlan"), Map.of("planApproved", true));
-    api.completeTask(project.operator(), api.taskOf(pathway, "Task_RecordSignature"),
-        Map.of("signedOn", today.toString()));
   }
 
   private List<Job> courseEndTimer(UUID pathway) {

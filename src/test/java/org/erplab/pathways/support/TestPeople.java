@@ -34,9 +34,13 @@ public final class TestPeople {
 
   /** A person of the given age today. */
   public static Person aged(int years) {
+    return aged(years, ThreadLocalRandom.current().nextBoolean() ? "M" : "F");
+  }
+
+  /** A person of the given age today and gender (F or M). */
+  public static Person aged(int years, String gender) {
     ThreadLocalRandom random = ThreadLocalRandom.current();
     LocalDate birth = LocalDate.now(EngineClock.ZONE).minusYears(years).minusDays(random.nextInt(1, 300));
-    String gender = random.nextBoolean() ? "M" : "F";
     StringBuilder surname = new StringBuilder();
     StringBuilder name = new StringBuilder();
     for (int i = 0; i < 3; i++) {

@@ -1,13 +1,9 @@
 package org.erplab.pathways.reporting.api;
 
 import java.time.LocalDate;
-import java.util.Set;
 import org.erplab.pathways.common.api.ApiException;
-import org.erplab.pathways.project.domain.Organisation;
-import org.erplab.pathways.project.domain.ProjectDirectory;
 import org.erplab.pathways.reporting.domain.Funnel;
 import org.erplab.pathways.security.AppUser;
-import org.erplab.pathways.security.Roles;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -26,11 +22,11 @@ import org.springframework.web.bind.annotation.RestController;
 class FunnelController {
 
   private final Funnel funnel;
-  private final ProjectDirectory projects;
+  private final ReportAccess access;
 
-  FunnelController(Funnel funnel, ProjectDirectory projects) {
+  FunnelController(Funnel funnel, ReportAccess access) {
     this.funnel = funnel;
-    this.projects = projects;
+    this.access = access;
   }
 
   @GetMapping("/funnel")
@@ -39,15 +35,7 @@ class FunnelController {
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
       @AuthenticationPrincipal AppUser user) {
-    if (!user.serves(project) || projects.find(project).isEmpty()) {
-      throw ApiException.notFound("No such project");
-    }
-    boolean leadEntity = user.organisation() != null && projects.leadEntity(project)
-        .map(Organisation::code).filter(user.organisation()::equals).isPresent();
-    if (!user.hasAnyRole(Set.of(Roles.MANAGER, Roles.AUDITOR)) && !leadEntity) {
-      throw ApiException.forbidden("Only the programme's managers and auditors and the project's lead entity read "
-          + "its reports");
-    }
+    access.check(project, user);
     if (from != null && to != null && from.isAfter(to)) {
       throw ApiException.badRequest("to", "must not be before from");
     }

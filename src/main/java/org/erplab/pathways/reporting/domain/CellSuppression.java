@@ -17,7 +17,9 @@ import java.util.List;
  *   <li><b>no lone cell</b>: a relation with hidden cells has at least two of them (one would be its total minus the
  *       rest);
  *   <li><b>no small group</b>: when a relation's total is shown, its hidden parts together (which that total reveals)
- *       describe at least {@code threshold} people, or all of its parts are hidden;
+ *       describe at least {@code threshold} people, or all of its parts are hidden; and when they are all small cells
+ *       (published as "fewer than threshold"), they do not add up to their most (n cells of threshold - 1 each: all
+ *       known);
  *   <li><b>nothing solvable</b>: no hidden cell is a linear combination of the relations over the shown cells (two
  *       relations can pin a cell that each leaves open: a row and a column crossing); checked by Gaussian elimination.
  * </ol>
@@ -38,7 +40,7 @@ public final class CellSuppression {
   public static BitSet hidden(long[] values, List<Relation> relations, int threshold) {
     BitSet hidden = new BitSet(values.length);
     for (int i = 0; i < values.length; i++) {
-      if (values[i] > 0 && values[i] < threshold) {
+      if (small(values[i], threshold)) {
         hidden.set(i);
       }
     }
@@ -60,21 +62,32 @@ public final class CellSuppression {
     int count = hidden.get(r.total()) ? 1 : 0;
     long partsHidden = 0;
     int partsShown = 0;
+    int smallParts = 0;
     for (int p : r.parts()) {
       if (hidden.get(p)) {
         count++;
         partsHidden += values[p];
+        smallParts += small(values[p], threshold) ? 1 : 0;
       } else {
         partsShown++;
       }
     }
     boolean lone = count == 1;
-    boolean smallGroup = !hidden.get(r.total()) && count > 0 && partsShown > 0 && partsHidden < threshold;
-    if (!lone && !smallGroup) {
+    boolean totalShown = !hidden.get(r.total());
+    boolean smallGroup = totalShown && count > 0 && partsShown > 0 && partsHidden < threshold;
+    // small cells are published as "fewer than threshold": n of them adding up to n * (threshold - 1) are all known
+    boolean pinned = totalShown && count > 0 && partsShown > 0 && smallParts == count
+        && partsHidden == (long) count * (threshold - 1);
+    if (!lone && !smallGroup && !pinned) {
       return false;
     }
     hideOneMore(values, r, hidden);
     return true;
+  }
+
+  /** Whether a count is small: it describes someone, and fewer people than the threshold. */
+  public static boolean small(long value, int threshold) {
+    return value > 0 && value < threshold;
   }
 
   /** Hides the smallest non-empty shown part, else an empty one, else the total. */

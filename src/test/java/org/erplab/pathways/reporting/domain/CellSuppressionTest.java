@@ -114,6 +114,21 @@ class CellSuppressionTest {
   }
 
   @Test
+  void shouldNotLetSmallCellsAddUpToTheirMost() {
+    // 4 + 4 + 20 = 28: two cells published as "<5" that add up to 8 are both 4
+    long[] values = {4, 4, 20, 28};
+    BitSet hidden = CellSuppression.hidden(values, List.of(new CellSuppression.Relation(3, new int[] {0, 1, 2})),
+        THRESHOLD);
+    assertThat(hidden.get(0) && hidden.get(1)).isTrue();
+    assertThat(hidden.get(2)).as("the 20 goes too").isTrue();
+    assertThat(hidden.get(3)).isFalse();
+    // 3 + 4: 7 is not their most, each may be 3 or 4
+    long[] other = {3, 4, 20, 27};
+    assertThat(CellSuppression.hidden(other, List.of(new CellSuppression.Relation(3, new int[] {0, 1, 2})),
+        THRESHOLD).get(2)).isFalse();
+  }
+
+  @Test
   void shouldMoveWithTheThreshold() {
     long[][] counts = {{12, 8, 20}, {7, 15, 9}};
     assertThat(new CellSuppression.TwoWay(counts).hidden(5).isEmpty()).isTrue();

@@ -1,0 +1,287 @@
+package org.erplab.pathways.reporting.domain;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.erplab.pathways.common.domain.EngineClock;
+import org.erplab.pathways.reporting.infrastructure.IndicatorQueries;
+import org.erplab.pathways.reporting.infrastructure.IndicatorQueries.Counts;
+import org.erplab.pathways.reporting.infrastructure.IndicatorQueries.Period;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+
+/**
+ * The monitoring committee's indicators of a project and period (issue 10; the evaluation's tables 3.1-3.2 and
+ * figures 3.1-3.5): who took part (all, of whom lab activity, of whom a personalised plan), how the plans stand, the
+ * share of vulnerable participants, mean ages, and the distributions side by side. Every figure carries its
+ * definition; every cell describing fewer than {@code reports.suppression.threshold} people is shown as "&lt;n", with
+ * the complementary cells that would give it away (ADR 0040).
+ */
+@Service
+public class Indicators {
+
+  /** What "in the period" means, written beside every figure. */
+  public static final String PERIOD_RULE = "Partecipante nel periodo: persona con un percorso aperto in almeno un "
+      + "giorno del periodo (registrato entro la fine, non chiuso prima dell'inizio) o con un accesso al laboratorio "
+      + "nel periodo. Una persona dell'anagrafe conta una volta; un visitatore anonimo, che nulla permette di "
+      + "riconoscere, conta una volta per accesso. I dati di ciascuno sono quelli del suo ultimo percorso del periodo, "
+      + "altrimenti del suo ultimo accesso.";
+
+  static final List<String> COLUMNS = List.of("all", "lab", "plan");
+
+  private final IndicatorQueries queries;
+  private final int threshold;
+
+  public Indicators(IndicatorQueries queries, @Value("${reports.suppression.threshold:5}") int threshold) {
+    this.queries = queries;
+    this.threshold = threshold;
+  }
+
+  public int threshold() {
+    return threshold;
+  }
+
+  /** What a hidden cell that is not small shows: "not available", explained in the legend. */
+  public static final String WITHHELD = "n.d.";
+
+  /**
+   * A published number: its value; or, suppressed, null and "&lt;n" for a cell of fewer than n people, {@value
+   * #WITHHELD} for a cell hidden because it would give a small one away.
+   */
+  public record Cell(Number value, String shown, boolean suppressed) {
+
+    static Cell of(Number value) {
+      return new Cell(value, value instanceof BigDecimal d ? d.toPlainString() : String.valueOf(value), false);
+    }
+
+    static Cell small(int threshold) {
+      return new Cell(null, "<" + threshold, true);
+    }
+
+    static Cell withheld() {
+      return new Cell(null, WITHHELD, true);
+    }
+  }
+
+  /** A figure with its definition. */
+  public record Figure(String key, String label, String definition, Cell value) {}
+
+  /** A row of a distribution: one cell per column (all, lab, plan). */
+  public record Row(String code, String label, List<Cell> cells) {}
+
+  /**
+   * A distribution side by side for all, lab and plan participants; {@code additive}: the rows of a column add up to
+   * its total (a person in exactly one row), else a person may be in several rows.
+   */
+  public record Distribution(String key, String label, String definition, boolean additive, List<String> columns,
+      List<Row> rows, List<Cell> totals) {}
+
+  public record Report(String projectCode, LocalDate from, LocalDate to, String periodRule, int threshold,
+      String legend, OffsetDateTime generatedAt, List<Figure> figures, List<Distribution> distributions) {}
+
+  public Report of(String projectCode, LocalDate from, LocalDate to) {
+    Period period = new Period(projectCode, from, to, from.atStartOfDay(EngineClock.ZONE).toOffsetDateTime(),
+        to.plusDays(1).atStartOfDay(EngineClock.ZONE).toOffsetDateTime());
+    Counts people = queries.people(period);
+    List<Figure> figures = new ArrayList<>();
+    Cell all = count(people.all());
+    Cell lab = count(people.lab());
+    Cell plan = count(people.plan());
+    figures.add(new Figure("participants", "Partecipanti", "Persone nel periodo (vedi la regola del periodo).", all));
+    figures.add(new Figure("labParticipants", "di cui attività del laboratorio",
+        "Persone con almeno un accesso al laboratorio nel periodo.", lab));
+    figures.add(new Figure("planParticipants", "di cui piano personalizzato (PIP)",
+        "Persone con un percorso del periodo il cui piano personalizzato è stato firmato.", plan));
+    figures.add(new Figure("labAndPlanParticipants", "di cui entrambi",
+        "Persone con un accesso al laboratorio nel periodo e un piano firmato.", count(people.both())));
+    figures.add(new Figure("planShare", "Quota con un piano", "Partecipanti con un piano firmato sui partecipanti, in "
+        + "percentuale.", share(people.plan(), people.all(), plan, all)));
+
+    Map<String, Long> plans = queries.plansByState(period);
+    long planTotal = plans.values().stream().mapToLong(Long::longValue).sum();
+    long[] planValues = {plans.getOrDefault("CONCLUDED", 0L), plans.getOrDefault("ONGOING", 0L),
+        plans.getOrDefault("WITHDRAWN", 0L), planTotal};
+    BitSet planHidden = CellSuppression.hidden(planValues,
+        List.of(new CellSuppression.Relation(3, new int[] {0, 1, 2})), threshold);
+    figures.add(new Figure("plans", "Piani firmati", "Percorsi del periodo con un piano firmato (un piano per "
+        + "percorso).", cell(planValues[3], planHidden.get(3))));
+    figures.add(new Figure("plansConcluded", "Piani conclusi", "Piani il cui percorso si è chiuso entro la fine del "
+        + "periodo, non per rinuncia.", cell(planValues[0], planHidden.get(0))));
+    figures.add(new Figure("plansOngoing", "Piani in corso", "Piani il cui percorso era aperto alla fine del periodo.",
+        cell(planValues[1], planHidden.get(1))));
+    figures.add(new Figure("plansWithdrawn", "Piani interrotti per rinuncia", "Piani il cui percorso si è chiuso per "
+        + "rinuncia entro la fine del periodo.", cell(planValues[2], planHidden.get(2))));
+
+    Map<String, Counts> status = queries.by(period, "disadvantage_status");
+    Distribution statusTable = distribution("disadvantageStatus", "Svantaggio registrato", "Partecipanti con almeno "
+        + "una condizione di svantaggio, con «nessuna», o senza nulla registrato (mostrato a parte).", true, status,
+        people, IndicatorLabels.DISADVANTAGE_STATUS);
+    Counts vulnerable = status.getOrDefault("VULNERABLE", new Counts(0, 0, 0, 0));
+    Counts unknown = status.getOrDefault("UNKNOWN", new Counts(0, 0, 0, 0));
+    // the shares go with the cells of that table: a share of a hidden cell would give it away
+    figures.add(new Figure("vulnerableShare", "Quota di partecipanti vulnerabili",
+        "Partecipanti con almeno una condizione di svantaggio registrata al colloquio (non «nessuna») sui "
+            + "partecipanti, in percentuale.", share(vulnerable.all(), people.all(), cellOf(statusTable, "VULNERABLE"),
+            all)));
+    figures.add(new Figure("disadvantageNotRecordedShare", "Quota senza svantaggio registrato",
+        "Partecipanti per i quali nessuna condizione di svantaggio è stata registrata (né una condizione né "
+            + "«nessuna»: colloquio non svolto, solo laboratorio) sui partecipanti, in percentuale.",
+        share(unknown.all(), people.all(), cellOf(statusTable, "UNKNOWN"), all)));
+    IndicatorQueries.Mean planAge = queries.meanAge(period, true);
+    IndicatorQueries.Mean labAge = queries.meanAge(period, false);
+    figures.add(new Figure("meanAgePlan", "Età media dei partecipanti con un piano",
+        "Media dell'età in anni compiuti all'inizio del percorso dei partecipanti con un piano firmato.",
+        mean(planAge)));
+    figures.add(new Figure("meanAgeLab", "Età media dei partecipanti del laboratorio",
+        "Media dell'età in anni dei partecipanti del laboratorio di cui è nota (all'inizio del percorso, o alla visita; "
+            + "i visitatori anonimi danno solo la fascia e non entrano nella media).", mean(labAge)));
+
+    List<Distribution> distributions = new ArrayList<>();
+    distributions.add(distribution("gender", "Genere", "Partecipanti per genere.", true,
+        queries.by(period, "gender"), people, IndicatorLabels.GENDER));
+    distributions.add(distribution("ageBand", "Fascia d'età", "Partecipanti per fascia d'età (anni compiuti all'inizio "
+        + "del percorso o alla visita).", true, queries.by(period, "age_band"), people, IndicatorLabels.AGE_BAND));
+    distributions.add(distribution("citizenship", "Cittadinanza", "Partecipanti per cittadinanza: italiana, di un "
+        + "altro Stato dell'Unione, di un Paese terzo.", true, queries.by(period, "citizenship_area"), people,
+        IndicatorLabels.CITIZENSHIP));
+    distributions.add(distribution("education", "Titolo di studio", "Partecipanti per titolo di studio dichiarato al "
+        + "colloquio di presa in carico («non rilevato»: nessun colloquio, o solo laboratorio).", true,
+        queries.by(period, "education"), people, IndicatorLabels.EDUCATION));
+    distributions.add(distribution("employmentStatus", "Condizione occupazionale all'ingresso", "Partecipanti per "
+        + "condizione occupazionale dichiarata al colloquio di presa in carico.", true,
+        queries.by(period, "employment_status"), people, IndicatorLabels.EMPLOYMENT));
+    distributions.add(statusTable);
+    distributions.add(distribution("disadvantage", "Tipo di svantaggio", "Partecipanti per condizione di svantaggio "
+        + "registrata: chi ne ha più d'una conta in ciascuna, quindi le righe non sommano al totale.", false,
+        queries.byDisadvantage(period), people, IndicatorLabels.DISADVANTAGE));
+    String legend = "«<" + threshold + "»: meno di " + threshold + " persone, dato non pubblicato; «" + WITHHELD
+        + "»: dato non pubblicato perché permetterebbe di ricavarne uno inferiore a " + threshold + " dai totali; "
+        + "«-»: non calcolabile (nessuna persona).";
+    return new Report(projectCode, from, to, PERIOD_RULE, threshold, legend, EngineClock.now(), figures,
+        distributions);
+  }
+
+  /**
+   * Suppresses each column on its own: an additive column is its rows and its total (the headline count), protected
+   * with its complements; a non-additive one, only its small cells.
+   */
+  private Distribution distribution(String key, String label, String definition, boolean additive,
+      Map<String, Counts> counts, Counts people, Map<String, String> labels) {
+    List<String> codes = new ArrayList<>();
+    labels.keySet().forEach(codes::add);
+    counts.keySet().stream().filter(c -> !labels.containsKey(c)).sorted().forEach(codes::add);
+    long[][] values = new long[COLUMNS.size()][codes.size()];
+    for (int r = 0; r < codes.size(); r++) {
+      Counts c = counts.getOrDefault(codes.get(r), new Counts(0, 0, 0, 0));
+      values[0][r] = c.all();
+      values[1][r] = c.lab();
+      values[2][r] = c.plan();
+    }
+    long[] totals = {people.all(), people.lab(), people.plan()};
+    Cell[][] cells = new Cell[COLUMNS.size()][codes.size() + 1];
+    for (int col = 0; col < COLUMNS.size(); col++) {
+      long[] column = new long[codes.size() + 1];
+      System.arraycopy(values[col], 0, column, 0, codes.size());
+      column[codes.size()] = totals[col];
+      int[] parts = new int[codes.size()];
+      for (int r = 0; r < parts.length; r++) {
+        parts[r] = r;
+      }
+      BitSet hidden = CellSuppression.hidden(column,
+          additive ? List.of(new CellSuppression.Relation(codes.size(), parts)) : List.of(), threshold);
+      for (int r = 0; r <= codes.size(); r++) {
+        cells[col][r] = cell(column[r], hidden.get(r));
+      }
+    }
+    List<Row> rows = new ArrayList<>();
+    for (int r = 0; r < codes.size(); r++) {
+      List<Cell> row = new ArrayList<>();
+      for (int col = 0; col < COLUMNS.size(); col++) {
+        row.add(cells[col][r]);
+      }
+      rows.add(new Row(codes.get(r), labels.getOrDefault(codes.get(r), codes.get(r)), row));
+    }
+    List<Cell> columnTotals = new ArrayList<>();
+    for (int col = 0; col < COLUMNS.size(); col++) {
+      columnTotals.add(cells[col][codes.size()]);
+    }
+    return new Distribution(key, label, definition, additive, COLUMNS, rows, columnTotals);
+  }
+
+  /** The "all" cell of a row of a distribution. */
+  private static Cell cellOf(Distribution distribution, String code) {
+    return distribution.rows().stream().filter(r -> r.code().equals(code)).findFirst()
+        .map(r -> r.cells().get(0)).orElseThrow();
+  }
+
+  private Cell count(long value) {
+    return CellSuppression.small(value, threshold) ? Cell.small(threshold) : Cell.of(value);
+  }
+
+  private Cell cell(long value, boolean hidden) {
+    if (!hidden) {
+      return Cell.of(value);
+    }
+    return CellSuppression.small(value, threshold) ? Cell.small(threshold) : Cell.withheld();
+  }
+
+  /** A percentage with one decimal; suppressed with its numerator or denominator. */
+  private Cell share(long numerator, long denominator, Cell shownNumerator, Cell shownDenominator) {
+    if (shownNumerator.suppressed() || shownDenominator.suppressed()) {
+      return Cell.withheld();
+    }
+    if (denominator == 0) {
+      return new Cell(null, "-", false);
+    }
+    return Cell.of(BigDecimal.valueOf(numerator * 100L).divide(BigDecimal.valueOf(denominator), 1,
+        RoundingMode.HALF_UP));
+  }
+
+  /** A mean with one decimal, suppressed when it is of fewer people than the threshold. */
+  private Cell mean(IndicatorQueries.Mean mean) {
+    if (mean.people() == 0) {
+      return new Cell(null, "-", false);
+    }
+    if (mean.people() < threshold) {
+      return Cell.withheld();
+    }
+    return Cell.of(BigDecimal.valueOf(mean.value()).setScale(1, RoundingMode.HALF_UP));
+  }
+
+  /** The labels of the codes, in the order shown. */
+  static final class IndicatorLabels {
+
+    static final Map<String, String> GENDER = labels("F", "Donne", "M", "Uomini", "UNKNOWN", "Non indicato");
+    static final Map<String, String> AGE_BAND = labels("UNDER_18", "Meno di 18", "18_35", "18-35", "36_54", "36-54",
+        "55_64", "55-64", "65_PLUS", "65 e oltre", "UNKNOWN", "Non nota");
+    static final Map<String, String> CITIZENSHIP = labels("IT", "Italiana", "EU", "Unione europea", "NON_EU",
+        "Paesi terzi", "UNKNOWN", "Non indicata");
+    static final Map<String, String> EDUCATION = labels("NONE", "Nessun titolo", "PRIMARY", "Licenza elementare",
+        "LOWER_SECONDARY", "Licenza media", "UPPER_SECONDARY", "Diploma di scuola superiore", "POST_SECONDARY",
+        "Qualifica post-diploma (IFTS, ITS)", "TERTIARY", "Laurea o titolo superiore", "UNKNOWN", "Non rilevato");
+    static final Map<String, String> EMPLOYMENT = labels("UNEMPLOYED", "Disoccupato", "FIRST_JOB_SEEKER",
+        "In cerca di prima occupazione", "INACTIVE", "Inattivo", "STUDENT", "Studente", "EMPLOYED", "Occupato",
+        "RETIRED", "Pensionato", "UNKNOWN", "Non rilevata");
+    static final Map<String, String> DISADVANTAGE_STATUS = labels("VULNERABLE", "Almeno una condizione di svantaggio",
+        "NONE", "Nessuna condizione", "UNKNOWN", "Non registrato");
+    static final Map<String, String> DISADVANTAGE = labels("MIGRANT", "Migrante", "DISABILITY", "Disabilità",
+        "FORMER_DETAINEE", "Ex detenuto", "ADDICTION", "Dipendenze", "GENDER_VIOLENCE",
+        "Vittima di violenza di genere", "OTHER", "Altro", "NONE", "Nessuna", "NOT_RECORDED", "Non registrato");
+
+    private IndicatorLabels() {}
+
+    private static Map<String, String> labels(String... pairs) {
+      Map<String, String> map = new LinkedHashMap<>();
+      for (int i = 0; i < pairs.length; i += 2) {
+        map.put(pairs[i], pairs[i + 1]);
+      }
+      return map;
+    }
+  }
+}
