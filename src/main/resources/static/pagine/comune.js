@@ -119,10 +119,59 @@ const Pagine = (() => {
     return o;
   }
 
+  /**
+   * A file from /api in the browser's session (the session's token goes in a header, so a plain link cannot fetch it):
+   * resolves to {status, blob, name}, the name from Content-Disposition.
+   */
+  async function file(path) {
+    const headers = {'X-Requested-With': 'XMLHttpRequest'};
+    if (csrfToken) {
+      headers['X-XSRF-TOKEN'] = csrfToken;
+    }
+    const response = await fetch(path, {credentials: 'same-origin', headers});
+    const disposition = response.headers.get('Content-Disposition') || '';
+    const match = /filename="?([^";]+)"?/.exec(disposition);
+    return {status: response.status, blob: await response.blob(), name: match ? match[1] : 'file'};
+  }
+
+  /** Saves a file from /api as the browser's download; an error answer is shown in the page's message box. */
+  async function download(path) {
+    const answer = await file(path);
+    if (answer.status !== 200) {
+      let body = null;
+      try {
+        body = JSON.parse(await answer.blob.text());
+      } catch (e) {
+        body = null;
+      }
+      message(explain({status: answer.status, body}), true);
+      return;
+    }
+    const url = URL.createObjectURL(answer.blob);
+    const link = document.createElement('a');
+    link.href = url;
+    link.download = answer.name;
+    document.body.appendChild(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 10000);
+  }
+
+  /** Links whose {@code href} is a file of /api: a click downloads it in the session. */
+  function downloadLinks(...ids) {
+    for (const id of ids) {
+      document.getElementById(id).addEventListener('click', event => {
+        event.preventDefault();
+        download(event.currentTarget.getAttribute('href'));
+      });
+    }
+  }
+
   /** POST of a JSON body on /api in the browser's session. */
   function post(path, body) {
     return api(path, {method: 'POST', headers: {'Content-Type': 'application/json'}, body: JSON.stringify(body)});
   }
 
-  return {api, post, session, explain, message, stage, status, day, moment, cell, option, STAGES};
+  return {api, post, file, download, downloadLinks, session, explain, message, stage, status, day, moment, cell, option,
+    STAGES};
 })();
