@@ -167,11 +167,19 @@ const Pagine = (() => {
     }
   }
 
+  /** Fills the select with the projects the user serves, sorted; returns it. */
+  function projectOptions(select, me) {
+    for (const code of [...me.projects].sort()) {
+      option(select, code, code);
+    }
+    return select;
+  }
+
   /** POST of a JSON body on /api in the browser's session. */
   function post(path, body) {
     return api(path, {method: 'POST', headers: {'Content-Type': 'application/json'}, body: JSON.stringify(body)});
   }
 
-  return {api, post, file, download, downloadLinks, session, explain, message, stage, status, day, moment, cell, option,
+  return {api, post, file, download, downloadLinks, projectOptions, session, explain, message, stage, status, day, moment, cell, option,
     STAGES};
 })();

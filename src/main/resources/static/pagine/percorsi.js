@@ -98,10 +98,7 @@
     if (!me) {
       return;
     }
-    const projects = document.getElementById('project');
-    for (const code of [...me.projects].sort()) {
-      Pagine.option(projects, code, code);
-    }
+    Pagine.projectOptions(document.getElementById('project'), me);
     const stages = document.getElementById('stage');
     for (const [code, label] of Object.entries(Pagine.STAGES)) {
       Pagine.option(stages, code, label);

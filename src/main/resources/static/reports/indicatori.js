@@ -139,10 +139,7 @@
     if (!me) {
       return;
     }
-    const projects = document.getElementById('project');
-    for (const code of [...me.projects].sort()) {
-      Pagine.option(projects, code, code);
-    }
+    const projects = Pagine.projectOptions(document.getElementById('project'), me);
     const years = document.getElementById('anno');
     const now = new Date().getFullYear();
     for (let y = now; y >= now - 5; y--) {

@@ -31,9 +31,9 @@ class IndicatorsController {
   /** The longest period one request may cover: a programme runs a few years. */
   static final int MAX_YEARS = 10;
   static final List<String> FORMATS = List.of("csv", "pdf");
-  private static final List<String> HEADINGS = List.of("Sezione", "Voce", "Tutti", "Laboratorio", "Piano",
+  static final List<String> HEADINGS = List.of("Sezione", "Voce", "Tutti", "Laboratorio", "Piano",
       "Definizione");
-  private static final float[] WIDTHS = {14, 18, 7, 7, 7, 47};
+  static final float[] WIDTHS = {14, 18, 7, 7, 7, 47};
   private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
   private final Indicators indicators;
@@ -66,6 +66,15 @@ class IndicatorsController {
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
       @RequestParam String format, @AuthenticationPrincipal AppUser user) {
     Indicators.Report report = report(project, from, to, format, user);
+    List<List<String>> rows = rows(report);
+    ExportFiles.Table table = new ExportFiles.Table("Indicatori del progetto " + report.projectCode() + " dal "
+        + DAY.format(report.from()) + " al " + DAY.format(report.to()), report.generatedAt(), HEADINGS, WIDTHS, rows);
+    return ExportFiles.attachment(table, "pdf".equals(format), "indicatori-" + report.projectCode() + "-"
+        + report.from() + "-" + report.to());
+  }
+
+  /** The report's figures and distributions as one table's rows, with the period rule and the legend. */
+  static List<List<String>> rows(Indicators.Report report) {
     List<List<String>> rows = new ArrayList<>();
     for (Indicators.Figure f : report.figures()) {
       rows.add(List.of("Indicatori", f.label(), f.value().shown(), "", "", f.definition()));
@@ -80,10 +89,7 @@ class IndicatorsController {
     }
     rows.add(List.of("Note", "Regola del periodo", "", "", "", report.periodRule()));
     rows.add(List.of("Note", "Legenda", "", "", "", report.legend()));
-    ExportFiles.Table table = new ExportFiles.Table("Indicatori del progetto " + report.projectCode() + " dal "
-        + DAY.format(report.from()) + " al " + DAY.format(report.to()), report.generatedAt(), HEADINGS, WIDTHS, rows);
-    return ExportFiles.attachment(table, "pdf".equals(format), "indicatori-" + report.projectCode() + "-"
-        + report.from() + "-" + report.to());
+    return rows;
   }
 
   private Indicators.Report report(String project, LocalDate from, LocalDate to, String format, AppUser user) {

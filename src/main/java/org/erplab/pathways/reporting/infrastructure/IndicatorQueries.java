@@ -38,13 +38,13 @@ public class IndicatorQueries {
                f.citizenship_area as citizenship_area, f.education as education,
                f.employment_status as employment_status
         from pathway p left join pathway_profile f on f.pathway_id = p.id
-        where p.project_code = :project and p.created_at < :until and (p.closed_at is null or p.closed_at >= :since)
+        where p.project_code in (:projects) and p.created_at < :until and (p.closed_at is null or p.closed_at >= :since)
         union all
         select coalesce(cast(v.participant_id as varchar(36)), 'visit:' || cast(v.id as varchar(36))), null,
                cast(v.visited_on as timestamp with time zone), 0, 0, 1, v.gender, v.age, v.age_band,
                v.citizenship_area, null, null
         from lab_visit v
-        where v.project_code = :project and v.visited_on >= :fromDay and v.visited_on <= :toDay
+        where v.project_code in (:projects) and v.visited_on >= :fromDay and v.visited_on <= :toDay
       ),
       ranked as (
         select person, pathway_id, gender, age, age_band, citizenship_area, education, employment_status,
@@ -72,8 +72,12 @@ public class IndicatorQueries {
     this.jdbc = jdbc;
   }
 
-  /** A project's period: days {@code from} to {@code to}, both included; {@code since}/{@code until} their instants. */
-  public record Period(String projectCode, LocalDate from, LocalDate to, OffsetDateTime since, OffsetDateTime until) {}
+  /**
+   * Projects (one, or several counted together) and a period: days {@code from} to {@code to}, both included;
+   * {@code since}/{@code until} their instants. A participant belongs to one project, so people add up across them.
+   */
+  public record Period(Set<String> projectCodes, LocalDate from, LocalDate to, OffsetDateTime since,
+      OffsetDateTime until) {}
 
   /** Counts of a group: all people, of whom with a lab visit, with a signed plan, with both. */
   public record Counts(long all, long lab, long plan, long both) {}
@@ -144,11 +148,11 @@ public class IndicatorQueries {
               select case when p.closed_at is null or p.closed_at >= :until then 'ONGOING'
                           when p.outcome = 'WITHDRAWN' then 'WITHDRAWN' else 'CONCLUDED' end as state
               from pathway p
-              where p.project_code = :project and p.created_at < :until
+              where p.project_code in (:projects) and p.created_at < :until
                 and (p.closed_at is null or p.closed_at >= :since)
                 and exists (select 1 from plan_version v where v.pathway_id = p.id and v.signed_on is not null)
             ) plans group by state""")
-        .param("project", p.projectCode())
+        .param("projects", p.projectCodes())
         .param("since", p.since())
         .param("until", p.until())
         .query(rs -> {
@@ -157,9 +161,28 @@ public class IndicatorQueries {
     return result;
   }
 
+  /** The lab's activity of the period: visits, and the signals raised in it, passed on, resolved. */
+  public record LabActivity(long visits, long signals, long passedOn, long resolved) {}
+
+  public LabActivity labActivity(Period p) {
+    long visits = jdbc.sql("""
+            select count(*) from lab_visit v
+            where v.project_code in (:projects) and v.visited_on >= :fromDay and v.visited_on <= :toDay""")
+        .param("projects", p.projectCodes()).param("fromDay", p.from()).param("toDay", p.to())
+        .query(Long.class).single();
+    return jdbc.sql("""
+            select count(*), coalesce(sum(case when s.passed_to is not null then 1 else 0 end), 0),
+                   coalesce(sum(case when s.outcome = 'RESOLVED' then 1 else 0 end), 0)
+            from lab_signal s
+            where s.project_code in (:projects) and s.raised_on >= :fromDay and s.raised_on <= :toDay""")
+        .param("projects", p.projectCodes()).param("fromDay", p.from()).param("toDay", p.to())
+        .query((rs, i) -> new LabActivity(visits, rs.getLong(1), rs.getLong(2), rs.getLong(3)))
+        .single();
+  }
+
   private JdbcClient.StatementSpec statement(String sql, Period p) {
     return jdbc.sql(sql)
-        .param("project", p.projectCode())
+        .param("projects", p.projectCodes())
         .param("since", p.since())
         .param("until", p.until())
         .param("fromDay", p.from())
