@@ -44,8 +44,17 @@ public class PathwayListQueries {
     }
   }
 
-  /** Narrowing of the list; null: any. */
-  public record Filter(String project, String stage, String status, Boolean overdue, String operator) {}
+  /**
+   * Narrowing of the list; null: any. {@code outcome}: the closed pathway's one outcome; {@code participantId}: the
+   * person's pseudonymous id; {@code createdFrom} (included) and {@code createdBefore} (excluded): when it was opened.
+   */
+  public record Filter(String project, String stage, String status, Boolean overdue, String operator, String outcome,
+      UUID participantId, OffsetDateTime createdFrom, OffsetDateTime createdBefore) {
+
+    public Filter(String project, String stage, String status, Boolean overdue, String operator) {
+      this(project, stage, status, overdue, operator, null, null, null, null);
+    }
+  }
 
   /** The orders a list may take. */
   public enum Sort {
@@ -61,10 +70,10 @@ public class PathwayListQueries {
     }
   }
 
-  /** A row of the list: pseudonymous. */
+  /** A row of the list: pseudonymous; {@code outcome} once closed. */
   public record Row(UUID id, String projectCode, String stage, String status, String operatorOrganisation,
       OffsetDateTime createdAt, OffsetDateTime suspendedSince, OffsetDateTime closedAt, int overdueDeadlines,
-      OffsetDateTime nextDue) {}
+      OffsetDateTime nextDue, String outcome) {}
 
   /** A row found by a search: the list's row and the person it is for. */
   public record Found(Row pathway, UUID participantId, String fiscalCode, String firstName, String lastName) {}
@@ -120,7 +129,7 @@ public class PathwayListQueries {
   private static String select(String more) {
     return """
         select p.id, p.participant_id, p.project_code, p.stage, p.status, p.operator_organisation, p.created_at,
-               p.suspended_since, p.closed_at,
+               p.suspended_since, p.closed_at, p.outcome,
                case when p.status = 'ACTIVE' then (select count(*) from deadline d
                     where d.pathway_id = p.id and d.state = 'OPEN' and d.due_at < :now) else 0 end as overdue,
                (select min(d.due_at) from deadline d where d.pathway_id = p.id and d.state = 'OPEN') as next_due"""
@@ -132,7 +141,7 @@ public class PathwayListQueries {
         rs.getString("status"), rs.getString("operator_organisation"),
         rs.getObject("created_at", OffsetDateTime.class), rs.getObject("suspended_since", OffsetDateTime.class),
         rs.getObject("closed_at", OffsetDateTime.class), rs.getInt("overdue"),
-        rs.getObject("next_due", OffsetDateTime.class));
+        rs.getObject("next_due", OffsetDateTime.class), rs.getString("outcome"));
   }
 
   /**
@@ -199,6 +208,22 @@ public class PathwayListQueries {
       if (filter.operator() != null) {
         sql.append(" and p.operator_organisation = :operator");
         params.add(new Object[] {"operator", filter.operator()});
+      }
+      if (filter.outcome() != null) {
+        sql.append(" and p.outcome = :outcome");
+        params.add(new Object[] {"outcome", filter.outcome()});
+      }
+      if (filter.participantId() != null) {
+        sql.append(" and p.participant_id = :participantId");
+        params.add(new Object[] {"participantId", filter.participantId()});
+      }
+      if (filter.createdFrom() != null) {
+        sql.append(" and p.created_at >= :createdFrom");
+        params.add(new Object[] {"createdFrom", filter.createdFrom()});
+      }
+      if (filter.createdBefore() != null) {
+        sql.append(" and p.created_at < :createdBefore");
+        params.add(new Object[] {"createdBefore", filter.createdBefore()});
       }
       String late = "exists (select 1 from deadline d where d.pathway_id = p.id and d.state = 'OPEN'"
           + " and d.due_at < :now)";
