@@ -134,7 +134,7 @@ class DoorMatrixTest {
       operator.bollate          api   403   none  -     404   404   -     404   -     -     -     -     -     -     -     -     404   404   -
                                 rest  403   none  404   404   404   404   404   404   404   403   403   403   403   404   404   none  none  403
                                 web   403   none  404   404   404   404   404   404   404   403   403   403   403   404   404   none  none  403
-      auditor.bollate.test      api   403   none  -     404   404   -     404   -     -     -     -     -     -     -     -     404   404   -
+      auditor.bollate.test      api   403   none  -     403   403   -     403   -     -     -     -     -     -     -     -     404   404   -
                                 rest  403   none  404   404   404   404   404   404   404   403   403   403   403   404   404   none  none  403
                                 web   403   none  404   404   404   404   404   404   404   403   403   403   403   404   404   none  none  403
       """;

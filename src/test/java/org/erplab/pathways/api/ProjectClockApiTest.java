@@ -135,7 +135,7 @@ class ProjectClockApiTest {
 
     assertProblem(api.as(lab).post(projectPath("suspension"), pause), 403);
     assertProblem(api.as(CPI_BOLLATE).post(projectPath("suspension"), pause), 404);
-    assertProblem(api.as(AUDITOR).post(projectPath("suspension"), pause), 404);
+    assertProblem(api.as(AUDITOR).post(projectPath("suspension"), pause), 403);
     assertThat(api.anonymous().post(projectPath("suspension"), pause).status()).isEqualTo(401);
     assertProblem(api.as(manager).post("/api/projects/NO_SUCH_PROJECT/suspension", pause), 404);
     assertInvalid(api.as(manager).post(projectPath("suspension"), Map.of()), "reason");

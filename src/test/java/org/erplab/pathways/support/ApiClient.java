@@ -66,6 +66,25 @@ public final class ApiClient {
     return send(request(path).GET());
   }
 
+  /**
+   * A GET whose answer is a file (CSV, PDF), or an error as problem+json: the body kept as bytes, as a browser would
+   * save it.
+   */
+  public Download download(String path) {
+    HttpRequest.Builder request = request(path).setHeader("Accept", "text/csv, application/pdf, application/json, "
+        + "application/problem+json");
+    try {
+      HttpResponse<byte[]> response = HTTP.send(request.GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+      return new Download(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
+          response.body(), response.headers().map());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
   public Response post(String path, Object body) {
     return send(request(path).header("Content-Type", "application/json")
         .POST(HttpRequest.BodyPublishers.ofString(body instanceof String s ? s : json(body))));
@@ -122,6 +141,25 @@ public final class ApiClient {
       return JSON.writeValueAsString(body);
     } catch (JsonProcessingException e) {
       throw new IllegalArgumentException(e);
+    }
+  }
+
+  /** A file's answer: status, content type, the body's bytes and the headers. */
+  public record Download(int status, String contentType, byte[] body, java.util.Map<String, List<String>> headers) {
+
+    /** The first value of a response header, if present (names are case-insensitive). */
+    public java.util.Optional<String> header(String name) {
+      return new Response(status, contentType, "", headers).header(name);
+    }
+
+    /** The body read as UTF-8 (a byte order mark stays, as U+FEFF). */
+    public String text() {
+      return new String(body, StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public String toString() {
+      return status + " " + contentType + (contentType.startsWith("application/pdf") ? "" : " " + text());
     }
   }
 

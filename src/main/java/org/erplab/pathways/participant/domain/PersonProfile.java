@@ -31,7 +31,7 @@ public record PersonProfile(String gender, String ageBand, String citizenshipAre
   }
 
   /** IT, EU (another member state), NON_EU, UNKNOWN. */
-  static String citizenshipArea(String country) {
+  public static String citizenshipArea(String country) {
     if (country == null) {
       return "UNKNOWN";
     }

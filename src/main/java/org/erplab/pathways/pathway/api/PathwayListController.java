@@ -114,9 +114,9 @@ class PathwayListController {
       throw ApiException.badRequest(errors);
     }
     return queries.page(access.scopeOf(user), new PathwayListQueries.Filter(project, stage,
-            status == null ? null : status.name(), overdue, operator, outcome, participantId,
+            status == null ? null : status.name(), overdue, operator, outcome,
             fromDay == null ? null : fromDay.atStartOfDay(EngineClock.ZONE).toOffsetDateTime(),
-            toDay == null ? null : toDay.plusDays(1).atStartOfDay(EngineClock.ZONE).toOffsetDateTime()),
+            toDay == null ? null : toDay.plusDays(1).atStartOfDay(EngineClock.ZONE).toOffsetDateTime(), participantId),
             SORTS.get(sort), EngineClock.now(),
             firstResult, maxResults).stream()
         .map(Item::of)

@@ -45,14 +45,20 @@ public class PathwayListQueries {
   }
 
   /**
-   * Narrowing of the list; null: any. {@code outcome}: the closed pathway's one outcome; {@code participantId}: the
-   * person's pseudonymous id; {@code createdFrom} (included) and {@code createdBefore} (excluded): when it was opened.
+   * Narrowing of the list; null: any. {@code outcome}: the closed pathway's one outcome; {@code createdFrom}
+   * (included) and {@code createdBefore} (excluded): when it was opened (the auditors' search, the audit exports'
+   * period); {@code participantId}: the person's pseudonymous id.
    */
   public record Filter(String project, String stage, String status, Boolean overdue, String operator, String outcome,
-      UUID participantId, OffsetDateTime createdFrom, OffsetDateTime createdBefore) {
+      OffsetDateTime createdFrom, OffsetDateTime createdBefore, UUID participantId) {
 
     public Filter(String project, String stage, String status, Boolean overdue, String operator) {
       this(project, stage, status, overdue, operator, null, null, null, null);
+    }
+
+    public Filter(String project, String stage, String status, Boolean overdue, String operator, String outcome,
+        OffsetDateTime createdFrom, OffsetDateTime createdBefore) {
+      this(project, stage, status, overdue, operator, outcome, createdFrom, createdBefore, null);
     }
   }
 
@@ -70,10 +76,10 @@ public class PathwayListQueries {
     }
   }
 
-  /** A row of the list: pseudonymous; {@code outcome} once closed. */
-  public record Row(UUID id, String projectCode, String stage, String status, String operatorOrganisation,
-      OffsetDateTime createdAt, OffsetDateTime suspendedSince, OffsetDateTime closedAt, int overdueDeadlines,
-      OffsetDateTime nextDue, String outcome) {}
+  /** A row of the list: pseudonymous. */
+  public record Row(UUID id, String projectCode, String stage, String status, String outcome,
+      String operatorOrganisation, OffsetDateTime createdAt, OffsetDateTime suspendedSince, OffsetDateTime closedAt,
+      int overdueDeadlines, OffsetDateTime nextDue) {}
 
   /** A row found by a search: the list's row and the person it is for. */
   public record Found(Row pathway, UUID participantId, String fiscalCode, String firstName, String lastName) {}
@@ -128,8 +134,8 @@ public class PathwayListQueries {
 
   private static String select(String more) {
     return """
-        select p.id, p.participant_id, p.project_code, p.stage, p.status, p.operator_organisation, p.created_at,
-               p.suspended_since, p.closed_at, p.outcome,
+        select p.id, p.participant_id, p.project_code, p.stage, p.status, p.outcome, p.operator_organisation,
+               p.created_at, p.suspended_since, p.closed_at,
                case when p.status = 'ACTIVE' then (select count(*) from deadline d
                     where d.pathway_id = p.id and d.state = 'OPEN' and d.due_at < :now) else 0 end as overdue,
                (select min(d.due_at) from deadline d where d.pathway_id = p.id and d.state = 'OPEN') as next_due"""
@@ -138,10 +144,10 @@ public class PathwayListQueries {
 
   private static Row row(ResultSet rs) throws SQLException {
     return new Row(rs.getObject("id", UUID.class), rs.getString("project_code"), rs.getString("stage"),
-        rs.getString("status"), rs.getString("operator_organisation"),
+        rs.getString("status"), rs.getString("outcome"), rs.getString("operator_organisation"),
         rs.getObject("created_at", OffsetDateTime.class), rs.getObject("suspended_since", OffsetDateTime.class),
         rs.getObject("closed_at", OffsetDateTime.class), rs.getInt("overdue"),
-        rs.getObject("next_due", OffsetDateTime.class), rs.getString("outcome"));
+        rs.getObject("next_due", OffsetDateTime.class));
   }
 
   /**
@@ -193,38 +199,14 @@ public class PathwayListQueries {
 
     String filter(Filter filter) {
       StringBuilder sql = new StringBuilder();
-      if (filter.project() != null) {
-        sql.append(" and p.project_code = :project");
-        params.add(new Object[] {"project", filter.project()});
-      }
-      if (filter.stage() != null) {
-        sql.append(" and p.stage = :stage");
-        params.add(new Object[] {"stage", filter.stage()});
-      }
-      if (filter.status() != null) {
-        sql.append(" and p.status = :status");
-        params.add(new Object[] {"status", filter.status()});
-      }
-      if (filter.operator() != null) {
-        sql.append(" and p.operator_organisation = :operator");
-        params.add(new Object[] {"operator", filter.operator()});
-      }
-      if (filter.outcome() != null) {
-        sql.append(" and p.outcome = :outcome");
-        params.add(new Object[] {"outcome", filter.outcome()});
-      }
-      if (filter.participantId() != null) {
-        sql.append(" and p.participant_id = :participantId");
-        params.add(new Object[] {"participantId", filter.participantId()});
-      }
-      if (filter.createdFrom() != null) {
-        sql.append(" and p.created_at >= :createdFrom");
-        params.add(new Object[] {"createdFrom", filter.createdFrom()});
-      }
-      if (filter.createdBefore() != null) {
-        sql.append(" and p.created_at < :createdBefore");
-        params.add(new Object[] {"createdBefore", filter.createdBefore()});
-      }
+      when(sql, filter.project(), "p.project_code = :project", "project");
+      when(sql, filter.stage(), "p.stage = :stage", "stage");
+      when(sql, filter.status(), "p.status = :status", "status");
+      when(sql, filter.operator(), "p.operator_organisation = :operator", "operator");
+      when(sql, filter.outcome(), "p.outcome = :outcome", "outcome");
+      when(sql, filter.createdFrom(), "p.created_at >= :createdFrom", "createdFrom");
+      when(sql, filter.createdBefore(), "p.created_at < :createdBefore", "createdBefore");
+      when(sql, filter.participantId(), "p.participant_id = :participantId", "participantId");
       String late = "exists (select 1 from deadline d where d.pathway_id = p.id and d.state = 'OPEN'"
           + " and d.due_at < :now)";
       if (Boolean.TRUE.equals(filter.overdue())) {
@@ -233,6 +215,14 @@ public class PathwayListQueries {
         sql.append(" and (p.status <> 'ACTIVE' or not ").append(late).append(")");
       }
       return sql.toString();
+    }
+
+    /** Adds {@code condition} with its parameter {@code name} when {@code value} is given. */
+    private void when(StringBuilder sql, Object value, String condition, String name) {
+      if (value != null) {
+        sql.append(" and ").append(condition);
+        params.add(new Object[] {name, value});
+      }
     }
 
     JdbcClient.StatementSpec bind(JdbcClient.StatementSpec spec) {

@@ -1,0 +1,312 @@
+package org.erplab.pathways.audit.api;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.text.Normalizer;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.apache.commons.csv.QuoteMode;
+import org.apache.pdfbox.io.IOUtils;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.font.PDType1Font;
+import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
+import org.erplab.pathways.common.domain.EngineClock;
+
+/**
+ * The audit exports as files (ADR 0037): a table with a title, the time it was generated (Europe/Rome) and Italian
+ * headings, as CSV for Excel (UTF-8 with a byte order mark, {@code ;} between cells, CRLF at the end of each line,
+ * cells that a spreadsheet would take for a formula neutralised) or as an A4 landscape PDF whose table runs on as many
+ * pages as it needs, the headings repeated on each.
+ */
+final class ExportFiles {
+
+  /** How people read the time a file was generated. */
+  static final DateTimeFormatter GENERATED = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
+  /** How people read an event's or a pathway's time in a file. */
+  static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm:ss");
+
+  private static final char BOM = '\uFEFF';
+  private static final CSVFormat CSV = CSVFormat.DEFAULT.builder()
+      .setDelimiter(';')
+      .setRecordSeparator("\r\n")
+      .setQuoteMode(QuoteMode.MINIMAL)
+      .get();
+
+  /**
+   * What a file holds: a title, when it was generated, the headings, and the rows (each a cell per heading, null for
+   * none); {@code widths}: each column's share of the PDF page's width.
+   */
+  record Table(String title, OffsetDateTime generatedAt, List<String> headings, float[] widths,
+      List<List<String>> rows) {}
+
+  private ExportFiles() {}
+
+  /** "Generato il dd/MM/yyyy HH:mm", in Europe/Rome. */
+  static String generatedLine(OffsetDateTime at) {
+    return "Generato il " + GENERATED.format(at.atZoneSameInstant(EngineClock.ZONE));
+  }
+
+  /** A time as the files show it, in Europe/Rome; empty for none. */
+  static String dateTime(OffsetDateTime at) {
+    return at == null ? "" : DATE_TIME.format(at.atZoneSameInstant(EngineClock.ZONE));
+  }
+
+  // ------------------------------------------------------------------------------------------------------------- CSV
+
+  /**
+   * The table as CSV: the title on the first line, "Generato il;dd/MM/yyyy HH:mm" on the second, then the headings and
+   * one line per row.
+   */
+  static byte[] csv(Table table) {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (Writer writer = new OutputStreamWriter(bytes, StandardCharsets.UTF_8);
+        CSVPrinter printer = new CSVPrinter(writer, CSV)) {
+      writer.write(BOM);
+      printer.printRecord(neutralised(table.title()));
+      printer.printRecord("Generato il", GENERATED.format(table.generatedAt().atZoneSameInstant(EngineClock.ZONE)));
+      printer.printRecord(table.headings().stream().map(ExportFiles::neutralised).toList());
+      for (List<String> row : table.rows()) {
+        printer.printRecord(row.stream().map(ExportFiles::neutralised).toList());
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return bytes.toByteArray();
+  }
+
+  /**
+   * The cell as a spreadsheet should show it: a value starting with {@code = + - @}, a tab or a carriage return would
+   * be read as a formula (CSV injection), so it gets a leading apostrophe, which Excel and LibreOffice show as text.
+   */
+  static String neutralised(String cell) {
+    if (cell == null || cell.isEmpty()) {
+      return "";
+    }
+    char first = cell.charAt(0);
+    return first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r'
+        ? "'" + cell : cell;
+  }
+
+  // ------------------------------------------------------------------------------------------------------------- PDF
+
+  private static final float MARGIN = 36;
+  private static final float TITLE_SIZE = 14;
+  private static final float TEXT_SIZE = 7;
+  private static final float LEADING = 8.5f;
+  private static final float PADDING = 2;
+  // the standard fonts, not embedded: one instance each (each new one looks for a system font to draw with)
+  private static final PDType1Font REGULAR = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
+  private static final PDType1Font BOLD = new PDType1Font(Standard14Fonts.FontName.HELVETICA_BOLD);
+
+  /** The table as a PDF: A4 landscape, Helvetica (WinAnsi: what the font cannot show becomes "?"), page numbers. */
+  static byte[] pdf(Table table) {
+    try (PDDocument document = new PDDocument(IOUtils.createTempFileOnlyStreamCache())) {
+      new PdfTable(document, table).write();
+      ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+      document.save(bytes);
+      return bytes.toByteArray();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Text the standard fonts can encode (WinAnsi): control characters as spaces, accents kept where the font has them. */
+  static String winAnsi(String text, PDType1Font font) {
+    if (text == null) {
+      return "";
+    }
+    StringBuilder safe = new StringBuilder(text.length());
+    Normalizer.normalize(text, Normalizer.Form.NFC).codePoints().forEach(c -> {
+      if (Character.isISOControl(c) || Character.isWhitespace(c)) {
+        safe.append(' ');
+      } else if (encodable(font, c)) {
+        safe.appendCodePoint(c);
+      } else {
+        // a letter with a mark the font lacks: its base letter when the font has that, otherwise "?"
+        String base = Normalizer.normalize(new String(Character.toChars(c)), Normalizer.Form.NFD)
+            .replaceAll("\\p{M}", "");
+        safe.append(base.length() == 1 && encodable(font, base.charAt(0)) ? base : "?");
+      }
+    });
+    return safe.toString();
+  }
+
+  private static final Map<Integer, Boolean> ENCODABLE = new java.util.concurrent.ConcurrentHashMap<>();
+
+  private static boolean encodable(PDType1Font font, int codePoint) {
+    return ENCODABLE.computeIfAbsent(codePoint, c -> {
+      try {
+        font.encode(new String(Character.toChars(c)));
+        return true;
+      } catch (IOException | IllegalArgumentException e) {
+        return false;
+      }
+    });
+  }
+
+  /** Writes the table's pages. */
+  private static final class PdfTable {
+
+    private final PDDocument document;
+    private final Table table;
+    private final PDType1Font regular = REGULAR;
+    private final PDType1Font bold = BOLD;
+    private final PDRectangle size = new PDRectangle(PDRectangle.A4.getHeight(), PDRectangle.A4.getWidth());
+    private final float[] columns;
+    private final Map<String, Float> widths = new HashMap<>();
+    private PDPageContentStream content;
+    private float y;
+    private int pages;
+
+    PdfTable(PDDocument document, Table table) {
+      this.document = document;
+      this.table = table;
+      float total = 0;
+      for (float w : table.widths()) {
+        total += w;
+      }
+      float usable = size.getWidth() - 2 * MARGIN;
+      columns = new float[table.widths().length];
+      for (int i = 0; i < columns.length; i++) {
+        columns[i] = usable * table.widths()[i] / total;
+      }
+    }
+
+    void write() throws IOException {
+      newPage(true);
+      if (table.rows().isEmpty()) {
+        text(regular, TEXT_SIZE, MARGIN, y - LEADING, "Nessun elemento.");
+      }
+      for (List<String> row : table.rows()) {
+        row(row, regular);
+      }
+      content.close();
+    }
+
+    private void newPage(boolean first) throws IOException {
+      if (content != null) {
+        content.close();
+      }
+      PDPage page = new PDPage(size);
+      document.addPage(page);
+      pages++;
+      content = new PDPageContentStream(document, page);
+      y = size.getHeight() - MARGIN;
+      if (first) {
+        text(bold, TITLE_SIZE, MARGIN, y - TITLE_SIZE, winAnsi(table.title(), bold));
+        y -= TITLE_SIZE + 6;
+        text(regular, 9, MARGIN, y - 9, generatedLine(table.generatedAt()));
+        y -= 9 + 10;
+      }
+      text(regular, TEXT_SIZE, size.getWidth() - MARGIN - 40, MARGIN / 2, "Pagina " + pages);
+      row(table.headings(), bold);
+    }
+
+    /** A row of cells, each wrapped to its column; a row taller than what is left of the page goes on. */
+    private void row(List<String> cells, PDType1Font font) throws IOException {
+      List<List<String>> lines = new ArrayList<>();
+      int height = 1;
+      for (int i = 0; i < columns.length; i++) {
+        String cell = i < cells.size() ? cells.get(i) : null;
+        List<String> wrapped = wrap(winAnsi(cell, font), font, columns[i] - 2 * PADDING);
+        lines.add(wrapped);
+        height = Math.max(height, wrapped.size());
+      }
+      int fullPage = (int) ((size.getHeight() - 2 * MARGIN - 3 * LEADING) / LEADING);
+      int done = 0;
+      while (done < height) {
+        int fits = (int) ((y - MARGIN - 2 * PADDING) / LEADING);
+        int left = height - done;
+        if (fits <= 0 || (left > fits && left <= fullPage && done == 0)) {
+          newPage(false);
+          continue;
+        }
+        int chunk = Math.min(left, fits);
+        float x = MARGIN;
+        for (int i = 0; i < columns.length; i++) {
+          List<String> column = lines.get(i);
+          for (int l = done; l < Math.min(column.size(), done + chunk); l++) {
+            text(font, TEXT_SIZE, x + PADDING, y - PADDING - (l - done + 1) * LEADING + 2, column.get(l));
+          }
+          x += columns[i];
+        }
+        y -= chunk * LEADING + 2 * PADDING;
+        content.setLineWidth(0.3f);
+        content.moveTo(MARGIN, y);
+        content.lineTo(size.getWidth() - MARGIN, y);
+        content.stroke();
+        done += chunk;
+      }
+    }
+
+    private void text(PDType1Font font, float fontSize, float x, float baseline, String text) throws IOException {
+      if (text.isEmpty()) {
+        return;
+      }
+      content.beginText();
+      content.setFont(font, fontSize);
+      content.newLineAtOffset(x, baseline);
+      content.showText(text);
+      content.endText();
+    }
+
+    /** The text in lines no wider than {@code width}: broken between words, and inside a word longer than a line. */
+    private List<String> wrap(String text, PDType1Font font, float width) throws IOException {
+      List<String> lines = new ArrayList<>();
+      StringBuilder line = new StringBuilder();
+      for (String word : text.split(" ", -1)) {
+        String candidate = line.isEmpty() ? word : line + " " + word;
+        if (width(candidate, font) <= width) {
+          line.setLength(0);
+          line.append(candidate);
+          continue;
+        }
+        if (!line.isEmpty()) {
+          lines.add(line.toString());
+          line.setLength(0);
+        }
+        for (int i = 0; i < word.length(); i++) {
+          if (width(line.toString() + word.charAt(i), font) > width && !line.isEmpty()) {
+            lines.add(line.toString());
+            line.setLength(0);
+          }
+          line.append(word.charAt(i));
+        }
+      }
+      if (!line.isEmpty() || lines.isEmpty()) {
+        lines.add(line.toString());
+      }
+      return lines;
+    }
+
+    private float width(String text, PDType1Font font) throws IOException {
+      if (text.length() > 1) {
+        float sum = 0;
+        for (int i = 0; i < text.length(); i++) {
+          sum += width(String.valueOf(text.charAt(i)), font);
+        }
+        return sum;
+      }
+      String key = (font == bold ? "b" : "r") + text;
+      Float cached = widths.get(key);
+      if (cached == null) {
+        cached = font.getStringWidth(text) / 1000 * TEXT_SIZE;
+        widths.put(key, cached);
+      }
+      return cached;
+    }
+  }
+}
