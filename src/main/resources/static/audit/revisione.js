@@ -55,6 +55,7 @@ const Revisione = (() => {
   async function download(path, fallbackName) {
     const note = document.getElementById('messaggio-scarica');
     note.textContent = 'Preparazione del file…';
+    note.dataset.status = '';
     const answer = await Pagine.download(path, fallbackName);
     note.textContent = answer.status === 200 ? 'Scaricato: ' + answer.name : Pagine.explain(answer);
     note.dataset.status = answer.status;

@@ -6,6 +6,10 @@
   const PAGE = 25;
   const SEARCHERS = ['lab', 'cpi', 'operator', 'social'];
   const FILTERS = ['project', 'status', 'outcome', 'stage', 'createdFrom', 'createdTo', 'participant'];
+  /** The criteria the export of the list takes, by their name there. */
+  const EXPORTED = {project: 'project', status: 'status', outcome: 'outcome', createdFrom: 'from', createdTo: 'to'};
+  /** Who may export the list. */
+  const EXPORTERS = ['auditor', 'manager', 'admin'];
   let pages = null;
   let shown = 0;
 
@@ -87,8 +91,15 @@
     showRows(answer.body.map(found => found.pathway), false);
   }
 
+  /** The export of the list (GET /api/audit/pathways): by project, status, outcome and days of opening. */
   function download(format) {
-    const params = filters();
+    const chosen = filters();
+    const params = new URLSearchParams();
+    for (const [name, exported] of Object.entries(EXPORTED)) {
+      if (chosen.has(name)) {
+        params.set(exported, chosen.get(name));
+      }
+    }
     params.set('format', format);
     return Revisione.download('/api/audit/pathways?' + params, 'percorsi.' + format);
   }
@@ -109,8 +120,11 @@
       document.getElementById('ricerca-persona').remove();
     }
     pages = Pagine.pager(PAGE, showList);
-    document.getElementById('scarica-csv').addEventListener('click', () => download('csv'));
-    document.getElementById('scarica-pdf').addEventListener('click', () => download('pdf'));
+    if (!me.roles.some(r => EXPORTERS.includes(r))) {
+      document.getElementById('esporta').remove();
+    }
+    document.getElementById('scarica-csv')?.addEventListener('click', () => download('csv'));
+    document.getElementById('scarica-pdf')?.addEventListener('click', () => download('pdf'));
     showList();
   }
 

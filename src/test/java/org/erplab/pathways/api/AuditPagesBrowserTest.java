@@ -8,12 +8,20 @@ import static org.erplab.pathways.api.ApiFixtures.LAB_LORENTEGGIO;
 import static org.erplab.pathways.api.ApiFixtures.TASK_FIRST_APPOINTMENT;
 import static org.erplab.pathways.api.ApiFixtures.TASK_INTAKE_INTERVIEW;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.List;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.erplab.pathways.support.ApiClient;
 import org.erplab.pathways.support.Browser;
 import org.erplab.pathways.support.PathwaysSpringTest;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -23,7 +31,8 @@ import org.springframework.context.ApplicationContext;
  * The auditors' pages (ADR 0038) in a real browser (headless Chromium), logged in to Tasklist and calling /api in that
  * session: the project's auditor finds a pathway by the person's pseudonymous id, reads its audit page (the verified
  * chain, the diagrams of the processes it ran with what ran marked and counted, tasks and decisions) and the access
- * log of the person's file; the lab of another project opening the same page is refused and sees nothing of it.
+ * log of the person's file, and downloads the exports (CSV with BOM and ';', PDF) of the list and of the pathway's
+ * record in the page's session; the lab of another project opening the same page is refused and sees nothing of it.
  * Screenshots in {@code <build dir>/screenshots} (the README's copies in docs/guide/img).
  */
 @PathwaysSpringTest
@@ -60,6 +69,10 @@ class AuditPagesBrowserTest {
           .doesNotContain(started.person().lastName());
       assertThat(browser.all(By.id("fiscalCode"))).as("no fiscal code field for an auditor").isEmpty();
       browser.screenshot("audit-ricerca");
+      // the list downloaded from the search page: the project's pathways, this one among them
+      String list = new String(download(browser, "scarica-csv", ".csv"), StandardCharsets.UTF_8);
+      assertThat(list).startsWith("\uFEFF").contains(";").contains(id);
+      assertThat(pdfText(download(browser, "scarica-pdf", ".pdf"))).contains("Elenco percorsi");
 
       // the pathway's audit page
       browser.click(By.cssSelector("#elenco tbody tr[data-id='" + id + "'] a"));
@@ -88,6 +101,17 @@ class AuditPagesBrowserTest {
       assertThat(browser.waitFor(By.id("fasi")).getText()).contains("in corso");
       assertThat(browser.text()).doesNotContain(started.person().lastName(), started.person().fiscalCode());
       browser.screenshot("audit-percorso");
+
+      // the pathway's audit record downloaded from its page: CSV for Excel in Italian, and PDF
+      String csv = new String(download(browser, "scarica-csv", ".csv"), StandardCharsets.UTF_8);
+      assertThat(csv).startsWith("\uFEFF");
+      List<String> csvLines = csv.lines().toList();
+      assertThat(csvLines.get(0)).contains("Registro di audit del percorso", id);
+      assertThat(csvLines.get(2)).contains(";");
+      assertThat(csvLines).hasSizeGreaterThan(2).anySatisfy(l -> assertThat(l).contains("TASK_COMPLETED", LAB_BOLLATE));
+      assertThat(csv).doesNotContain(started.person().lastName(), started.person().fiscalCode());
+      String pdf = pdfText(download(browser, "scarica-pdf", ".pdf"));
+      assertThat(pdf).contains("Registro di audit del percorso", "TASK_COMPLETED");
       scrollTo(browser, By.id("diagrammi"));
       browser.screenshot("audit-percorso-diagramma");
 
@@ -115,6 +139,33 @@ class AuditPagesBrowserTest {
     }
   }
 
+  /**
+   * Clicks a download button of the page and returns the bytes of the file it saved ({@code Pagine.downloaded()}: the
+   * answer the page fetched in its session, as the browser saves it), once the page says it was saved.
+   */
+  private static byte[] download(Browser browser, String button, String extension) {
+    browser.click(By.id(button));
+    By saved = By.cssSelector("#messaggio-scarica[data-status='200']");
+    browser.waitUntil("the page saved the " + extension + " file", () -> !browser.all(saved).isEmpty()
+        && browser.all(saved).get(0).getText().endsWith(extension));
+    Object base64 = ((JavascriptExecutor) browser.driver()).executeAsyncScript("""
+        const done = arguments[arguments.length - 1];
+        Pagine.downloaded().blob.arrayBuffer().then(buffer => {
+          let text = '';
+          new Uint8Array(buffer).forEach(b => text += String.fromCharCode(b));
+          done(btoa(text));
+        });""");
+    return Base64.getDecoder().decode((String) base64);
+  }
+
+  private static String pdfText(byte[] file) {
+    try (PDDocument document = Loader.loadPDF(file)) {
+      return new PDFTextStripper().getText(document);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /** The count shown on an activity of the diagram of the process {@code key}. */
   private static String badge(Browser browser, String key, String activity) {
     return browser.waitFor(By.cssSelector(".diagramma[data-key='" + key + "'] .conteggio[data-activity='" + activity
@@ -122,7 +173,7 @@ class AuditPagesBrowserTest {
   }
 
   private static void scrollTo(Browser browser, By locator) {
-    ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript("arguments[0].scrollIntoView(true);",
+    ((JavascriptExecutor) browser.driver()).executeScript("arguments[0].scrollIntoView(true);",
         browser.waitFor(locator));
   }
 
