@@ -7,6 +7,8 @@
     'TASK_CREATED', 'TASK_COMPLETED', 'TASK_CANCELLED', 'DECISION_EVALUATED', 'INCIDENT_CREATED', 'INCIDENT_RESOLVED',
     'JOB_FAILED', 'OPERATION', 'DEADLINE_CREATED'];
   const DEADLINE_STATES = {OPEN: 'Aperta', MET: 'Rispettata', MISSED: 'Superata', CANCELLED: 'Annullata'};
+  const PLAN_STATES = {DRAFT: 'Bozza', SUBMITTED: 'Inviata al CPI', APPROVED: 'Approvata', REJECTED: 'Respinta',
+    SIGNED: 'Firmata', LAPSED: 'Decaduta', CANCELLED: 'Annullata'};
   const CHANNELS = {LAB: 'Laboratorio', CPI_DESK: 'Sportello CPI', SELF_REGISTRATION: 'Autocandidatura'};
   const PAGE = 1000;
 
@@ -213,10 +215,37 @@
     });
   }
 
+  function showInternship(internship) {
+    if (!internship) {
+      return;
+    }
+    document.getElementById('tirocinio').hidden = false;
+    const summary = document.getElementById('tirocinio-sintesi');
+    summary.replaceChildren();
+    entry(summary, 'Stato', internship.state);
+    entry(summary, 'Inizio', Pagine.day(internship.startDate));
+    entry(summary, 'Fine prevista', Pagine.day(internship.plannedEndDate));
+    entry(summary, 'Fine attuale', Pagine.day(internship.endDate));
+    entry(summary, 'Mesi concordati (massimo)', (internship.agreedMonths ?? '—') + ' (' + internship.maxMonths + ')');
+    entry(summary, 'Interruzione', internship.terminationReason
+        ? internship.terminationReason + ' (' + Pagine.day(internship.terminationDate) + ')' : '');
+    table('proroghe', internship.extensions || [], (row, x) => {
+      Pagine.cell(row, x.months, 'numero');
+      Pagine.cell(row, x.reason);
+      Pagine.cell(row, x.requestedBy);
+      Pagine.cell(row, Pagine.moment(x.requestedAt));
+      Pagine.cell(row, x.decision || 'in attesa');
+      Pagine.cell(row, x.decidedBy || '—');
+      Pagine.cell(row, Pagine.moment(x.decidedAt) || '—');
+      Pagine.cell(row, Pagine.day(x.endBefore) || '—');
+      Pagine.cell(row, Pagine.day(x.endAfter) || '—');
+    });
+  }
+
   function showPlan(versions, pathway) {
     table('piano', versions, (row, v) => {
       Pagine.cell(row, v.version);
-      Pagine.cell(row, v.status);
+      Pagine.cell(row, PLAN_STATES[v.status] || v.status);
       Pagine.cell(row, v.createdBy);
       Pagine.cell(row, Pagine.moment(v.createdAt));
       Pagine.cell(row, v.decidedBy ? v.decidedBy + ' (' + Pagine.moment(v.decidedAt) + ')' : '—');
@@ -360,6 +389,7 @@
     showTasks(events);
     showDecisions(events);
     showClocks(pathway.body, events);
+    showInternship(pathway.body.internship);
     showPlan(plan.status === 200 ? plan.body : [], pathway.body);
     const runs = await showDiagrams();
     const root = runs.find(r => !r.superProcessInstanceId) || {};

@@ -1,21 +1,27 @@
 package org.erplab.pathways.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.erplab.pathways.api.ApiFixtures.AUDITOR;
 import static org.erplab.pathways.api.ApiFixtures.AUDITOR_BOLLATE;
 import static org.erplab.pathways.api.ApiFixtures.BOLLATE;
 import static org.erplab.pathways.api.ApiFixtures.LAB_BOLLATE;
 import static org.erplab.pathways.api.ApiFixtures.LAB_LORENTEGGIO;
+import static org.erplab.pathways.api.ApiFixtures.OPERATOR_LORENTEGGIO;
 import static org.erplab.pathways.api.ApiFixtures.TASK_FIRST_APPOINTMENT;
 import static org.erplab.pathways.api.ApiFixtures.TASK_INTAKE_INTERVIEW;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.erplab.pathways.common.domain.EngineClock;
 import org.erplab.pathways.support.ApiClient;
 import org.erplab.pathways.support.Browser;
 import org.erplab.pathways.support.PathwaysSpringTest;
@@ -136,6 +142,28 @@ class AuditPagesBrowserTest {
       assertThat(browser.driver().findElement(By.id("contenuto")).isDisplayed()).isFalse();
       assertThat(browser.all(By.cssSelector(".djs-element"))).isEmpty();
       browser.screenshot("audit-percorso-rifiutato");
+    }
+  }
+
+  @Test
+  void shouldShowAnAuditorThePlanVersionsTheHoursAndTheIndemnity() {
+    // given a LORENTEGGIO pathway in training (plan signed today, course MAG-01 of 40 h) with 6 hours attended
+    UUID pathway = api.pathwayInTraining();
+    ApiClient.Response recorded = api.as(OPERATOR_LORENTEGGIO).post("/api/pathways/" + pathway + "/attendance",
+        Map.of("courseCode", "MAG-01", "date", EngineClock.today().toString(), "hours", new BigDecimal("6")));
+    assertThat(recorded.status()).as("%s", recorded).isEqualTo(201);
+
+    try (Browser browser = Browser.open(api.port()).loginToTasklist(AUDITOR)) {
+      page(browser, "/audit/percorso.html?id=" + pathway);
+      browser.waitFor(By.cssSelector("#contenuto[data-ready='true']"));
+      assertThat(browser.waitFor(By.id("verifica")).getText()).startsWith("Registro integro");
+      assertThat(browser.waitFor(By.cssSelector("#piano tbody tr")).getText())
+          .contains("1", "Firmata", OPERATOR_LORENTEGGIO, "400,00", "1500,00");
+      assertThat(browser.waitFor(By.id("ore")).getText()).contains("Ore di formazione previste", "40",
+          "Ore di formazione frequentate", "6", "Corso MAG-01", "Indennità maturata");
+      assertThat(browser.waitFor(By.id("eventi")).getText()).contains("Versione del piano salvata",
+          "Presenza registrata");
+      assertThat(browser.waitFor(By.id("fasi")).getText()).contains("Formazione");
     }
   }
 
