@@ -437,6 +437,19 @@ class HostileInputTest {
     invalid.put("overdue=" + LONG, "overdue");
     invalid.forEach((query, field) -> cases.add(Case.of("tasks ?" + shorten(query), LAB_LORENTEGGIO, "GET",
         "/api/tasks?" + query, null).expect(400).naming(field)));
+    Map<String, String> export = new LinkedHashMap<>();
+    export.put("format=" + LONG, "format");
+    export.put("format=xlsx", "format");
+    export.put("project=ATLANTIDE", "project");
+    export.put("status=" + FISCAL, "status");
+    export.put("outcome=" + LONG, "outcome");
+    export.put("from=2026-02-30", "from");
+    export.put("to=" + FISCAL, "to");
+    export.put("format=csv&maxResults=100000", "maxResults");
+    export.put("maxResults=1e3", "maxResults");
+    export.put("firstResult=-2147483649", "firstResult");
+    export.forEach((query, field) -> cases.add(Case.of("audit pathways ?" + shorten(query), AUDITOR, "GET",
+        "/api/audit/pathways?" + query, null).expect(400).naming(field)));
     for (String query : List.of("project=" + FISCAL, "project=" + LONG, "project=ATLANTIDE")) {
       cases.add(Case.of("tasks ?" + shorten(query), LAB_LORENTEGGIO, "GET", "/api/tasks?" + query, null).expect(403));
       cases.add(Case.of("summary ?" + shorten(query), LAB_LORENTEGGIO, "GET", "/api/tasks/summary?" + query, null)
@@ -509,6 +522,8 @@ class HostileInputTest {
           .expect(400, 404));
       cases.add(Case.of("audit id " + shown, LAB_LORENTEGGIO, "GET", "/api/pathways/" + id + "/audit", null)
           .expect(400, 404));
+      cases.add(Case.of("audit export id " + shown, AUDITOR, "GET", "/api/pathways/" + id + "/audit/export?format=pdf",
+          null).expect(400, 404));
       cases.add(Case.of("participant id " + shown, LAB_LORENTEGGIO, "GET", "/api/participants/" + id, null)
           .expect(400, 404));
       cases.add(Case.of("access log id " + shown, AUDITOR, "GET", "/api/participants/" + id + "/access-log", null)
