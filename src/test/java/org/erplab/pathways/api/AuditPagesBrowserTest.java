@@ -38,7 +38,8 @@ import org.springframework.context.ApplicationContext;
  * session: the project's auditor finds a pathway by the person's pseudonymous id, reads its audit page (the verified
  * chain, the diagrams of the processes it ran with what ran marked and counted, tasks and decisions) and the access
  * log of the person's file, and downloads the exports (CSV with BOM and ';', PDF) of the list and of the pathway's
- * record in the page's session; the lab of another project opening the same page is refused and sees nothing of it.
+ * record in the page's session; the lab of another project finds nothing of it by fiscal code, and opening its page
+ * is refused and sees nothing of it.
  * Screenshots in {@code <build dir>/screenshots} (the README's copies in docs/guide/img).
  */
 @PathwaysSpringTest
@@ -134,8 +135,16 @@ class AuditPagesBrowserTest {
       browser.screenshot("audit-accessi");
     }
 
-    // the lab of another project: refused, in Italian, and nothing of the pathway shown
+    // the lab of another project: the fiscal code search (its role reads personal files) finds nothing of BOLLATE;
+    // the pathway's page refuses, in Italian, and shows nothing of the pathway
     try (Browser browser = Browser.open(api.port()).loginToTasklist(LAB_LORENTEGGIO)) {
+      page(browser, "/audit/index.html");
+      browser.waitFor(By.id("fiscalCode")).sendKeys(started.person().fiscalCode());
+      browser.click(By.id("cerca-persona"));
+      browser.waitUntil("the search says nothing was found",
+          () -> browser.text().contains("Nessun percorso per questo codice fiscale"));
+      assertThat(browser.all(By.cssSelector("#elenco tbody tr[data-id='" + id + "']"))).isEmpty();
+      assertThat(browser.all(By.id("esporta"))).as("no export for the lab").isEmpty();
       page(browser, "/audit/percorso.html?id=" + id);
       browser.waitUntil("the page refuses", () -> browser.text().contains("Percorso non trovato"));
       assertThat(browser.text()).contains("404").doesNotContain(participant, "Registro integro", "CONSORZIO_SIR");
