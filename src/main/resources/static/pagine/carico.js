@@ -116,7 +116,7 @@
     if (!me) {
       return;
     }
-    Pagine.projectOptions(document.getElementById('project'), me);
+    Pagine.projects(me);
     document.getElementById('filtri').addEventListener('submit', event => {
       event.preventDefault();
       show();

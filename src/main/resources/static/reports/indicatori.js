@@ -139,7 +139,8 @@
     if (!me) {
       return;
     }
-    const projects = Pagine.projectOptions(document.getElementById('project'), me);
+    Pagine.projects(me);
+    const projects = document.getElementById('project');
     const years = document.getElementById('anno');
     const now = new Date().getFullYear();
     for (let y = now; y >= now - 5; y--) {
@@ -156,7 +157,15 @@
       show();
     });
     projects.addEventListener('change', show);
-    Pagine.downloadLinks('scaricaCsv', 'scaricaPdf');
+    for (const id of ['scaricaCsv', 'scaricaPdf']) {
+      document.getElementById(id).addEventListener('click', async event => {
+        event.preventDefault();
+        const answer = await Pagine.download(event.currentTarget.getAttribute('href'), 'indicatori');
+        if (answer.status !== 200) {
+          Pagine.message(Pagine.explain(answer), true);
+        }
+      });
+    }
     show();
   }
 

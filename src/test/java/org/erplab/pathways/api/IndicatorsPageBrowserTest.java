@@ -117,18 +117,17 @@ class IndicatorsPageBrowserTest {
         .map(e -> e.getText().strip()).toList();
   }
 
-  /**
-   * The file a download link points to, fetched as the link's click does (in the page's session, with its token; a
-   * headless browser keeps no download to read back).
-   */
+  /** The file a download link saves: the link clicked, the file read back from the page (headless keeps none). */
   private static byte[] download(Browser browser, String linkId) {
-    String href = browser.waitFor(By.id(linkId)).getAttribute("href");
+    ((JavascriptExecutor) browser.driver()).executeScript("window.__before = Pagine.downloaded();");
+    browser.click(By.id(linkId));
+    browser.waitUntil("the file is saved", () -> Boolean.TRUE.equals(((JavascriptExecutor) browser.driver())
+        .executeScript("return Pagine.downloaded() !== null && Pagine.downloaded() !== window.__before;")));
     Object base64 = ((JavascriptExecutor) browser.driver()).executeAsyncScript("""
         const done = arguments[arguments.length - 1];
-        Pagine.file(arguments[0])
-          .then(f => f.status === 200 ? f.blob.arrayBuffer() : Promise.reject(f.status))
+        Pagine.downloaded().blob.arrayBuffer()
           .then(b => { let s = ''; new Uint8Array(b).forEach(x => s += String.fromCharCode(x)); done(btoa(s)); })
-          .catch(e => done('ERROR ' + e));""", href);
+          .catch(e => done('ERROR ' + e));""");
     assertThat(String.valueOf(base64)).doesNotStartWith("ERROR");
     return Base64.getDecoder().decode(String.valueOf(base64));
   }

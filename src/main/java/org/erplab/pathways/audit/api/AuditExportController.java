@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
 import org.erplab.pathways.audit.infrastructure.AuditLog;
 import org.erplab.pathways.common.api.ApiException;
 import org.erplab.pathways.common.api.ExportFiles;
+import org.erplab.pathways.common.api.QueryParams;
 import org.erplab.pathways.common.domain.EngineClock;
 import org.erplab.pathways.common.domain.FieldError;
 import org.erplab.pathways.pathway.api.PathwayAccess;
@@ -162,8 +163,8 @@ class AuditExportController {
     if (outcome != null && !CODE.matcher(outcome).matches()) {
       errors.add(new FieldError("outcome", "must be a code of capital letters, digits and underscores"));
     }
-    LocalDate fromDay = AccessLogController.day("from", from, errors);
-    LocalDate toDay = AccessLogController.day("to", to, errors);
+    LocalDate fromDay = QueryParams.day("from", from, errors);
+    LocalDate toDay = QueryParams.day("to", to, errors);
     if (fromDay != null && toDay != null && fromDay.isAfter(toDay)) {
       errors.add(new FieldError("to", "must not be before from"));
     }
