@@ -79,6 +79,9 @@ class IndicatorsApiTest {
     for (int i = 0; i < 5; i++) {
       visit(Map.of("visitor", Map.of("gender", "F", "ageBand", "18_35", "citizenshipArea", "IT")));
     }
+    ApiClient.Response budget = api.as(project.manager()).put("/api/projects/" + project.code()
+        + "/parameters/projectBudget", Map.of("value", "100000", "reason", "Budget del bando"));
+    assertThat(budget.status()).as("%s", budget).isEqualTo(200);
     report = indicators(project.manager(), today, today);
   }
 
@@ -98,6 +101,13 @@ class IndicatorsApiTest {
     assertThat(value("disadvantageNotRecordedShare")).isEqualTo("29.4"); // the 5 anonymous visitors
     assertThat(value("meanAgePlan")).isEqualTo("41.3"); // (5 x 30 + 3 x 60) / 8 = 41.25
     assertThat(value("meanAgeLab")).isEqualTo("30.0"); // anonymous visitors give a band, not an age
+    // money: 8 signed plans of 300.00 of services and an indemnity cap of 1,000.00 each, against 100,000.00
+    assertThat(value("budget")).isEqualTo("100000.00");
+    assertThat(value("servicesCommitted")).isEqualTo("2400.00");
+    assertThat(value("indemnityCommitted")).isEqualTo("8000.00");
+    assertThat(value("committedShareOfBudget")).isEqualTo("10.4");
+    assertThat(value("indemnityAccrued")).isEqualTo("0.00");
+    assertThat(value("arrearsReductions")).isEqualTo("0.00");
     for (JsonNode figure : report.path("figures")) {
       assertThat(figure.path("definition").asText()).as("%s", figure).isNotBlank();
     }

@@ -70,7 +70,9 @@ public enum ProgrammeParameter {
   PROGRAMME_END_WARNING_DAYS("programmeEndWarningDays", Type.CALENDAR_DAYS, 1, 365,
       "Avviso prima della fine del programma"),
   DOUBLE_ENROLMENT_LOOKBACK_MONTHS("doubleEnrolmentLookbackMonths", Type.MONTHS, 0, 120,
-      "Percorsi chiusi considerati per la doppia iscrizione");
+      "Percorsi chiusi considerati per la doppia iscrizione"),
+  PROJECT_BUDGET("projectBudget", Type.EURO, 0, 100_000_000,
+      "Budget del progetto per servizi e indennità (0: non indicato)");
 
   /** The vulnerabilities of the intake interview (form {@code intake-interview}) a list may name. */
   public static final Set<String> VULNERABILITY_CODES =

@@ -10,7 +10,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.erplab.pathways.common.domain.EngineClock;
+import org.erplab.pathways.project.domain.ProgrammeParameter;
+import org.erplab.pathways.project.domain.ProgrammeParameters;
 import org.erplab.pathways.reporting.infrastructure.IndicatorQueries;
+import org.erplab.pathways.reporting.infrastructure.MoneyQueries;
 import org.erplab.pathways.reporting.infrastructure.IndicatorQueries.Counts;
 import org.erplab.pathways.reporting.infrastructure.IndicatorQueries.Period;
 import org.springframework.beans.factory.annotation.Value;
@@ -36,10 +39,15 @@ public class Indicators {
   static final List<String> COLUMNS = List.of("all", "lab", "plan");
 
   private final IndicatorQueries queries;
+  private final MoneyQueries money;
+  private final ProgrammeParameters parameters;
   private final int threshold;
 
-  public Indicators(IndicatorQueries queries, @Value("${reports.suppression.threshold:5}") int threshold) {
+  public Indicators(IndicatorQueries queries, MoneyQueries money, ProgrammeParameters parameters,
+      @Value("${reports.suppression.threshold:5}") int threshold) {
     this.queries = queries;
+    this.money = money;
+    this.parameters = parameters;
     this.threshold = threshold;
   }
 
@@ -158,6 +166,8 @@ public class Indicators {
         "Media dell'età in anni dei partecipanti del laboratorio di cui è nota (all'inizio del percorso, o alla visita; "
             + "i visitatori anonimi danno solo la fascia e non entrano nella media).", mean(labAge)));
 
+    figures.addAll(money(period));
+
     List<Distribution> distributions = new ArrayList<>();
     distributions.add(distribution("gender", "Genere", "Partecipanti per genere.", true,
         queries.by(period, "gender"), people, IndicatorLabels.GENDER));
@@ -228,6 +238,52 @@ public class Indicators {
       columnTotals.add(cells[col][codes.size()]);
     }
     return new Distribution(key, label, definition, additive, COLUMNS, rows, columnTotals);
+  }
+
+  /**
+   * The money: the budget of the projects (their parameter {@code projectBudget} on the period's last day), what the
+   * signed plans commit and its share of the budget, the indemnity accrued, the arrears reductions passed to ALER. A
+   * sum of fewer pathways than the threshold is withheld (it could be one person's indemnity).
+   */
+  private List<Figure> money(Period period) {
+    BigDecimal budget = BigDecimal.ZERO;
+    for (String project : period.projectCodes()) {
+      budget = budget.add(new BigDecimal(parameters.value(project, ProgrammeParameter.PROJECT_BUDGET, period.to())));
+    }
+    MoneyQueries.Committed committed = money.committed(period);
+    MoneyQueries.Sum accrued = money.accrued(period);
+    MoneyQueries.Sum arrears = money.arrearsReductions(period);
+    List<Figure> figures = new ArrayList<>();
+    figures.add(new Figure("budget", "Budget del progetto (euro)", "Somma del parametro projectBudget dei progetti "
+        + "all'ultimo giorno del periodo; «-» se non indicato.",
+        budget.signum() == 0 ? new Cell(null, "-", false) : Cell.of(budget.setScale(2, RoundingMode.HALF_UP))));
+    Cell services = euro(committed.services());
+    Cell indemnity = euro(committed.indemnity());
+    figures.add(new Figure("servicesCommitted", "Servizi impegnati nei piani (euro)", "Somma del totale dei servizi "
+        + "dell'ultima versione firmata del piano dei percorsi del periodo.", services));
+    figures.add(new Figure("indemnityCommitted", "Indennità impegnata nei piani (euro)", "Somma del tetto "
+        + "dell'indennità dell'ultima versione firmata del piano dei percorsi del periodo.", indemnity));
+    BigDecimal total = committed.services().amount().add(committed.indemnity().amount());
+    figures.add(new Figure("committedShareOfBudget", "Quota del budget impegnata", "Servizi e indennità impegnati "
+        + "nei piani sul budget del progetto, in percentuale.",
+        services.suppressed() || indemnity.suppressed() ? Cell.withheld()
+            : budget.signum() == 0 ? new Cell(null, "-", false)
+            : Cell.of(total.multiply(BigDecimal.valueOf(100)).divide(budget, 1, RoundingMode.HALF_UP))));
+    figures.add(new Figure("indemnityAccrued", "Indennità maturata nel periodo (euro)", "Indennità di partecipazione "
+        + "maturata con le presenze ai corsi calcolate nel periodo e indennità di tirocinio dei mesi del periodo.",
+        euro(accrued)));
+    figures.add(new Figure("arrearsReductions", "Riduzioni della morosità passate ad ALER (euro)", "Quota "
+        + "dell'indennità destinata alla morosità calcolata nel periodo e comunicata ad ALER (annullate escluse).",
+        euro(arrears)));
+    return figures;
+  }
+
+  /** A sum in euro, withheld when it adds up fewer pathways than the threshold (none: 0). */
+  private Cell euro(MoneyQueries.Sum sum) {
+    if (sum.pathways() > 0 && sum.pathways() < threshold) {
+      return Cell.withheld();
+    }
+    return Cell.of(sum.amount().setScale(2, RoundingMode.HALF_UP));
   }
 
   /** The "all" cell of a row of a distribution. */
