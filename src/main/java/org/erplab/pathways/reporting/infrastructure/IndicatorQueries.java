@@ -27,7 +27,7 @@ public class IndicatorQueries {
   private static final String PEOPLE = """
       with facts as (
         select cast(p.participant_id as varchar(36)) as person, p.id as pathway_id, p.created_at as at,
-               1 as in_pathway,
+               p.closed_at as closed_at, p.outcome as outcome, 1 as in_pathway,
                case when exists (select 1 from plan_version v where v.pathway_id = p.id and v.project_code = :project
                                  and v.signed_on is not null)
                     then 1 else 0 end as planned,
@@ -42,7 +42,7 @@ public class IndicatorQueries {
         where p.project_code = :project and p.created_at < :until and (p.closed_at is null or p.closed_at >= :since)
         union all
         select coalesce(cast(v.participant_id as varchar(36)), 'visit:' || cast(v.id as varchar(36))), null,
-               cast(v.visited_on as timestamp with time zone), 0, 0, 1, v.gender, v.age, v.age_band,
+               cast(v.visited_on as timestamp with time zone), null, null, 0, 0, 1, v.gender, v.age, v.age_band,
                v.citizenship_area, null, null
         from lab_visit v
         where v.project_code = :project and v.visited_on >= :fromDay and v.visited_on <= :toDay
@@ -113,7 +113,7 @@ public class IndicatorQueries {
    * codes counts in both; NOT_RECORDED: no code recorded, or no pathway); {@code meanAgePlan} and {@code meanAgeLab}
    * (the mean of the known ages, and how many they are in {@code all}); {@code plans} by how they stood at the end of
    * the period (ONGOING: not closed by then; WITHDRAWN; CONCLUDED: closed otherwise), pathways with a signed plan open
-   * in the period, in {@code all}.
+   * in the period (read with the people: every pathway of the period, not only each person's latest), in {@code all}.
    */
   public Figures figures(Period p) {
     StringBuilder sql = new StringBuilder(PEOPLE);
@@ -138,13 +138,9 @@ public class IndicatorQueries {
         from people where age is not null and lab = 1
         union all
         select 'plans', state, count(*), 0, 0, 0, cast(null as double precision) from (
-          select case when p.closed_at is null or p.closed_at >= :until then 'ONGOING'
-                      when p.outcome = 'WITHDRAWN' then 'WITHDRAWN' else 'CONCLUDED' end as state
-          from pathway p
-          where p.project_code = :project and p.created_at < :until
-            and (p.closed_at is null or p.closed_at >= :since)
-            and exists (select 1 from plan_version v where v.pathway_id = p.id and v.project_code = :project
-                        and v.signed_on is not null)
+          select case when closed_at is null or closed_at >= :until then 'ONGOING'
+                      when outcome = 'WITHDRAWN' then 'WITHDRAWN' else 'CONCLUDED' end as state
+          from facts where in_pathway = 1 and planned = 1
         ) plans group by state""");
     Counts[] people = {new Counts(0, 0, 0, 0)};
     Map<String, Map<String, Counts>> byDimension = new LinkedHashMap<>();
