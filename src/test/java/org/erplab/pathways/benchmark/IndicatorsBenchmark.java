@@ -38,17 +38,17 @@ import org.springframework.test.context.support.DependencyInjectionTestExecution
  * each of 100,000). How the database grows after that ({@code benchmark.indicators.growth}):
  * <ul>
  *   <li>{@code projects} (default): by new projects of the same size (1,000,000 pathways: 200 projects of 5,000, and
- *       LORENTEGGIO still 5,000). A project is a neighbourhood's lab (the evaluation counted 830 participants in all its
- *       projects; Lorenteggio's lab 267 people): a database grows by projects and years, and what the goal guards is
- *       that a project's report reads its own project and year, not the rest of the database;
+ *       LORENTEGGIO still 5,000). A project is a neighbourhood's lab (the evaluation counted 830 participants in all
+ *       its projects; Lorenteggio's lab 267 people): a database grows by projects and years, and what the goal guards
+ *       is that a project's report reads its own project and year, not the rest of the database;
  *   <li>{@code pathways}: the same projects, each as much larger as the database (LORENTEGGIO 50,000 of 1,000,000):
  *       the hard case, where the people the report counts grow as much as the data (an exact count of distinct people
  *       reads each of them: the time grows with them).
  * </ul>
  *
- * <p>After each size, and VACUUM ANALYZE (as autovacuum would): p50 and p95 over real HTTP (Basic, as the auditor), the statements per request, the
- * report's head figures (to check the proportions), and EXPLAIN ANALYZE of every statement one request ran. The
- * machine is shared: read the ratio, not the times. The report is also written to
+ * <p>After each size, and VACUUM ANALYZE (as autovacuum would): p50 and p95 over real HTTP (Basic, as the auditor), the
+ * statements per request, the report's head figures (to check the proportions), and EXPLAIN ANALYZE of every statement
+ * one request ran. The machine is shared: read the ratio, not the times. The report is also written to
  * {@code target/benchmark/indicators-benchmark.md}.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -132,9 +132,11 @@ class IndicatorsBenchmark {
             PROJECT, percent("""
                 select count(*) filter (where exists (select 1 from plan_version v where v.pathway_id = p.id)),
                        count(*) from pathway p where project_code = ?"""),
-            percent("select count(*) filter (where closed_at is not null), count(*) from pathway where project_code = ?"),
             percent("""
-                select count(*) filter (where not exists (select 1 from pathway_disadvantage d where d.pathway_id = p.id)),
+                select count(*) filter (where closed_at is not null), count(*) from pathway where project_code = ?"""),
+            percent("""
+                select count(*) filter (where not exists (select 1 from pathway_disadvantage d
+                                                           where d.pathway_id = p.id)),
                        count(*) from pathway p where project_code = ?"""));
       Latencies.Sample sample = measure(auditor);
       String figures = figures(auditor.get(PATH).json());

@@ -9,13 +9,13 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * Pathways seeded in SQL, many at a time with {@code generate_series} (a million real starts through the engine would
  * take days on this machine; {@link PathwaySeeder} does a few thousand through the real code paths). Pathway number
- * {@code g} (1, 2, ...) always gets the same ids ({@code md5('pathway' || g)}, {@code md5('participant' || g)}), project
- * ({@code projects[g % projects.size()]}) and facts, drawn from hashes of {@code g}, so that two calls seed disjoint
- * sets and a run is repeatable.
+ * {@code g} (1, 2, ...) always gets the same ids ({@code md5('pathway' || g)}, {@code md5('participant' || g)}),
+ * project ({@code projects[g % projects.size()]}) and facts, drawn from hashes of {@code g}, so that two calls seed
+ * disjoint sets and a run is repeatable.
  *
- * <p>{@link #pathways} writes the people (registry) and their pathways only, as the audit benchmark needs; {@link #facts}
- * adds what the committee's indicators count, in the proportions of seed 004 (the ESF 2014-2020 evaluation, table 3.1:
- * 830 participants, 524 in lab activities, 485 plans; Lorenteggio's lab: 267 people, 872 visits):
+ * <p>{@link #pathways} writes the people (registry) and their pathways only, as the audit benchmark needs;
+ * {@link #facts} adds what the committee's indicators count, in the proportions of seed 004 (the ESF 2014-2020
+ * evaluation, table 3.1: 830 participants, 524 in lab activities, 485 plans; Lorenteggio's lab: 267 people, 872 visits):
  * <ul>
  *   <li>created uniformly over {@code days} days from {@code firstDay}; one pathway per person;
  *   <li>{@code pathway_profile}: gender F/M 55/45, age 18 to 70 at the start, citizenship IT/EU/NON_EU 60/5/35;

@@ -122,8 +122,10 @@ class IndicatorQueriesDatabasesTest {
   private static UUID person(JdbcClient jdbc, String name) {
     UUID id = UUID.randomUUID();
     jdbc.sql("""
-            insert into participant (id, project_code, fiscal_code, first_name, last_name, birth_date, gender, created_at)
-            values (?, ?, ?, 'Nome', ?, date '1980-01-01', 'F', timestamp with time zone '2023-01-01 10:00:00+01:00')""")
+            insert into participant (id, project_code, fiscal_code, first_name, last_name, birth_date, gender,
+                                     created_at)
+            values (?, ?, ?, 'Nome', ?, date '1980-01-01', 'F',
+                    timestamp with time zone '2023-01-01 10:00:00+01:00')""")
         .params(id, PROJECT, "FISCAL" + name, name).update();
     return id;
   }
@@ -163,8 +165,8 @@ class IndicatorQueriesDatabasesTest {
   private static void visit(JdbcClient jdbc, UUID person, String day, String gender, Integer age, String band,
       String area) {
     jdbc.sql("""
-            insert into lab_visit (id, project_code, visited_on, participant_id, gender, age, age_band, citizenship_area,
-                                   activity_type, duration_minutes, recorded_by, recorded_at)
+            insert into lab_visit (id, project_code, visited_on, participant_id, gender, age, age_band,
+                                   citizenship_area, activity_type, duration_minutes, recorded_by, recorded_at)
             values (?, ?, ?, ?, ?, ?, ?, ?, 'DESK', 30, 'lab', ?)""")
         .params(UUID.randomUUID(), PROJECT, LocalDate.parse(day), person, gender, age, band, area,
             LocalDate.parse(day).atStartOfDay(EngineClock.ZONE).toOffsetDateTime())

@@ -126,7 +126,8 @@ public class IndicatorQueries {
     sql.append("""
         union all
         select 'disadvantage', coalesce(d.code, 'NOT_RECORDED'), count(*), coalesce(sum(pe.lab), 0),
-               coalesce(sum(pe.planned), 0), coalesce(sum(case when pe.lab = 1 and pe.planned = 1 then 1 else 0 end), 0),
+               coalesce(sum(pe.planned), 0),
+               coalesce(sum(case when pe.lab = 1 and pe.planned = 1 then 1 else 0 end), 0),
                cast(null as double precision)
         from people pe left join pathway_disadvantage d on d.pathway_id = pe.pathway_id
         group by coalesce(d.code, 'NOT_RECORDED')
