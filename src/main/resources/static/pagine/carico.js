@@ -116,10 +116,7 @@
     if (!me) {
       return;
     }
-    const projects = document.getElementById('project');
-    for (const code of [...me.projects].sort()) {
-      Pagine.option(projects, code, code);
-    }
+    Pagine.projects(me);
     document.getElementById('filtri').addEventListener('submit', event => {
       event.preventDefault();
       show();

@@ -4,17 +4,22 @@
 const Pagine = (() => {
   let csrfToken = null;
 
-  /**
-   * GET or other method on /api in the browser's session; resolves to {status, body}. Headers given in
-   * {@code options} are added to the session's own.
-   */
-  async function api(path, options = {}) {
+  /** A request on /api in the browser's session, with its CSRF token; {@code options.headers} add to ours. */
+  function request(path, options = {}) {
     const headers = Object.assign({'Accept': 'application/json', 'X-Requested-With': 'XMLHttpRequest'},
         options.headers);
     if (csrfToken) {
       headers['X-XSRF-TOKEN'] = csrfToken;
     }
-    const response = await fetch(path, Object.assign({credentials: 'same-origin'}, options, {headers}));
+    return fetch(path, Object.assign({credentials: 'same-origin'}, options, {headers}));
+  }
+
+  /**
+   * GET or other method on /api in the browser's session; resolves to {status, body, text}: the JSON body parsed
+   * (null for another kind) and the body as text. Headers given in {@code options} are added to the session's own.
+   */
+  async function api(path, options = {}) {
+    const response = await request(path, options);
     const text = await response.text();
     let body = null;
     try {
@@ -22,7 +27,39 @@ const Pagine = (() => {
     } catch (e) {
       body = null;
     }
-    return {status: response.status, body};
+    return {status: response.status, body, text};
+  }
+
+  let lastDownload = null;
+
+  /**
+   * Downloads what a GET on /api answers as a file, named as the answer says (Content-Disposition) or
+   * {@code fallbackName}; resolves to {status, body} like {@link api} (body: the error, when there is one).
+   */
+  async function download(path, fallbackName) {
+    const response = await request(path, {headers: {'Accept': '*/*'}});
+    if (!response.ok) {
+      const text = await response.text();
+      let body = null;
+      try {
+        body = text ? JSON.parse(text) : null;
+      } catch (e) {
+        body = null;
+      }
+      return {status: response.status, body};
+    }
+    const blob = await response.blob();
+    const named = /filename\*?=(?:UTF-8'')?"?([^";]+)"?/i.exec(response.headers.get('Content-Disposition') || '');
+    const name = named ? decodeURIComponent(named[1]) : fallbackName;
+    lastDownload = {name, type: response.headers.get('Content-Type'), blob};
+    const link = document.createElement('a');
+    link.href = URL.createObjectURL(blob);
+    link.download = name;
+    document.body.appendChild(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(link.href), 60000);
+    return {status: response.status, body: null, name, size: blob.size};
   }
 
   /**
@@ -46,7 +83,9 @@ const Pagine = (() => {
 
   const FIELDS = {
     project: 'progetto', stage: 'fase', status: 'stato', overdue: 'scaduti', operator: 'operatore', sort: 'ordine',
-    firstResult: 'pagina', maxResults: 'righe per pagina', q: 'ricerca', organisation: 'organizzazione'
+    firstResult: 'pagina', maxResults: 'righe per pagina', q: 'ricerca', organisation: 'organizzazione',
+    outcome: 'esito', participant: 'id pseudonimo', createdFrom: 'aperto dal', createdTo: 'aperto fino al',
+    user: 'utente', from: 'dal', to: 'al', format: 'formato'
   };
 
   /** An error answer in words a person reads: which fields are wrong, or what is not allowed. */
@@ -59,6 +98,9 @@ const Pagine = (() => {
     }
     if (answer.status === 403) {
       return 'Il tuo ruolo non consente questa operazione.';
+    }
+    if (answer.status === 404) {
+      return 'Non trovato, oppure non accessibile con il tuo profilo (404).';
     }
     return 'Si è verificato un errore (' + answer.status + '). Riprova tra poco.';
   }
@@ -119,10 +161,61 @@ const Pagine = (() => {
     return o;
   }
 
+  /** Adds to the select {@code id} an option for each code of {@code labels} (code to label). */
+  function choices(id, labels) {
+    const select = document.getElementById(id);
+    for (const [code, label] of Object.entries(labels)) {
+      option(select, code, label);
+    }
+  }
+
+  /** Fills the select #project with the projects the user serves (after its own options, e.g. "Tutti"). */
+  function projects(me) {
+    const select = document.getElementById('project');
+    for (const code of [...me.projects].sort()) {
+      option(select, code, code);
+    }
+  }
+
+  /**
+   * The paging of a list of {@code size} rows a page, drawn by {@code show}: the form #filtri shows the first page,
+   * the buttons #precedenti and #successivi the pages around; {@code first} is the first row to ask for, and
+   * {@code drawn(rows, paged)} sets the buttons and #pagina after a page (paged false: a list that is not paged).
+   */
+  function pager(size, show) {
+    const state = {
+      first: 0,
+      drawn(rows, paged = true) {
+        document.getElementById('precedenti').disabled = !paged || state.first === 0;
+        document.getElementById('successivi').disabled = !paged || rows < size;
+        document.getElementById('pagina').textContent = paged ? 'Pagina ' + (state.first / size + 1) : '';
+      }
+    };
+    document.getElementById('filtri').addEventListener('submit', event => {
+      event.preventDefault();
+      state.first = 0;
+      show();
+    });
+    document.getElementById('precedenti').addEventListener('click', () => {
+      state.first = Math.max(0, state.first - size);
+      show();
+    });
+    document.getElementById('successivi').addEventListener('click', () => {
+      state.first += size;
+      show();
+    });
+    return state;
+  }
+
   /** POST of a JSON body on /api in the browser's session. */
   function post(path, body) {
     return api(path, {method: 'POST', headers: {'Content-Type': 'application/json'}, body: JSON.stringify(body)});
   }
 
-  return {api, post, session, explain, message, stage, status, day, moment, cell, option, STAGES};
+  /** What the last {@link download} saved: {name, type, blob}, or null. */
+  function downloaded() {
+    return lastDownload;
+  }
+
+  return {api, post, download, downloaded, choices, projects, pager, session, explain, message, stage, status, day, moment, cell, option, STAGES};
 })();

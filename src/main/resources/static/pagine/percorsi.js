@@ -4,7 +4,7 @@
 (() => {
   const PAGE = 25;
   const SEARCHERS = ['lab', 'cpi', 'operator', 'social'];
-  let firstResult = 0;
+  let pages = null;
   let shown = 0;
 
   function filters() {
@@ -19,7 +19,7 @@
     if (operator) {
       params.set('operator', operator);
     }
-    params.set('firstResult', firstResult);
+    params.set('firstResult', pages.first);
     params.set('maxResults', PAGE);
     return params;
   }
@@ -51,9 +51,7 @@
       body.appendChild(row);
     }
     document.getElementById('nessuno').hidden = answer.body.length > 0;
-    document.getElementById('precedenti').disabled = firstResult === 0;
-    document.getElementById('successivi').disabled = answer.body.length < PAGE;
-    document.getElementById('pagina').textContent = 'Pagina ' + (firstResult / PAGE + 1);
+    pages.drawn(answer.body.length);
   }
 
   async function search(event) {
@@ -98,29 +96,11 @@
     if (!me) {
       return;
     }
-    const projects = document.getElementById('project');
-    for (const code of [...me.projects].sort()) {
-      Pagine.option(projects, code, code);
-    }
-    const stages = document.getElementById('stage');
-    for (const [code, label] of Object.entries(Pagine.STAGES)) {
-      Pagine.option(stages, code, label);
-    }
+    Pagine.projects(me);
+    Pagine.choices('stage', Pagine.STAGES);
     document.getElementById('ricerca').hidden = !me.roles.some(r => SEARCHERS.includes(r));
     document.getElementById('modulo-ricerca').addEventListener('submit', search);
-    document.getElementById('filtri').addEventListener('submit', event => {
-      event.preventDefault();
-      firstResult = 0;
-      showList();
-    });
-    document.getElementById('precedenti').addEventListener('click', () => {
-      firstResult = Math.max(0, firstResult - PAGE);
-      showList();
-    });
-    document.getElementById('successivi').addEventListener('click', () => {
-      firstResult += PAGE;
-      showList();
-    });
+    pages = Pagine.pager(PAGE, showList);
     showList();
   }
 

@@ -194,6 +194,20 @@ final class ApiFixtures {
   }
 
   /**
+   * A LORENTEGGIO pathway of SOLCO whose skills assessment sent the person to the social services: waiting at
+   * Task_SocialReferral, in COMUNE_MI's part of the project.
+   */
+  UUID pathwayAtSocialReferral() {
+    UUID pathway = pathwayAtFirstAppointment(LORENTEGGIO, "SOLCO").pathwayId();
+    completeTask(OPERATOR_LORENTEGGIO, taskOf(pathway, TASK_FIRST_APPOINTMENT),
+        Map.of("appointmentDate", org.erplab.pathways.common.domain.EngineClock.today().toString()));
+    completeTask(OPERATOR_LORENTEGGIO, taskOf(pathway, "Task_SkillsAssessment"),
+        Map.of("readyForWork", false, "needsSocialSupport", true, "selfEmploymentInterest", false,
+            "orientationHours", 6, "eqfLevel", 3, "availability", "FULL_TIME"));
+    return pathway;
+  }
+
+  /**
    * A LORENTEGGIO pathway of SOLCO with its plan signed today: in training, course MAG-01 (40 h, from 20 days ago to
    * 10 days ahead) running; one coaching service of 400.00 euro, an indemnity cap of 1,500.00, an internship.
    */

@@ -450,6 +450,17 @@ class HostileInputTest {
     export.put("firstResult=-2147483649", "firstResult");
     export.forEach((query, field) -> cases.add(Case.of("audit pathways ?" + shorten(query), AUDITOR, "GET",
         "/api/audit/pathways?" + query, null).expect(400).naming(field)));
+    // the auditors' search on the pathway list
+    Map<String, String> list = new LinkedHashMap<>();
+    list.put("outcome=" + LONG, "outcome");
+    list.put("outcome=placed", "outcome");
+    list.put("participant=" + FISCAL, "participant");
+    list.put("participant=%27%3B%20drop%20table%20pathway%3B--", "participant");
+    list.put("createdFrom=2026-02-30", "createdFrom");
+    list.put("createdTo=" + LONG, "createdTo");
+    list.put("createdFrom=2026-12-02&createdTo=2026-12-01", "createdTo");
+    list.forEach((query, field) -> cases.add(Case.of("pathways ?" + shorten(query), AUDITOR, "GET",
+        "/api/pathways?" + query, null).expect(400).naming(field)));
     for (String query : List.of("project=" + FISCAL, "project=" + LONG, "project=ATLANTIDE")) {
       cases.add(Case.of("tasks ?" + shorten(query), LAB_LORENTEGGIO, "GET", "/api/tasks?" + query, null).expect(403));
       cases.add(Case.of("summary ?" + shorten(query), LAB_LORENTEGGIO, "GET", "/api/tasks/summary?" + query, null)
@@ -524,6 +535,11 @@ class HostileInputTest {
           .expect(400, 404));
       cases.add(Case.of("audit export id " + shown, AUDITOR, "GET", "/api/pathways/" + id + "/audit/export?format=pdf",
           null).expect(400, 404));
+      cases.add(Case.of("diagrams id " + shown, AUDITOR, "GET", "/api/pathways/" + id + "/audit/diagrams", null)
+          .expect(400, 404));
+      cases.add(Case.of("diagram definition " + shown, AUDITOR, "GET",
+          "/api/pathways/{pathway}/audit/diagrams/" + id + "/xml", null).header("Accept", "application/xml")
+          .expect(400, 404));
       cases.add(Case.of("participant id " + shown, LAB_LORENTEGGIO, "GET", "/api/participants/" + id, null)
           .expect(400, 404));
       cases.add(Case.of("access log id " + shown, AUDITOR, "GET", "/api/participants/" + id + "/access-log", null)

@@ -155,6 +155,31 @@ class IndicatorsApiTest {
   }
 
   @Test
+  void shouldDownloadTheSameFiguresAsCsvAndPdf() throws Exception {
+    String path = "/api/reports/indicators/export?project=" + project.code() + "&from=" + today + "&to=" + today;
+    ApiClient.Download csv = api.as(project.auditor()).download(path + "&format=csv");
+    assertThat(csv.status()).isEqualTo(200);
+    assertThat(csv.contentType()).startsWith("text/csv");
+    String text = new String(csv.body(), java.nio.charset.StandardCharsets.UTF_8);
+    assertThat(text).startsWith("\uFEFF").contains("\r\n");
+    List<String> lines = text.lines().toList();
+    assertThat(lines).contains("Sezione;Voce;Tutti;Laboratorio;Piano;Definizione");
+    assertThat(lines).anyMatch(l -> l.startsWith("Indicatori;Partecipanti;17;"));
+    assertThat(lines).anyMatch(l -> l.startsWith("Genere;Donne;11;10;n.d.;"));
+    assertThat(lines).anyMatch(l -> l.startsWith("Fascia d'età;55-64;<5;0;<5;"));
+    ApiClient.Download pdf = api.as(project.auditor()).download(path + "&format=pdf");
+    assertThat(pdf.status()).isEqualTo(200);
+    assertThat(pdf.contentType()).isEqualTo("application/pdf");
+    try (org.apache.pdfbox.pdmodel.PDDocument document = org.apache.pdfbox.Loader.loadPDF(pdf.body())) {
+      String content = new org.apache.pdfbox.text.PDFTextStripper().getText(document);
+      assertThat(content).contains("Indicatori del progetto " + project.code(), "Generato il", "Partecipanti",
+          "Tipo di svantaggio", "n.d.");
+    }
+    ApiFixtures.assertProblem(api.as(project.auditor()).get(path + "&format=xlsx"), 400);
+    ApiFixtures.assertProblem(api.as(project.lab()).get(path + "&format=csv"), 403);
+  }
+
+  @Test
   void shouldCountNobodyOutsideThePeriod() {
     JsonNode before = indicators(project.auditor(), today.minusDays(10), today.minusDays(1));
     assertThat(figure(before, "participants").path("value").path("shown").asText()).isEqualTo("0");

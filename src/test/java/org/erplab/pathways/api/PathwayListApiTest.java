@@ -90,12 +90,7 @@ class PathwayListApiTest {
   @Test
   void shouldListToSocialServicesThePathwaysWithATaskOfTheirsOpen() {
     // given a pathway whose assessment sends the person to the social services: a task of COMUNE_MI's part is open
-    UUID pathway = api.pathwayAtFirstAppointment(LORENTEGGIO, "SOLCO").pathwayId();
-    api.completeTask(OPERATOR_LORENTEGGIO, api.taskOf(pathway, "Task_FirstAppointment"),
-        Map.of("appointmentDate", EngineClock.today().toString()));
-    api.completeTask(OPERATOR_LORENTEGGIO, api.taskOf(pathway, "Task_SkillsAssessment"),
-        Map.of("readyForWork", false, "needsSocialSupport", true, "selfEmploymentInterest", false,
-            "orientationHours", 6, "eqfLevel", 3, "availability", "FULL_TIME"));
+    UUID pathway = api.pathwayAtSocialReferral();
     String task = api.taskOf(pathway, "Task_SocialReferral");
 
     // then social services list it and find it; ALER does not
@@ -178,6 +173,42 @@ class PathwayListApiTest {
       }
     }
     assertThat(dues).isSorted();
+  }
+
+  @Test
+  void shouldNarrowForAnAuditorByOutcomePseudonymousIdAndTheDaysItWasOpened() {
+    // given a pathway closed by the social services keeping the person, and one still at intake
+    UUID closed = api.pathwayAtSocialReferral();
+    api.completeTask(SOCIAL_LORENTEGGIO, api.taskOf(closed, "Task_SocialReferral"),
+        Map.of("socialReferralDecision", "KEEP"));
+    String outcome = String.valueOf(api.pathwayRecord(closed).get("outcome"));
+    assertThat(outcome).isNotBlank().isNotEqualTo("null");
+    ApiFixtures.Started open = api.startPathway(LAB_LORENTEGGIO, LORENTEGGIO);
+
+    // by outcome: the closed one, and only pathways of that outcome
+    List<JsonNode> byOutcome = list(AUDITOR, NEWEST + "&outcome=" + outcome);
+    assertThat(ids(byOutcome)).contains(closed).doesNotContain(open.pathwayId());
+    assertThat(byOutcome).allSatisfy(item -> {
+      assertThat(item.path("status").asText()).isEqualTo("CLOSED");
+      assertThat(item.path("outcome").asText()).isEqualTo(outcome);
+    });
+    assertThat(ids(list(AUDITOR, NEWEST + "&outcome=PLACED"))).doesNotContain(closed);
+    // by the person's pseudonymous id: that person's pathway only
+    assertThat(ids(list(AUDITOR, NEWEST + "&participant=" + open.participantId()))).containsExactly(open.pathwayId());
+    // by the days it was opened (Europe/Rome, both ends included)
+    String today = EngineClock.today().toString();
+    assertThat(ids(list(AUDITOR, NEWEST + "&createdFrom=" + today + "&createdTo=" + today)))
+        .contains(closed, open.pathwayId());
+    assertThat(ids(list(AUDITOR, NEWEST + "&createdTo=" + EngineClock.today().minusDays(1))))
+        .doesNotContain(closed, open.pathwayId());
+    assertThat(ids(list(AUDITOR, NEWEST + "&createdFrom=" + EngineClock.today().plusDays(1))))
+        .doesNotContain(closed, open.pathwayId());
+    // another project's auditor finds neither, whatever the filter
+    assertThat(ids(list(AUDITOR_BOLLATE, NEWEST + "&participant=" + open.participantId()))).isEmpty();
+
+    assertInvalid(api.as(AUDITOR).get("/api/pathways?outcome=placed&participant=nobody&createdFrom=2026-13-01"
+        + "&createdTo=yesterday"), "outcome", "participant", "createdFrom", "createdTo");
+    assertInvalid(api.as(AUDITOR).get("/api/pathways?createdFrom=2026-12-02&createdTo=2026-12-01"), "createdTo");
   }
 
   @Test

@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.erplab.pathways.common.domain.EngineClock;
@@ -27,7 +28,7 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
  * <p>In 2025: person A (two pathways: one closed PLACED on 15 January, one open from March; both with a signed plan; a
  * lab visit; a woman of 30, Italian, migrant and disabled), person B (a pathway closed WITHDRAWN on 1 February, a
  * plan; a man of 60, non-EU, no disadvantage), an anonymous visitor (a woman, 18-35, Italian); person C's pathway
- * closed in 2024 does not count.
+ * closed in 2024 does not count. Three lab signals, one raised before the period.
  */
 class IndicatorQueriesDatabasesTest {
 
@@ -65,6 +66,8 @@ class IndicatorQueriesDatabasesTest {
       // plans are pathways: A's two count apart
       assertThat(figures.plansByState()).containsExactlyInAnyOrderEntriesOf(Map.of(
           "ONGOING", 1L, "CONCLUDED", 1L, "WITHDRAWN", 1L));
+      // visits of the period, and the signals raised in it: one passed on and resolved, one open
+      assertThat(figures.labActivity()).isEqualTo(new IndicatorQueries.LabActivity(2, 2, 1, 1));
     }
     assertThat(onH2).isEqualTo(onPostgres);
   }
@@ -76,7 +79,7 @@ class IndicatorQueriesDatabasesTest {
     seed(jdbc);
     LocalDate from = LocalDate.of(2025, 1, 1);
     LocalDate to = LocalDate.of(2025, 12, 31);
-    return new IndicatorQueries(jdbc).figures(new Period(PROJECT, from, to,
+    return new IndicatorQueries(jdbc).figures(new Period(Set.of(PROJECT), from, to,
         from.atStartOfDay(EngineClock.ZONE).toOffsetDateTime(),
         to.plusDays(1).atStartOfDay(EngineClock.ZONE).toOffsetDateTime()));
   }
@@ -114,9 +117,12 @@ class IndicatorQueriesDatabasesTest {
     plan(jdbc, aLatest, "2025-04-01");
     plan(jdbc, bOnly, "2024-07-01");
     plan(jdbc, cOnly, "2023-02-01");
-    visit(jdbc, a, "2025-05-01", "F", 30, "18_35", "IT");
-    visit(jdbc, null, "2025-06-01", "F", null, "18_35", "IT");
-    visit(jdbc, null, "2024-06-01", "M", null, "55_64", "EU"); // before the period
+    UUID aVisit = visit(jdbc, a, "2025-05-01", "F", 30, "18_35", "IT");
+    UUID anonymous = visit(jdbc, null, "2025-06-01", "F", null, "18_35", "IT");
+    UUID before = visit(jdbc, null, "2024-06-01", "M", null, "55_64", "EU"); // before the period
+    signal(jdbc, aVisit, "2025-05-01", "SOCIAL_SERVICES", "RESOLVED");
+    signal(jdbc, anonymous, "2025-06-01", null, "OPEN");
+    signal(jdbc, before, "2024-06-01", "ALER", "RESOLVED");
   }
 
   private static UUID person(JdbcClient jdbc, String name) {
@@ -162,13 +168,25 @@ class IndicatorQueriesDatabasesTest {
         .update();
   }
 
-  private static void visit(JdbcClient jdbc, UUID person, String day, String gender, Integer age, String band,
+  private static UUID visit(JdbcClient jdbc, UUID person, String day, String gender, Integer age, String band,
       String area) {
+    UUID id = UUID.randomUUID();
     jdbc.sql("""
             insert into lab_visit (id, project_code, visited_on, participant_id, gender, age, age_band,
                                    citizenship_area, activity_type, duration_minutes, recorded_by, recorded_at)
             values (?, ?, ?, ?, ?, ?, ?, ?, 'DESK', 30, 'lab', ?)""")
-        .params(UUID.randomUUID(), PROJECT, LocalDate.parse(day), person, gender, age, band, area,
+        .params(id, PROJECT, LocalDate.parse(day), person, gender, age, band, area,
+            LocalDate.parse(day).atStartOfDay(EngineClock.ZONE).toOffsetDateTime())
+        .update();
+    return id;
+  }
+
+  private static void signal(JdbcClient jdbc, UUID visit, String day, String passedTo, String outcome) {
+    jdbc.sql("""
+            insert into lab_signal (id, visit_id, project_code, raised_on, category, passed_to, outcome, recorded_by,
+                                    recorded_at)
+            values (?, ?, ?, ?, 'HOUSING', ?, ?, 'lab', ?)""")
+        .params(UUID.randomUUID(), visit, PROJECT, LocalDate.parse(day), passedTo, outcome,
             LocalDate.parse(day).atStartOfDay(EngineClock.ZONE).toOffsetDateTime())
         .update();
   }

@@ -2,7 +2,6 @@ package org.erplab.pathways.audit.api;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -11,6 +10,7 @@ import java.util.regex.Pattern;
 import org.erplab.pathways.audit.infrastructure.AccessLogQueries;
 import org.erplab.pathways.common.api.ApiException;
 import org.erplab.pathways.common.api.ApiTime;
+import org.erplab.pathways.common.api.QueryParams;
 import org.erplab.pathways.common.domain.EngineClock;
 import org.erplab.pathways.common.domain.FieldError;
 import org.erplab.pathways.security.AppUser;
@@ -58,22 +58,15 @@ class AccessLogController {
       throw ApiException.forbidden("Only auditors and the privacy officer read the access log");
     }
     List<FieldError> errors = new ArrayList<>();
-    UUID participantId = null;
-    if (participant != null) {
-      try {
-        participantId = UUID.fromString(participant);
-      } catch (IllegalArgumentException e) {
-        errors.add(new FieldError("participant", "must be a participant id (UUID)"));
-      }
-    }
+    UUID participantId = QueryParams.id("participant", participant, "a participant id", errors);
     if (user != null && !USER_ID.matcher(user).matches()) {
       errors.add(new FieldError("user", "must be a user id"));
     }
     if (project != null && !caller.serves(project)) {
       errors.add(new FieldError("project", "must be a project you work in"));
     }
-    LocalDate fromDay = day("from", from, errors);
-    LocalDate toDay = day("to", to, errors);
+    LocalDate fromDay = QueryParams.day("from", from, errors);
+    LocalDate toDay = QueryParams.day("to", to, errors);
     if (fromDay != null && toDay != null && fromDay.isAfter(toDay)) {
       errors.add(new FieldError("to", "must not be before from"));
     }
@@ -93,18 +86,5 @@ class AccessLogController {
             firstResult, maxResults).stream()
         .map(a -> new Line(ApiTime.of(a.at().toInstant()), a.participantId(), a.projectCode(), a.userId(), a.channel()))
         .toList();
-  }
-
-  /** The day {@code value} (yyyy-MM-dd), or null when absent; a bad one is added to {@code errors} under its field. */
-  static LocalDate day(String field, String value, List<FieldError> errors) {
-    if (value == null) {
-      return null;
-    }
-    try {
-      return LocalDate.parse(value);
-    } catch (DateTimeParseException e) {
-      errors.add(new FieldError(field, "must be a date (yyyy-MM-dd)"));
-      return null;
-    }
   }
 }

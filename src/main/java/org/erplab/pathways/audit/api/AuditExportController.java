@@ -1,6 +1,5 @@
 package org.erplab.pathways.audit.api;
 
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
@@ -14,6 +13,8 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 import org.erplab.pathways.audit.infrastructure.AuditLog;
 import org.erplab.pathways.common.api.ApiException;
+import org.erplab.pathways.common.api.ExportFiles;
+import org.erplab.pathways.common.api.QueryParams;
 import org.erplab.pathways.common.domain.EngineClock;
 import org.erplab.pathways.common.domain.FieldError;
 import org.erplab.pathways.pathway.api.PathwayAccess;
@@ -21,8 +22,6 @@ import org.erplab.pathways.pathway.domain.Pathway;
 import org.erplab.pathways.pathway.infrastructure.PathwayListQueries;
 import org.erplab.pathways.security.AppUser;
 import org.erplab.pathways.security.Roles;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -48,7 +47,6 @@ class AuditExportController {
   /** The most pathways one list file holds, and the default for files (the JSON list keeps the list's 200). */
   static final int MAX_FILE_PATHWAYS = 10_000;
   static final int DEFAULT_JSON_PATHWAYS = 50;
-  static final MediaType CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
   static final Set<String> LIST_READERS = Set.of(Roles.AUDITOR, Roles.MANAGER, Roles.ADMIN);
 
   private static final int PAGE = 1000;
@@ -165,8 +163,8 @@ class AuditExportController {
     if (outcome != null && !CODE.matcher(outcome).matches()) {
       errors.add(new FieldError("outcome", "must be a code of capital letters, digits and underscores"));
     }
-    LocalDate fromDay = AccessLogController.day("from", from, errors);
-    LocalDate toDay = AccessLogController.day("to", to, errors);
+    LocalDate fromDay = QueryParams.day("from", from, errors);
+    LocalDate toDay = QueryParams.day("to", to, errors);
     if (fromDay != null && toDay != null && fromDay.isAfter(toDay)) {
       errors.add(new FieldError("to", "must not be before from"));
     }
@@ -208,12 +206,6 @@ class AuditExportController {
   }
 
   private static ResponseEntity<byte[]> file(ExportFiles.Table table, Format format, String name) {
-    boolean pdf = format == Format.PDF;
-    byte[] body = pdf ? ExportFiles.pdf(table) : ExportFiles.csv(table);
-    return ResponseEntity.ok()
-        .contentType(pdf ? MediaType.APPLICATION_PDF : CSV)
-        .header(HttpHeaders.CONTENT_DISPOSITION,
-            ContentDisposition.attachment().filename(name + (pdf ? ".pdf" : ".csv")).build().toString())
-        .body(body);
+    return ExportFiles.attachment(table, format == Format.PDF, name);
   }
 }

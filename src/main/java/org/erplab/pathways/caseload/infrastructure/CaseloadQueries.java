@@ -165,16 +165,21 @@ public class CaseloadQueries {
   }
 
   /**
-   * The members of each organisation (Camunda group memberships) who work in the project (its tenant's members): an
-   * organisation serving several projects (the CPI, ALER) lists here only its staff of this one.
+   * The members of each organisation (Camunda group memberships) who work in the project (members of its tenant or of
+   * one of its parts, {@code PROJECT.ORGANISATION}, directly or through their organisation's group): an organisation
+   * serving several projects (the CPI, ALER) lists here only its staff of this one.
    */
   public List<Member> members(String project, Collection<String> organisations) {
     return jdbc.sql("""
             select m.GROUP_ID_, m.USER_ID_ from ACT_ID_MEMBERSHIP m where m.GROUP_ID_ in (:organisations)
-              and exists (select 1 from ACT_ID_TENANT_MEMBER tm where tm.TENANT_ID_ = :project
-                          and tm.USER_ID_ = m.USER_ID_)
+              and (exists (select 1 from ACT_ID_TENANT_MEMBER tm
+                           where (tm.TENANT_ID_ = :project or tm.TENANT_ID_ like :parts escape '!')
+                             and tm.USER_ID_ = m.USER_ID_)
+                   or exists (select 1 from ACT_ID_TENANT_MEMBER tm
+                              where tm.TENANT_ID_ like :parts escape '!' and tm.GROUP_ID_ = m.GROUP_ID_))
             order by m.GROUP_ID_, m.USER_ID_""")
         .param("project", project)
+        .param("parts", project.replace("!", "!!").replace("_", "!_").replace("%", "!%") + ".%")
         .param("organisations", organisations)
         .query((rs, i) -> new Member(rs.getString(1), rs.getString(2)))
         .list();

@@ -1,5 +1,6 @@
 package org.erplab.pathways.pathway.api;
 
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -11,6 +12,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.erplab.pathways.common.api.ApiException;
+import org.erplab.pathways.common.api.QueryParams;
 import org.erplab.pathways.common.domain.EngineClock;
 import org.erplab.pathways.common.domain.FieldError;
 import org.erplab.pathways.participant.domain.ParticipantRegistry;
@@ -57,14 +59,14 @@ class PathwayListController {
     this.registry = registry;
   }
 
-  /** A list item: the pathway without its person. */
+  /** A list item: the pathway without its person; its outcome once closed. */
   record Item(UUID id, String projectCode, String stage, String status, String operatorOrganisation,
       OffsetDateTime createdAt, OffsetDateTime suspendedSince, OffsetDateTime closedAt, int overdueDeadlines,
-      OffsetDateTime nextDue) {
+      OffsetDateTime nextDue, String outcome) {
 
     static Item of(PathwayListQueries.Row r) {
       return new Item(r.id(), r.projectCode(), r.stage(), r.status(), r.operatorOrganisation(), r.createdAt(),
-          r.suspendedSince(), r.closedAt(), r.overdueDeadlines(), r.nextDue());
+          r.suspendedSince(), r.closedAt(), r.overdueDeadlines(), r.nextDue(), r.outcome());
     }
   }
 
@@ -72,8 +74,10 @@ class PathwayListController {
   record Found(Item pathway, UUID participantId, String fiscalCode, String firstName, String lastName) {}
 
   /**
-   * The pathways the caller sees, narrowed by project, stage, status, lateness and accredited operator; ordered by
-   * {@code sort} (default {@code nextDue}: the nearest open deadline first, pathways with none last).
+   * The pathways the caller sees, narrowed by project, stage, status, lateness, accredited operator, outcome, the
+   * person's pseudonymous id ({@code participant}) and the days it was opened ({@code createdFrom} to {@code createdTo},
+   * both included, Europe/Rome); ordered by {@code sort} (default {@code nextDue}: the nearest open deadline first,
+   * pathways with none last).
    */
   @GetMapping
   @Transactional(readOnly = true)
@@ -82,6 +86,10 @@ class PathwayListController {
       @RequestParam(required = false) Pathway.Status status,
       @RequestParam(required = false) Boolean overdue,
       @RequestParam(required = false) String operator,
+      @RequestParam(required = false) String outcome,
+      @RequestParam(required = false) String participant,
+      @RequestParam(required = false) String createdFrom,
+      @RequestParam(required = false) String createdTo,
       @RequestParam(defaultValue = "nextDue") String sort,
       @RequestParam(defaultValue = "0") int firstResult,
       @RequestParam(defaultValue = "50") int maxResults,
@@ -91,6 +99,13 @@ class PathwayListController {
     checkProject(project, user, errors);
     checkCode("stage", stage, errors);
     checkCode("operator", operator, errors);
+    checkCode("outcome", outcome, errors);
+    UUID participantId = QueryParams.id("participant", participant, "a participant id", errors);
+    LocalDate fromDay = QueryParams.day("createdFrom", createdFrom, errors);
+    LocalDate toDay = QueryParams.day("createdTo", createdTo, errors);
+    if (fromDay != null && toDay != null && fromDay.isAfter(toDay)) {
+      errors.add(new FieldError("createdTo", "must not be before createdFrom"));
+    }
     if (!SORTS.containsKey(sort)) {
       errors.add(new FieldError("sort", "must be one of " + SORTS.keySet().stream().sorted().toList()));
     }
@@ -99,7 +114,10 @@ class PathwayListController {
       throw ApiException.badRequest(errors);
     }
     return queries.page(access.scopeOf(user), new PathwayListQueries.Filter(project, stage,
-            status == null ? null : status.name(), overdue, operator), SORTS.get(sort), EngineClock.now(),
+            status == null ? null : status.name(), overdue, operator, outcome,
+            fromDay == null ? null : fromDay.atStartOfDay(EngineClock.ZONE).toOffsetDateTime(),
+            toDay == null ? null : toDay.plusDays(1).atStartOfDay(EngineClock.ZONE).toOffsetDateTime(), participantId),
+            SORTS.get(sort), EngineClock.now(),
             firstResult, maxResults).stream()
         .map(Item::of)
         .toList();

@@ -45,14 +45,20 @@ public class PathwayListQueries {
   }
 
   /**
-   * Narrowing of the list; null: any. {@code createdFrom} included, {@code createdBefore} excluded (the audit exports'
-   * period of creation).
+   * Narrowing of the list; null: any. {@code outcome}: the closed pathway's one outcome; {@code createdFrom}
+   * (included) and {@code createdBefore} (excluded): when it was opened (the auditors' search, the audit exports'
+   * period); {@code participantId}: the person's pseudonymous id.
    */
   public record Filter(String project, String stage, String status, Boolean overdue, String operator, String outcome,
-      OffsetDateTime createdFrom, OffsetDateTime createdBefore) {
+      OffsetDateTime createdFrom, OffsetDateTime createdBefore, UUID participantId) {
 
     public Filter(String project, String stage, String status, Boolean overdue, String operator) {
-      this(project, stage, status, overdue, operator, null, null, null);
+      this(project, stage, status, overdue, operator, null, null, null, null);
+    }
+
+    public Filter(String project, String stage, String status, Boolean overdue, String operator, String outcome,
+        OffsetDateTime createdFrom, OffsetDateTime createdBefore) {
+      this(project, stage, status, overdue, operator, outcome, createdFrom, createdBefore, null);
     }
   }
 
@@ -200,6 +206,7 @@ public class PathwayListQueries {
       when(sql, filter.outcome(), "p.outcome = :outcome", "outcome");
       when(sql, filter.createdFrom(), "p.created_at >= :createdFrom", "createdFrom");
       when(sql, filter.createdBefore(), "p.created_at < :createdBefore", "createdBefore");
+      when(sql, filter.participantId(), "p.participant_id = :participantId", "participantId");
       String late = "exists (select 1 from deadline d where d.pathway_id = p.id and d.state = 'OPEN'"
           + " and d.due_at < :now)";
       if (Boolean.TRUE.equals(filter.overdue())) {

@@ -26,6 +26,11 @@ public final class ProgrammeProcess {
     public static final String MESSAGE_CHANGED_AFTER_WARNING = "Message_EndChangedAfterWarning";
     public static final String SERVICE_INTERRUPT_PATHWAYS = "ServiceTask_InterruptPathways";
     public static final String END_PROGRAMME_CLOSED = "EndEvent_ProgrammeClosed";
+    /** Event sub-process: each 2 January, the manager reviews and publishes the annual report. */
+    public static final String SUBPROCESS_ANNUAL_REPORT = "SubProcess_AnnualReport";
+    public static final String TIMER_ANNUAL_REPORT = "Timer_AnnualReport";
+    public static final String TASK_REVIEW_ANNUAL_REPORT = "Task_ReviewAnnualReport";
+    public static final String END_ANNUAL_REPORT_PUBLISHED = "EndEvent_AnnualReportPublished";
 
     private Elements() {}
   }
@@ -35,11 +40,14 @@ public final class ProgrammeProcess {
     public static final ProcessVariable<String> END_DATE = ProcessVariable.date("endDate");
     /** Task_ProgrammeEnding: EXTENSION_REQUESTED or CLOSE_AT_END. */
     public static final ProcessVariable<String> END_DECISION = ProcessVariable.string("endDecision");
+    /** Task_ReviewAnnualReport: the year its report is of (the year before the task opened). */
+    public static final ProcessVariable<Integer> REPORT_YEAR = ProcessVariable.integer("reportYear");
 
     private Variables() {}
   }
 
-  public static final DeclaredProcess DECLARED = DeclaredProcess.of(KEY, Variables.END_DATE, Variables.END_DECISION);
+  public static final DeclaredProcess DECLARED = DeclaredProcess.of(KEY, Variables.END_DATE, Variables.END_DECISION,
+      Variables.REPORT_YEAR);
 
   private ProgrammeProcess() {}
 }

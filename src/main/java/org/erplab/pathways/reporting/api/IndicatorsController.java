@@ -1,15 +1,18 @@
 package org.erplab.pathways.reporting.api;
 
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import org.erplab.pathways.common.api.ApiException;
+import org.erplab.pathways.common.api.ExportFiles;
 import org.erplab.pathways.common.domain.EngineClock;
 import org.erplab.pathways.common.domain.FieldError;
 import org.erplab.pathways.reporting.domain.Indicators;
 import org.erplab.pathways.security.AppUser;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -27,6 +30,11 @@ class IndicatorsController {
 
   /** The longest period one request may cover: a programme runs a few years. */
   static final int MAX_YEARS = 10;
+  static final List<String> FORMATS = List.of("csv", "pdf");
+  static final List<String> HEADINGS = List.of("Sezione", "Voce", "Tutti", "Laboratorio", "Piano",
+      "Definizione");
+  static final float[] WIDTHS = {14, 18, 7, 7, 7, 47};
+  private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
   private final Indicators indicators;
   private final ReportAccess access;
@@ -43,6 +51,48 @@ class IndicatorsController {
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
       @AuthenticationPrincipal AppUser user) {
+    return report(project, from, to, null, user);
+  }
+
+  /**
+   * The same report as a file: every figure and every distribution's cells in one table (section, item, all, lab,
+   * plan, definition), suppressed cells as published; CSV for Excel or PDF.
+   */
+  @GetMapping(path = "/indicators/export", produces = {"text/csv", MediaType.APPLICATION_PDF_VALUE,
+      MediaType.APPLICATION_JSON_VALUE})
+  @Transactional(readOnly = true)
+  ResponseEntity<byte[]> export(@RequestParam String project,
+      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+      @RequestParam String format, @AuthenticationPrincipal AppUser user) {
+    Indicators.Report report = report(project, from, to, format, user);
+    List<List<String>> rows = rows(report);
+    ExportFiles.Table table = new ExportFiles.Table("Indicatori del progetto " + report.projectCode() + " dal "
+        + DAY.format(report.from()) + " al " + DAY.format(report.to()), report.generatedAt(), HEADINGS, WIDTHS, rows);
+    return ExportFiles.attachment(table, "pdf".equals(format), "indicatori-" + report.projectCode() + "-"
+        + report.from() + "-" + report.to());
+  }
+
+  /** The report's figures and distributions as one table's rows, with the period rule and the legend. */
+  static List<List<String>> rows(Indicators.Report report) {
+    List<List<String>> rows = new ArrayList<>();
+    for (Indicators.Figure f : report.figures()) {
+      rows.add(List.of("Indicatori", f.label(), f.value().shown(), "", "", f.definition()));
+    }
+    for (Indicators.Distribution d : report.distributions()) {
+      for (Indicators.Row r : d.rows()) {
+        rows.add(List.of(d.label(), r.label(), r.cells().get(0).shown(), r.cells().get(1).shown(),
+            r.cells().get(2).shown(), ""));
+      }
+      rows.add(List.of(d.label(), d.additive() ? "Totale" : "Partecipanti", d.totals().get(0).shown(),
+          d.totals().get(1).shown(), d.totals().get(2).shown(), d.definition()));
+    }
+    rows.add(List.of("Note", "Regola del periodo", "", "", "", report.periodRule()));
+    rows.add(List.of("Note", "Legenda", "", "", "", report.legend()));
+    return rows;
+  }
+
+  private Indicators.Report report(String project, LocalDate from, LocalDate to, String format, AppUser user) {
     access.check(project, user);
     LocalDate end = to != null ? to : EngineClock.today();
     LocalDate start = from != null ? from : end.withDayOfYear(1);
@@ -51,6 +101,9 @@ class IndicatorsController {
       errors.add(new FieldError("to", "must not be before from"));
     } else if (start.plusYears(MAX_YEARS).isBefore(end)) {
       errors.add(new FieldError("to", "must be at most " + MAX_YEARS + " years after from"));
+    }
+    if (format != null && !FORMATS.contains(format)) {
+      errors.add(new FieldError("format", "must be one of " + FORMATS));
     }
     if (!errors.isEmpty()) {
       throw ApiException.badRequest(errors);

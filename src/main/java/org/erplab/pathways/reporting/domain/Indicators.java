@@ -86,7 +86,13 @@ public class Indicators {
       String legend, OffsetDateTime generatedAt, List<Figure> figures, List<Distribution> distributions) {}
 
   public Report of(String projectCode, LocalDate from, LocalDate to) {
-    Period period = new Period(projectCode, from, to, from.atStartOfDay(EngineClock.ZONE).toOffsetDateTime(),
+    return of(projectCode, java.util.Set.of(projectCode), from, to);
+  }
+
+  /** The report of several projects counted together ({@code label}: how the report names them). */
+  public Report of(String label, java.util.Set<String> projectCodes, LocalDate from, LocalDate to) {
+    String projectCode = label;
+    Period period = new Period(projectCodes, from, to, from.atStartOfDay(EngineClock.ZONE).toOffsetDateTime(),
         to.plusDays(1).atStartOfDay(EngineClock.ZONE).toOffsetDateTime());
     IndicatorQueries.Figures counted = queries.figures(period);
     Counts people = counted.people();
@@ -103,6 +109,16 @@ public class Indicators {
         "Persone con un accesso al laboratorio nel periodo e un piano firmato.", count(people.both())));
     figures.add(new Figure("planShare", "Quota con un piano", "Partecipanti con un piano firmato sui partecipanti, in "
         + "percentuale.", share(people.plan(), people.all(), plan, all)));
+
+    IndicatorQueries.LabActivity activity = counted.labActivity();
+    figures.add(new Figure("labVisits", "Accessi al laboratorio", "Accessi registrati dal laboratorio nel periodo "
+        + "(una persona può venire più volte).", count(activity.visits())));
+    figures.add(new Figure("labSignals", "Segnalazioni raccolte", "Segnalazioni raccolte dal laboratorio negli "
+        + "accessi del periodo.", count(activity.signals())));
+    figures.add(new Figure("labSignalsPassedOn", "Segnalazioni inoltrate", "Segnalazioni del periodo passate ai "
+        + "servizi sociali, ad ALER, al CPI o ad altri.", count(activity.passedOn())));
+    figures.add(new Figure("labSignalsResolved", "Segnalazioni risolte", "Segnalazioni del periodo con esito "
+        + "risolto.", count(activity.resolved())));
 
     Map<String, Long> plans = counted.plansByState();
     long planTotal = plans.values().stream().mapToLong(Long::longValue).sum();

@@ -28,7 +28,7 @@ public class IndicatorQueries {
       with facts as (
         select cast(p.participant_id as varchar(36)) as person, p.id as pathway_id, p.created_at as at,
                p.closed_at as closed_at, p.outcome as outcome, 1 as in_pathway,
-               case when exists (select 1 from plan_version v where v.pathway_id = p.id and v.project_code = :project
+               case when exists (select 1 from plan_version v where v.pathway_id = p.id and v.project_code in (:projects)
                                  and v.signed_on is not null)
                     then 1 else 0 end as planned,
                0 as lab,
@@ -38,14 +38,14 @@ public class IndicatorQueries {
                     when f.age_years <= 64 then '55_64' else '65_PLUS' end as age_band,
                f.citizenship_area as citizenship_area, f.education as education,
                f.employment_status as employment_status
-        from pathway p left join pathway_profile f on f.pathway_id = p.id and f.project_code = :project
-        where p.project_code = :project and p.created_at < :until and (p.closed_at is null or p.closed_at >= :since)
+        from pathway p left join pathway_profile f on f.pathway_id = p.id and f.project_code in (:projects)
+        where p.project_code in (:projects) and p.created_at < :until and (p.closed_at is null or p.closed_at >= :since)
         union all
         select coalesce(cast(v.participant_id as varchar(36)), 'visit:' || cast(v.id as varchar(36))), null,
                cast(v.visited_on as timestamp with time zone), null, null, 0, 0, 1, v.gender, v.age, v.age_band,
                v.citizenship_area, null, null
         from lab_visit v
-        where v.project_code = :project and v.visited_on >= :fromDay and v.visited_on <= :toDay
+        where v.project_code in (:projects) and v.visited_on >= :fromDay and v.visited_on <= :toDay
       ),
       ranked as (
         select person, pathway_id, gender, age, age_band, citizenship_area, education, employment_status,
@@ -73,8 +73,12 @@ public class IndicatorQueries {
     this.jdbc = jdbc;
   }
 
-  /** A project's period: days {@code from} to {@code to}, both included; {@code since}/{@code until} their instants. */
-  public record Period(String projectCode, LocalDate from, LocalDate to, OffsetDateTime since, OffsetDateTime until) {}
+  /**
+   * Projects (one, or several counted together) and a period: days {@code from} to {@code to}, both included;
+   * {@code since}/{@code until} their instants. A participant belongs to one project, so people add up across them.
+   */
+  public record Period(Set<String> projectCodes, LocalDate from, LocalDate to, OffsetDateTime since,
+      OffsetDateTime until) {}
 
   /** Counts of a group: all people, of whom with a lab visit, with a signed plan, with both. */
   public record Counts(long all, long lab, long plan, long both) {}
@@ -87,7 +91,7 @@ public class IndicatorQueries {
    * common table expression read more than once; H2 2.x reads it as a view), then counted by each dimension.
    */
   public record Figures(Counts people, Map<String, Map<String, Counts>> byDimension, Map<String, Counts> byDisadvantage,
-      Mean meanAgePlan, Mean meanAgeLab, Map<String, Long> plansByState) {
+      Mean meanAgePlan, Mean meanAgeLab, Map<String, Long> plansByState, LabActivity labActivity) {
 
     /** The people by a dimension ({@link #DIMENSIONS}; null: UNKNOWN), each with all, lab and plan counts. */
     public Map<String, Counts> by(String dimension) {
@@ -113,7 +117,9 @@ public class IndicatorQueries {
    * codes counts in both; NOT_RECORDED: no code recorded, or no pathway); {@code meanAgePlan} and {@code meanAgeLab}
    * (the mean of the known ages, and how many they are in {@code all}); {@code plans} by how they stood at the end of
    * the period (ONGOING: not closed by then; WITHDRAWN; CONCLUDED: closed otherwise), pathways with a signed plan open
-   * in the period (read with the people: every pathway of the period, not only each person's latest), in {@code all}.
+   * in the period (read with the people: every pathway of the period, not only each person's latest), in {@code all};
+   * {@code labVisits} (visits of the period in {@code all}) and {@code labSignals} (signals raised in the period in
+   * {@code all}, of which passed on in {@code lab}, resolved in {@code plan}).
    */
   public Figures figures(Period p) {
     StringBuilder sql = new StringBuilder(PEOPLE);
@@ -142,12 +148,21 @@ public class IndicatorQueries {
           select case when closed_at is null or closed_at >= :until then 'ONGOING'
                       when outcome = 'WITHDRAWN' then 'WITHDRAWN' else 'CONCLUDED' end as state
           from facts where in_pathway = 1 and planned = 1
-        ) plans group by state""");
+        ) plans group by state
+        union all
+        select 'labVisits', null, count(*), 0, 0, 0, cast(null as double precision) from lab_visit v
+        where v.project_code in (:projects) and v.visited_on >= :fromDay and v.visited_on <= :toDay
+        union all
+        select 'labSignals', null, count(*), coalesce(sum(case when s.passed_to is not null then 1 else 0 end), 0),
+               coalesce(sum(case when s.outcome = 'RESOLVED' then 1 else 0 end), 0), 0, cast(null as double precision)
+        from lab_signal s
+        where s.project_code in (:projects) and s.raised_on >= :fromDay and s.raised_on <= :toDay""");
     Counts[] people = {new Counts(0, 0, 0, 0)};
     Map<String, Map<String, Counts>> byDimension = new LinkedHashMap<>();
     Map<String, Counts> byDisadvantage = new LinkedHashMap<>();
     Mean[] means = {new Mean(0, 0), new Mean(0, 0)};
     Map<String, Long> plans = new LinkedHashMap<>();
+    long[] lab = new long[4];
     statement(sql.toString(), p).query(rs -> {
       String kind = rs.getString(1);
       Counts counts = new Counts(rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getLong(6));
@@ -157,15 +172,25 @@ public class IndicatorQueries {
         case "meanAgePlan" -> means[0] = new Mean(rs.getDouble(7), counts.all());
         case "meanAgeLab" -> means[1] = new Mean(rs.getDouble(7), counts.all());
         case "plans" -> plans.put(rs.getString(2), counts.all());
+        case "labVisits" -> lab[0] = counts.all();
+        case "labSignals" -> {
+          lab[1] = counts.all();
+          lab[2] = counts.lab();
+          lab[3] = counts.plan();
+        }
         default -> byDimension.computeIfAbsent(kind, k -> new LinkedHashMap<>()).put(rs.getString(2), counts);
       }
     });
-    return new Figures(people[0], byDimension, byDisadvantage, means[0], means[1], plans);
+    return new Figures(people[0], byDimension, byDisadvantage, means[0], means[1], plans,
+        new LabActivity(lab[0], lab[1], lab[2], lab[3]));
   }
+
+  /** The lab's activity of the period: visits, and the signals raised in it, passed on, resolved. */
+  public record LabActivity(long visits, long signals, long passedOn, long resolved) {}
 
   private JdbcClient.StatementSpec statement(String sql, Period p) {
     return jdbc.sql(sql)
-        .param("project", p.projectCode())
+        .param("projects", p.projectCodes())
         .param("since", p.since())
         .param("until", p.until())
         .param("fromDay", p.from())

@@ -24,6 +24,7 @@ import org.erplab.pathways.pathway.domain.Pathway;
 import org.erplab.pathways.pathway.domain.Pathway.Channel;
 import org.erplab.pathways.pathway.domain.PathwayExits;
 import org.erplab.pathways.pathway.process.ProgrammeProcess.Elements;
+import org.erplab.pathways.pathway.process.ProgrammeProcess.Variables;
 import org.erplab.pathways.programme.domain.ProgrammeEnd;
 import org.erplab.pathways.programme.domain.ProjectOperation;
 import org.erplab.pathways.programme.domain.ProjectOperations;
@@ -150,8 +151,12 @@ class ProgrammeProcessTest {
 
     // and: the old dates pass without effect; the new warning comes, then the end
     setClock(LocalDateTime.of(2027, 4, 2, 9, 0));
-    assertThat(managementService.createJobQuery().processInstanceId(instances.running(project).getId())
-        .duedateLowerThan(ClockUtil.getCurrentTime()).count()).isZero();
+    // nothing of the end is due yet (the annual report's timer of 2 January is another matter)
+    String programme = instances.running(project).getId();
+    assertThat(managementService.createJobQuery().processInstanceId(programme)
+        .duedateLowerThan(ClockUtil.getCurrentTime()).count()).isEqualTo(managementService.createJobQuery()
+        .processInstanceId(programme).activityId(Elements.TIMER_ANNUAL_REPORT)
+        .duedateLowerThan(ClockUtil.getCurrentTime()).count());
     fire(Elements.TIMER_END_WARNING);
     assertThat(managerTask().getDueDate()).isEqualTo(rome(LocalDateTime.of(2027, 10, 1, 0, 0)));
     assertThat(job(Elements.TIMER_END_DURING_WARNING).getDuedate())
@@ -191,6 +196,41 @@ class ProgrammeProcessTest {
     assertThat(warning.getDuedate()).isEqualTo(rome(LocalDateTime.of(2027, 3, 16, 0, 0)));
     managementService.executeJob(warning.getId());
     assertThat(managerTask().getDueDate()).isEqualTo(rome(LocalDateTime.of(2027, 4, 16, 0, 0)));
+  }
+
+  @Test
+  void shouldAskTheManagerEachSecondOfJanuaryToPublishTheAnnualReportAndPublishItOnce() {
+    // the timer waits for 2 January 2027, 8:00
+    Job timer = job(Elements.TIMER_ANNUAL_REPORT);
+    assertThat(LocalDateTime.ofInstant(timer.getDuedate().toInstant(), java.time.ZoneId.systemDefault()))
+        .isEqualTo(LocalDateTime.of(2027, 1, 2, 8, 0));
+    fire(Elements.TIMER_ANNUAL_REPORT);
+
+    // the manager's task for 2026, due at the end of 31 January; the programme's end goes on waiting
+    Task task = taskService.createTaskQuery().processDefinitionKey(ProgrammeProcess.KEY).tenantIdIn(project)
+        .taskDefinitionKey(Elements.TASK_REVIEW_ANNUAL_REPORT).singleResult();
+    assertThat(task.getDueDate()).isEqualTo(rome(LocalDateTime.of(2027, 1, 31, 23, 59)));
+    assertThat(taskService.getIdentityLinksForTask(task.getId())).anyMatch(l -> "manager".equals(l.getGroupId()));
+    assertThat(taskService.getVariable(task.getId(), Variables.REPORT_YEAR.name())).isEqualTo(2026);
+    assertThat(job(Elements.TIMER_END_WARNING)).isNotNull();
+    // and the timer is set again for next year
+    assertThat(LocalDateTime.ofInstant(job(Elements.TIMER_ANNUAL_REPORT).getDuedate().toInstant(),
+        java.time.ZoneId.systemDefault())).isEqualTo(LocalDateTime.of(2028, 1, 2, 8, 0));
+
+    // completing it publishes revision 1 as the manager who did
+    context.getBean(org.camunda.bpm.engine.IdentityService.class).setAuthentication(MANAGER, List.of("manager"), List.of(project));
+    try {
+      taskService.complete(task.getId());
+    } finally {
+      context.getBean(org.camunda.bpm.engine.IdentityService.class).clearAuthentication();
+    }
+    assertThat(jdbc.sql("select revision, published_by from annual_report where scope = ? and report_year = 2026")
+        .param(project).query().listOfRows()).singleElement().satisfies(row -> {
+          assertThat(((Number) row.get("revision")).intValue()).isEqualTo(1);
+          assertThat(row.get("published_by")).isEqualTo(MANAGER);
+        });
+    assertThat(historyService.createHistoricActivityInstanceQuery().processInstanceId(instances.running(project)
+        .getId()).activityId(Elements.END_ANNUAL_REPORT_PUBLISHED).count()).isEqualTo(1);
   }
 
   @Test

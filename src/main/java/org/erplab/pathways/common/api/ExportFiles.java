@@ -1,4 +1,4 @@
-package org.erplab.pathways.audit.api;
+package org.erplab.pathways.common.api;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -24,19 +24,23 @@ import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDType1Font;
 import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 import org.erplab.pathways.common.domain.EngineClock;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 
 /**
- * The audit exports as files (ADR 0037): a table with a title, the time it was generated (Europe/Rome) and Italian
+ * Exports as files (audit exports, ADR 0037; reports, ADR 0040): a table with a title, the time it was generated (Europe/Rome) and Italian
  * headings, as CSV for Excel (UTF-8 with a byte order mark, {@code ;} between cells, CRLF at the end of each line,
  * cells that a spreadsheet would take for a formula neutralised) or as an A4 landscape PDF whose table runs on as many
  * pages as it needs, the headings repeated on each.
  */
-final class ExportFiles {
+public final class ExportFiles {
 
   /** How people read the time a file was generated. */
-  static final DateTimeFormatter GENERATED = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
+  public static final DateTimeFormatter GENERATED = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
   /** How people read an event's or a pathway's time in a file. */
-  static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm:ss");
+  public static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm:ss");
 
   private static final char BOM = '\uFEFF';
   private static final CSVFormat CSV = CSVFormat.DEFAULT.builder()
@@ -49,19 +53,32 @@ final class ExportFiles {
    * What a file holds: a title, when it was generated, the headings, and the rows (each a cell per heading, null for
    * none); {@code widths}: each column's share of the PDF page's width.
    */
-  record Table(String title, OffsetDateTime generatedAt, List<String> headings, float[] widths,
+  public record Table(String title, OffsetDateTime generatedAt, List<String> headings, float[] widths,
       List<List<String>> rows) {}
 
   private ExportFiles() {}
 
   /** "Generato il dd/MM/yyyy HH:mm", in Europe/Rome. */
-  static String generatedLine(OffsetDateTime at) {
+  public static String generatedLine(OffsetDateTime at) {
     return "Generato il " + GENERATED.format(at.atZoneSameInstant(EngineClock.ZONE));
   }
 
   /** A time as the files show it, in Europe/Rome; empty for none. */
-  static String dateTime(OffsetDateTime at) {
+  public static String dateTime(OffsetDateTime at) {
     return at == null ? "" : DATE_TIME.format(at.atZoneSameInstant(EngineClock.ZONE));
+  }
+
+  /** The CSV's media type: UTF-8 text. */
+  public static final MediaType CSV_TYPE = new MediaType("text", "csv", StandardCharsets.UTF_8);
+
+  /** The table as a download: {@code name}.pdf or {@code name}.csv, as an attachment. */
+  public static ResponseEntity<byte[]> attachment(Table table, boolean pdf, String name) {
+    byte[] body = pdf ? pdf(table) : csv(table);
+    return ResponseEntity.ok()
+        .contentType(pdf ? MediaType.APPLICATION_PDF : CSV_TYPE)
+        .header(HttpHeaders.CONTENT_DISPOSITION,
+            ContentDisposition.attachment().filename(name + (pdf ? ".pdf" : ".csv")).build().toString())
+        .body(body);
   }
 
   // ------------------------------------------------------------------------------------------------------------- CSV
@@ -70,7 +87,7 @@ final class ExportFiles {
    * The table as CSV: the title on the first line, "Generato il;dd/MM/yyyy HH:mm" on the second, then the headings and
    * one line per row.
    */
-  static byte[] csv(Table table) {
+  public static byte[] csv(Table table) {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (Writer writer = new OutputStreamWriter(bytes, StandardCharsets.UTF_8);
         CSVPrinter printer = new CSVPrinter(writer, CSV)) {
@@ -112,7 +129,7 @@ final class ExportFiles {
   private static final PDType1Font BOLD = new PDType1Font(Standard14Fonts.FontName.HELVETICA_BOLD);
 
   /** The table as a PDF: A4 landscape, Helvetica (WinAnsi: what the font cannot show becomes "?"), page numbers. */
-  static byte[] pdf(Table table) {
+  public static byte[] pdf(Table table) {
     try (PDDocument document = new PDDocument(IOUtils.createTempFileOnlyStreamCache())) {
       new PdfTable(document, table).write();
       ByteArrayOutputStream bytes = new ByteArrayOutputStream();

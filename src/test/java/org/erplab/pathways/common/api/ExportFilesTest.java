@@ -1,4 +1,4 @@
-package org.erplab.pathways.audit.api;
+package org.erplab.pathways.common.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
