@@ -121,7 +121,7 @@ class IndicatorsBenchmark {
       seeded = size;
       line("| table | rows | of %s |%n|---|---:|---:|%n", PROJECT);
       for (String table : List.of("pathway", "pathway_profile", "pathway_disadvantage", "plan_version",
-          "attendance_entry", "lab_visit")) {
+          "attendance_entry", "lab_visit", "lab_signal")) {
         String ofProject = table.equals("pathway_disadvantage")
             ? "pathway_id in (select id from pathway where project_code = '" + PROJECT + "')"
             : "project_code = '" + PROJECT + "'";

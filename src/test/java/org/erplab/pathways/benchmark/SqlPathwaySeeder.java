@@ -31,7 +31,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  *       without;
  *   <li>{@code lab_visit}: 45 % of the people came to the lab, 2 to 5 visits each (3.3 on average, every 3 weeks from a
  *       week before the start, the first one starting the pathway), and each of them brought 1 or 2 anonymous
- *       visitors' visits (a third of all visits anonymous).
+ *       visitors' visits (a third of all visits anonymous); a {@code lab_signal} raised at 60 % of the visits
+ *       (Lorenteggio: 521 signals from 872 visits), two thirds passed on.
  * </ul>
  * The facts of pathways {@code low..high} are kept in the unlogged table {@code bench_seed_pathway} between
  * {@link #pathways} and {@link #facts}.
@@ -195,6 +196,7 @@ final class SqlPathwaySeeder {
         case when %1$s <= 35 then '18_35' when %1$s <= 54 then '36_54' when %1$s <= 64 then '55_64'
              else '65_PLUS' end""";
     jdbc.sql("""
+            with visits as (
             insert into lab_visit (id, project_code, visited_on, participant_id, gender, age, age_band,
                                    citizenship_area, activity_type, duration_minutes, pathway_id, recorded_by,
                                    recorded_at)
@@ -212,7 +214,23 @@ final class SqlPathwaySeeder {
                    case when %4$s < 60 then 'IT' when %4$s < 65 then 'EU' else 'NON_EU' end,
                    'DESK', 30, null, 'lab', created_at + 10 * k * interval '1 day'
             from bench_seed_pathway cross join generate_series(1, 2) k
-            where k <= anonymous_visits""".formatted(band.formatted("age_years"),
+            where k <= anonymous_visits
+            returning id, project_code, visited_on, recorded_at
+            )
+            insert into lab_signal (id, visit_id, project_code, raised_on, category, passed_to, outcome, recorded_by,
+                                    recorded_at)
+            select md5('signal' || id)::uuid, id, project_code, visited_on,
+                   (array['HOUSING', 'MAINTENANCE', 'ARREARS', 'SOCIAL_NEED', 'HEALTH', 'WORK', 'DOCUMENTS',
+                          'CONFLICT', 'OTHER'])
+                     [1 + (hashtext('category' || id) & 2147483647) %% 9],
+                   case when (hashtext('passed' || id) & 2147483647) %% 3 = 0 then null
+                        else (array['SOCIAL_SERVICES', 'ALER', 'CPI', 'OTHER'])
+                               [1 + (hashtext('to' || id) & 2147483647) %% 4]
+                   end,
+                   (array['OPEN', 'IN_PROGRESS', 'RESOLVED', 'NOT_RESOLVED'])
+                     [1 + (hashtext('outcome' || id) & 2147483647) %% 4],
+                   'lab', recorded_at
+            from visits where (hashtext('signal' || id) & 2147483647) %% 100 < 60""".formatted(band.formatted("age_years"),
             draw("vs' || k || '", 100), band.formatted("(18 + " + draw("va' || k || '", 53) + ")"),
             draw("vc' || k || '", 100))).update();
   }
