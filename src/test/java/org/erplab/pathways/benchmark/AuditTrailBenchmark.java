@@ -58,6 +58,7 @@ class AuditTrailBenchmark {
 
   private final StringBuilder report = new StringBuilder();
   private final UUID target = UUID.randomUUID();
+  private SqlPathwaySeeder seeder;
 
   record Row(int size, String door, Latencies.Sample sample) {}
 
@@ -69,6 +70,7 @@ class AuditTrailBenchmark {
         EVENTS_PER_PATHWAY, TARGET_EVENTS, REQUESTS, WARM_UP);
     ApiClient auditor = ApiClient.as(port, "auditor", "demo");
     List<Row> rows = new ArrayList<>();
+    seeder = new SqlPathwaySeeder(jdbc, List.of(PROJECT, "BOLLATE"), java.time.LocalDate.of(2022, 1, 1), 1795);
     int seeded = 0;
     for (int size : SIZES) {
       long started = System.nanoTime();
@@ -104,26 +106,8 @@ class AuditTrailBenchmark {
   }
 
   private Latencies.Sample measure(ApiClient client, String path, int expected) {
-    List<Long> nanos = new ArrayList<>();
-    DatabaseCounters.Snapshot before = null;
-    for (int i = 0; i < WARM_UP + REQUESTS; i++) {
-      if (i == WARM_UP) {
-        before = DatabaseCounters.snapshot();
-      }
-      long start = System.nanoTime();
-      ApiClient.Response response = client.get(path);
-      long took = System.nanoTime() - start;
-      if (response.status() != 200 || response.json().size() != expected) {
-        throw new IllegalStateException("Unexpected answer to " + path + ": " + response.status() + " "
-            + response.json().size());
-      }
-      if (i >= WARM_UP) {
-        nanos.add(took);
-      }
-    }
-    DatabaseCounters.Snapshot after = DatabaseCounters.snapshot();
-    return Latencies.Sample.of(nanos, expected, new DatabaseCounters.Snapshot(
-        after.statements() - before.statements(), after.transactions() - before.transactions()));
+    return Latencies.Sample.measure(WARM_UP, REQUESTS, expected, () -> client.get(path),
+        response -> response.status() == 200 && response.json().size() == expected);
   }
 
   private String plan() {
@@ -138,17 +122,7 @@ class AuditTrailBenchmark {
   private void seed(int from, int to) {
     for (int low = from + 1; low <= to; low += BATCH) {
       int high = Math.min(to, low + BATCH - 1);
-      jdbc.sql("""
-              insert into participant (id, project_code, fiscal_code, first_name, last_name, birth_date, gender,
-                                       created_at)
-              select md5('participant' || g)::uuid, case when g % 2 = 0 then 'LORENTEGGIO' else 'BOLLATE' end,
-                     upper(substr(md5('fiscal' || g), 1, 16)), 'Nome', 'Cognome', date '1980-01-01', 'F', now()
-              from generate_series(?, ?) g""").params(low, high).update();
-      jdbc.sql("""
-              insert into pathway (id, participant_id, project_code, channel, stage, status, created_at)
-              select md5('pathway' || g)::uuid, md5('participant' || g)::uuid,
-                     case when g % 2 = 0 then 'LORENTEGGIO' else 'BOLLATE' end, 'LAB', 'CLOSED', 'CLOSED', now()
-              from generate_series(?, ?) g""").params(low, high).update();
+      seeder.pathways(low, high);
       boolean withTarget = low == 1;
       if (withTarget) {
         jdbc.sql("""
@@ -171,13 +145,13 @@ class AuditTrailBenchmark {
                      md5(chain_key || chain_seq) || md5(chain_seq || chain_key)
               from (
                 select md5('pathway' || g)::uuid::text as chain_key, e as chain_seq, md5('pathway' || g)::uuid as pathway_id,
-                       case when g % 2 = 0 then 'LORENTEGGIO' else 'BOLLATE' end as project_code,
+                       %s as project_code,
                        md5('instance' || g) as process_instance_id, (e - 1)::bigint * ? + (g - ?) as sort_key
                 from generate_series(?, ?) g cross join generate_series(1, ?) e
                 union all
                 select ?::text, k, ?::uuid, ?, md5('target'), (k - 1)::bigint * ? / ?
                 from generate_series(1, ?) k where ?
-              ) rows order by sort_key""")
+              ) rows order by sort_key""".formatted(seeder.projectOf("g")))
           .params(high - low + 1, low, low, high, EVENTS_PER_PATHWAY,
               target.toString(), target, PROJECT, others, TARGET_EVENTS, TARGET_EVENTS, withTarget)
           .update();

@@ -4,6 +4,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+import org.erplab.pathways.support.ApiClient;
 
 /**
  * Latencies of one door for one user, per number of open pathways, and the verdict of the goal: the p95 at the
@@ -24,6 +27,33 @@ final class Latencies {
       int n = sorted.size();
       return new Sample(n, percentile(sorted, 50), percentile(sorted, 95), items, (double) used.statements() / n,
           (double) used.transactions() / n);
+    }
+
+    /**
+     * Sends {@code request} {@code warmUp + requests} times and keeps the time of the last {@code requests} (at the
+     * client) and the statements and transactions they ran; an answer that is not {@code expected} stops the run.
+     */
+    static Sample measure(int warmUp, int requests, long items, Supplier<ApiClient.Response> request,
+        Predicate<ApiClient.Response> expected) {
+      List<Long> nanos = new ArrayList<>();
+      DatabaseCounters.Snapshot before = null;
+      for (int i = 0; i < warmUp + requests; i++) {
+        if (i == warmUp) {
+          before = DatabaseCounters.snapshot();
+        }
+        long start = System.nanoTime();
+        ApiClient.Response response = request.get();
+        long took = System.nanoTime() - start;
+        if (!expected.test(response)) {
+          throw new IllegalStateException("Unexpected answer: " + response.status() + " " + response.json());
+        }
+        if (i >= warmUp) {
+          nanos.add(took);
+        }
+      }
+      DatabaseCounters.Snapshot after = DatabaseCounters.snapshot();
+      return of(nanos, items, new DatabaseCounters.Snapshot(after.statements() - before.statements(),
+          after.transactions() - before.transactions()));
     }
 
     private static double percentile(List<Long> sorted, int p) {

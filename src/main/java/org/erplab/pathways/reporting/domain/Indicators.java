@@ -102,7 +102,8 @@ public class Indicators {
     String projectCode = label;
     Period period = new Period(projectCodes, from, to, from.atStartOfDay(EngineClock.ZONE).toOffsetDateTime(),
         to.plusDays(1).atStartOfDay(EngineClock.ZONE).toOffsetDateTime());
-    Counts people = queries.people(period);
+    IndicatorQueries.Figures counted = queries.figures(period);
+    Counts people = counted.people();
     List<Figure> figures = new ArrayList<>();
     Cell all = count(people.all());
     Cell lab = count(people.lab());
@@ -117,7 +118,7 @@ public class Indicators {
     figures.add(new Figure("planShare", "Quota con un piano", "Partecipanti con un piano firmato sui partecipanti, in "
         + "percentuale.", share(people.plan(), people.all(), plan, all)));
 
-    IndicatorQueries.LabActivity activity = queries.labActivity(period);
+    IndicatorQueries.LabActivity activity = counted.labActivity();
     figures.add(new Figure("labVisits", "Accessi al laboratorio", "Accessi registrati dal laboratorio nel periodo "
         + "(una persona può venire più volte).", count(activity.visits())));
     figures.add(new Figure("labSignals", "Segnalazioni raccolte", "Segnalazioni raccolte dal laboratorio negli "
@@ -127,7 +128,7 @@ public class Indicators {
     figures.add(new Figure("labSignalsResolved", "Segnalazioni risolte", "Segnalazioni del periodo con esito "
         + "risolto.", count(activity.resolved())));
 
-    Map<String, Long> plans = queries.plansByState(period);
+    Map<String, Long> plans = counted.plansByState();
     long planTotal = plans.values().stream().mapToLong(Long::longValue).sum();
     long[] planValues = {plans.getOrDefault("CONCLUDED", 0L), plans.getOrDefault("ONGOING", 0L),
         plans.getOrDefault("WITHDRAWN", 0L), planTotal};
@@ -142,7 +143,7 @@ public class Indicators {
     figures.add(new Figure("plansWithdrawn", "Piani interrotti per rinuncia", "Piani il cui percorso si è chiuso per "
         + "rinuncia entro la fine del periodo.", cell(planValues[2], planHidden.get(2))));
 
-    Map<String, Counts> status = queries.by(period, "disadvantage_status");
+    Map<String, Counts> status = counted.by("disadvantage_status");
     Distribution statusTable = distribution("disadvantageStatus", "Svantaggio registrato", "Partecipanti con almeno "
         + "una condizione di svantaggio, con «nessuna», o senza nulla registrato (mostrato a parte).", true, status,
         people, IndicatorLabels.DISADVANTAGE_STATUS);
@@ -157,8 +158,8 @@ public class Indicators {
         "Partecipanti per i quali nessuna condizione di svantaggio è stata registrata (né una condizione né "
             + "«nessuna»: colloquio non svolto, solo laboratorio) sui partecipanti, in percentuale.",
         share(unknown.all(), people.all(), cellOf(statusTable, "UNKNOWN"), all)));
-    IndicatorQueries.Mean planAge = queries.meanAge(period, true);
-    IndicatorQueries.Mean labAge = queries.meanAge(period, false);
+    IndicatorQueries.Mean planAge = counted.meanAge(true);
+    IndicatorQueries.Mean labAge = counted.meanAge(false);
     figures.add(new Figure("meanAgePlan", "Età media dei partecipanti con un piano",
         "Media dell'età in anni compiuti all'inizio del percorso dei partecipanti con un piano firmato.",
         mean(planAge)));
@@ -170,22 +171,22 @@ public class Indicators {
 
     List<Distribution> distributions = new ArrayList<>();
     distributions.add(distribution("gender", "Genere", "Partecipanti per genere.", true,
-        queries.by(period, "gender"), people, IndicatorLabels.GENDER));
+        counted.by("gender"), people, IndicatorLabels.GENDER));
     distributions.add(distribution("ageBand", "Fascia d'età", "Partecipanti per fascia d'età (anni compiuti all'inizio "
-        + "del percorso o alla visita).", true, queries.by(period, "age_band"), people, IndicatorLabels.AGE_BAND));
+        + "del percorso o alla visita).", true, counted.by("age_band"), people, IndicatorLabels.AGE_BAND));
     distributions.add(distribution("citizenship", "Cittadinanza", "Partecipanti per cittadinanza: italiana, di un "
-        + "altro Stato dell'Unione, di un Paese terzo.", true, queries.by(period, "citizenship_area"), people,
+        + "altro Stato dell'Unione, di un Paese terzo.", true, counted.by("citizenship_area"), people,
         IndicatorLabels.CITIZENSHIP));
     distributions.add(distribution("education", "Titolo di studio", "Partecipanti per titolo di studio dichiarato al "
         + "colloquio di presa in carico («non rilevato»: nessun colloquio, o solo laboratorio).", true,
-        queries.by(period, "education"), people, IndicatorLabels.EDUCATION));
+        counted.by("education"), people, IndicatorLabels.EDUCATION));
     distributions.add(distribution("employmentStatus", "Condizione occupazionale all'ingresso", "Partecipanti per "
         + "condizione occupazionale dichiarata al colloquio di presa in carico.", true,
-        queries.by(period, "employment_status"), people, IndicatorLabels.EMPLOYMENT));
+        counted.by("employment_status"), people, IndicatorLabels.EMPLOYMENT));
     distributions.add(statusTable);
     distributions.add(distribution("disadvantage", "Tipo di svantaggio", "Partecipanti per condizione di svantaggio "
         + "registrata: chi ne ha più d'una conta in ciascuna, quindi le righe non sommano al totale.", false,
-        queries.byDisadvantage(period), people, IndicatorLabels.DISADVANTAGE));
+        counted.byDisadvantage(), people, IndicatorLabels.DISADVANTAGE));
     String legend = "«<" + threshold + "»: meno di " + threshold + " persone, dato non pubblicato; «" + WITHHELD
         + "»: dato non pubblicato perché permetterebbe di ricavarne uno inferiore a " + threshold + " dai totali; "
         + "«-»: non calcolabile (nessuna persona).";

@@ -27,8 +27,9 @@ public class IndicatorQueries {
   private static final String PEOPLE = """
       with facts as (
         select cast(p.participant_id as varchar(36)) as person, p.id as pathway_id, p.created_at as at,
-               1 as in_pathway,
-               case when exists (select 1 from plan_version v where v.pathway_id = p.id and v.signed_on is not null)
+               p.closed_at as closed_at, p.outcome as outcome, 1 as in_pathway,
+               case when exists (select 1 from plan_version v where v.pathway_id = p.id and v.project_code in (:projects)
+                                 and v.signed_on is not null)
                     then 1 else 0 end as planned,
                0 as lab,
                f.gender as gender, f.age_years as age,
@@ -37,11 +38,11 @@ public class IndicatorQueries {
                     when f.age_years <= 64 then '55_64' else '65_PLUS' end as age_band,
                f.citizenship_area as citizenship_area, f.education as education,
                f.employment_status as employment_status
-        from pathway p left join pathway_profile f on f.pathway_id = p.id
+        from pathway p left join pathway_profile f on f.pathway_id = p.id and f.project_code in (:projects)
         where p.project_code in (:projects) and p.created_at < :until and (p.closed_at is null or p.closed_at >= :since)
         union all
         select coalesce(cast(v.participant_id as varchar(36)), 'visit:' || cast(v.id as varchar(36))), null,
-               cast(v.visited_on as timestamp with time zone), 0, 0, 1, v.gender, v.age, v.age_band,
+               cast(v.visited_on as timestamp with time zone), null, null, 0, 0, 1, v.gender, v.age, v.age_band,
                v.citizenship_area, null, null
         from lab_visit v
         where v.project_code in (:projects) and v.visited_on >= :fromDay and v.visited_on <= :toDay
@@ -82,103 +83,110 @@ public class IndicatorQueries {
   /** Counts of a group: all people, of whom with a lab visit, with a signed plan, with both. */
   public record Counts(long all, long lab, long plan, long both) {}
 
-  /** The people of the period, and how many of them had a lab visit, a signed plan, both. */
-  public Counts people(Period p) {
-    return statement(PEOPLE + """
-            select count(*), coalesce(sum(lab), 0), coalesce(sum(planned), 0),
-                   coalesce(sum(case when lab = 1 and planned = 1 then 1 else 0 end), 0)
-            from people""", p)
-        .query((rs, i) -> new Counts(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)))
-        .single();
-  }
-
-  /** The people by a dimension ({@link #DIMENSIONS}; null: UNKNOWN), each with all, lab and plan counts. */
-  public Map<String, Counts> by(Period p, String dimension) {
-    if (!DIMENSIONS.contains(dimension)) {
-      throw new IllegalArgumentException("Not a dimension: " + dimension);
-    }
-    Map<String, Counts> result = new LinkedHashMap<>();
-    statement(PEOPLE + """
-            select coalesce(%1$s, 'UNKNOWN'), count(*), coalesce(sum(lab), 0), coalesce(sum(planned), 0),
-                   coalesce(sum(case when lab = 1 and planned = 1 then 1 else 0 end), 0)
-            from people group by coalesce(%1$s, 'UNKNOWN')""".formatted(dimension), p)
-        .query(rs -> {
-          result.put(rs.getString(1), new Counts(rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5)));
-        });
-    return result;
-  }
-
-  /**
-   * The people by disadvantage code of their latest pathway (a person with two codes counts in both; NOT_RECORDED:
-   * no code recorded, or no pathway).
-   */
-  public Map<String, Counts> byDisadvantage(Period p) {
-    Map<String, Counts> result = new LinkedHashMap<>();
-    statement(PEOPLE + """
-            select coalesce(d.code, 'NOT_RECORDED'), count(*), coalesce(sum(pe.lab), 0),
-                   coalesce(sum(pe.planned), 0),
-                   coalesce(sum(case when pe.lab = 1 and pe.planned = 1 then 1 else 0 end), 0)
-            from people pe left join pathway_disadvantage d on d.pathway_id = pe.pathway_id
-            group by coalesce(d.code, 'NOT_RECORDED')""", p)
-        .query(rs -> {
-          result.put(rs.getString(1), new Counts(rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5)));
-        });
-    return result;
-  }
-
-  /** The mean age and how many people it is of: plan participants ({@code plan}) or lab participants. */
+  /** The mean age and how many people it is of. */
   public record Mean(double value, long people) {}
 
-  public Mean meanAge(Period p, boolean plan) {
-    return statement(PEOPLE + """
-            select avg(cast(age as double precision)), count(*) from people where age is not null and %s = 1"""
-            .formatted(plan ? "planned" : "lab"), p)
-        .query((rs, i) -> new Mean(rs.getDouble(1), rs.getLong(2)))
-        .single();
+  /**
+   * Every number of a report, from one statement: the people of the period are found once (PostgreSQL materialises a
+   * common table expression read more than once; H2 2.x reads it as a view), then counted by each dimension.
+   */
+  public record Figures(Counts people, Map<String, Map<String, Counts>> byDimension, Map<String, Counts> byDisadvantage,
+      Mean meanAgePlan, Mean meanAgeLab, Map<String, Long> plansByState, LabActivity labActivity) {
+
+    /** The people by a dimension ({@link #DIMENSIONS}; null: UNKNOWN), each with all, lab and plan counts. */
+    public Map<String, Counts> by(String dimension) {
+      if (!DIMENSIONS.contains(dimension)) {
+        throw new IllegalArgumentException("Not a dimension: " + dimension);
+      }
+      return byDimension.getOrDefault(dimension, Map.of());
+    }
+
+    /** Plan participants' mean age ({@code plan}), or lab participants'. */
+    public Mean meanAge(boolean plan) {
+      return plan ? meanAgePlan : meanAgeLab;
+    }
   }
 
+  private static final String COUNTS = """
+      count(*), coalesce(sum(lab), 0), coalesce(sum(planned), 0),
+      coalesce(sum(case when lab = 1 and planned = 1 then 1 else 0 end), 0), cast(null as double precision)""";
+
   /**
-   * The plans (pathways with a signed plan, open in the period) by how they stood at the end of the period: ONGOING
-   * (not closed by then), WITHDRAWN, CONCLUDED (closed otherwise).
+   * The figures of a period, in one statement whose rows are {@code kind, code, all, lab, plan, both, mean}: kind
+   * {@code people}; a dimension with its code; {@code disadvantage} by code of the latest pathway (a person with two
+   * codes counts in both; NOT_RECORDED: no code recorded, or no pathway); {@code meanAgePlan} and {@code meanAgeLab}
+   * (the mean of the known ages, and how many they are in {@code all}); {@code plans} by how they stood at the end of
+   * the period (ONGOING: not closed by then; WITHDRAWN; CONCLUDED: closed otherwise), pathways with a signed plan open
+   * in the period (read with the people: every pathway of the period, not only each person's latest), in {@code all};
+   * {@code labVisits} (visits of the period in {@code all}) and {@code labSignals} (signals raised in the period in
+   * {@code all}, of which passed on in {@code lab}, resolved in {@code plan}).
    */
-  public Map<String, Long> plansByState(Period p) {
-    Map<String, Long> result = new LinkedHashMap<>();
-    jdbc.sql("""
-            select state, count(*) from (
-              select case when p.closed_at is null or p.closed_at >= :until then 'ONGOING'
-                          when p.outcome = 'WITHDRAWN' then 'WITHDRAWN' else 'CONCLUDED' end as state
-              from pathway p
-              where p.project_code in (:projects) and p.created_at < :until
-                and (p.closed_at is null or p.closed_at >= :since)
-                and exists (select 1 from plan_version v where v.pathway_id = p.id and v.signed_on is not null)
-            ) plans group by state""")
-        .param("projects", p.projectCodes())
-        .param("since", p.since())
-        .param("until", p.until())
-        .query(rs -> {
-          result.put(rs.getString(1), rs.getLong(2));
-        });
-    return result;
+  public Figures figures(Period p) {
+    StringBuilder sql = new StringBuilder(PEOPLE);
+    sql.append("select 'people', cast(null as varchar(40)), ").append(COUNTS).append(" from people\n");
+    for (String dimension : DIMENSIONS.stream().sorted().toList()) {
+      sql.append("union all select '").append(dimension).append("', coalesce(").append(dimension)
+          .append(", 'UNKNOWN'), ").append(COUNTS).append(" from people group by coalesce(").append(dimension)
+          .append(", 'UNKNOWN')\n");
+    }
+    sql.append("""
+        union all
+        select 'disadvantage', coalesce(d.code, 'NOT_RECORDED'), count(*), coalesce(sum(pe.lab), 0),
+               coalesce(sum(pe.planned), 0),
+               coalesce(sum(case when pe.lab = 1 and pe.planned = 1 then 1 else 0 end), 0),
+               cast(null as double precision)
+        from people pe left join pathway_disadvantage d on d.pathway_id = pe.pathway_id
+        group by coalesce(d.code, 'NOT_RECORDED')
+        union all
+        select 'meanAgePlan', null, count(*), 0, 0, 0, avg(cast(age as double precision))
+        from people where age is not null and planned = 1
+        union all
+        select 'meanAgeLab', null, count(*), 0, 0, 0, avg(cast(age as double precision))
+        from people where age is not null and lab = 1
+        union all
+        select 'plans', state, count(*), 0, 0, 0, cast(null as double precision) from (
+          select case when closed_at is null or closed_at >= :until then 'ONGOING'
+                      when outcome = 'WITHDRAWN' then 'WITHDRAWN' else 'CONCLUDED' end as state
+          from facts where in_pathway = 1 and planned = 1
+        ) plans group by state
+        union all
+        select 'labVisits', null, count(*), 0, 0, 0, cast(null as double precision) from lab_visit v
+        where v.project_code in (:projects) and v.visited_on >= :fromDay and v.visited_on <= :toDay
+        union all
+        select 'labSignals', null, count(*), coalesce(sum(case when s.passed_to is not null then 1 else 0 end), 0),
+               coalesce(sum(case when s.outcome = 'RESOLVED' then 1 else 0 end), 0), 0, cast(null as double precision)
+        from lab_signal s
+        where s.project_code in (:projects) and s.raised_on >= :fromDay and s.raised_on <= :toDay""");
+    Counts[] people = {new Counts(0, 0, 0, 0)};
+    Map<String, Map<String, Counts>> byDimension = new LinkedHashMap<>();
+    Map<String, Counts> byDisadvantage = new LinkedHashMap<>();
+    Mean[] means = {new Mean(0, 0), new Mean(0, 0)};
+    Map<String, Long> plans = new LinkedHashMap<>();
+    long[] lab = new long[4];
+    statement(sql.toString(), p).query(rs -> {
+      String kind = rs.getString(1);
+      Counts counts = new Counts(rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getLong(6));
+      switch (kind) {
+        case "people" -> people[0] = counts;
+        case "disadvantage" -> byDisadvantage.put(rs.getString(2), counts);
+        case "meanAgePlan" -> means[0] = new Mean(rs.getDouble(7), counts.all());
+        case "meanAgeLab" -> means[1] = new Mean(rs.getDouble(7), counts.all());
+        case "plans" -> plans.put(rs.getString(2), counts.all());
+        case "labVisits" -> lab[0] = counts.all();
+        case "labSignals" -> {
+          lab[1] = counts.all();
+          lab[2] = counts.lab();
+          lab[3] = counts.plan();
+        }
+        default -> byDimension.computeIfAbsent(kind, k -> new LinkedHashMap<>()).put(rs.getString(2), counts);
+      }
+    });
+    return new Figures(people[0], byDimension, byDisadvantage, means[0], means[1], plans,
+        new LabActivity(lab[0], lab[1], lab[2], lab[3]));
   }
 
   /** The lab's activity of the period: visits, and the signals raised in it, passed on, resolved. */
   public record LabActivity(long visits, long signals, long passedOn, long resolved) {}
-
-  public LabActivity labActivity(Period p) {
-    long visits = jdbc.sql("""
-            select count(*) from lab_visit v
-            where v.project_code in (:projects) and v.visited_on >= :fromDay and v.visited_on <= :toDay""")
-        .param("projects", p.projectCodes()).param("fromDay", p.from()).param("toDay", p.to())
-        .query(Long.class).single();
-    return jdbc.sql("""
-            select count(*), coalesce(sum(case when s.passed_to is not null then 1 else 0 end), 0),
-                   coalesce(sum(case when s.outcome = 'RESOLVED' then 1 else 0 end), 0)
-            from lab_signal s
-            where s.project_code in (:projects) and s.raised_on >= :fromDay and s.raised_on <= :toDay""")
-        .param("projects", p.projectCodes()).param("fromDay", p.from()).param("toDay", p.to())
-        .query((rs, i) -> new LabActivity(visits, rs.getLong(1), rs.getLong(2), rs.getLong(3)))
-        .single();
-  }
 
   private JdbcClient.StatementSpec statement(String sql, Period p) {
     return jdbc.sql(sql)

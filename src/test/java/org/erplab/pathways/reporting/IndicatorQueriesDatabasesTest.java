@@ -1,0 +1,193 @@
+package org.erplab.pathways.reporting;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.erplab.pathways.common.domain.EngineClock;
+import org.erplab.pathways.reporting.infrastructure.IndicatorQueries;
+import org.erplab.pathways.reporting.infrastructure.IndicatorQueries.Counts;
+import org.erplab.pathways.reporting.infrastructure.IndicatorQueries.Figures;
+import org.erplab.pathways.reporting.infrastructure.IndicatorQueries.Period;
+import org.erplab.pathways.support.EmbeddedPostgresInitializer;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+
+/**
+ * The indicators' single statement (every figure from one reading of the people of the period) gives the same figures
+ * on PostgreSQL and on H2, the application's other database, each migrated by Flyway as the application does, and
+ * those figures are the definitions' (no Spring context: the statement alone, on a few pathways written here).
+ *
+ * <p>In 2025: person A (two pathways: one closed PLACED on 15 January, one open from March; both with a signed plan; a
+ * lab visit; a woman of 30, Italian, migrant and disabled), person B (a pathway closed WITHDRAWN on 1 February, a
+ * plan; a man of 60, non-EU, no disadvantage), an anonymous visitor (a woman, 18-35, Italian); person C's pathway
+ * closed in 2024 does not count. Three lab signals, one raised before the period.
+ */
+class IndicatorQueriesDatabasesTest {
+
+  private static final String PROJECT = "IQDB";
+
+  @Test
+  void shouldCountTheSameOnPostgresqlAndH2AsTheDefinitionsSay() throws Exception {
+    DataSource postgres = postgresDatabase();
+    DataSource h2 = new DriverManagerDataSource("jdbc:h2:mem:indicators" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1",
+        "sa", "");
+    Figures onPostgres = figures(postgres, "postgresql");
+    Figures onH2 = figures(h2, "h2");
+
+    for (Figures figures : new Figures[] {onPostgres, onH2}) {
+      assertThat(figures.people()).isEqualTo(new Counts(3, 2, 2, 1));
+      assertThat(figures.by("gender")).containsExactlyInAnyOrderEntriesOf(Map.of(
+          "F", new Counts(2, 2, 1, 1), "M", new Counts(1, 0, 1, 0)));
+      assertThat(figures.by("age_band")).containsExactlyInAnyOrderEntriesOf(Map.of(
+          "18_35", new Counts(2, 2, 1, 1), "55_64", new Counts(1, 0, 1, 0)));
+      assertThat(figures.by("citizenship_area")).containsExactlyInAnyOrderEntriesOf(Map.of(
+          "IT", new Counts(2, 2, 1, 1), "NON_EU", new Counts(1, 0, 1, 0)));
+      assertThat(figures.by("education")).containsExactlyInAnyOrderEntriesOf(Map.of(
+          "UPPER_SECONDARY", new Counts(1, 1, 1, 1), "PRIMARY", new Counts(1, 0, 1, 0),
+          "UNKNOWN", new Counts(1, 1, 0, 0)));
+      assertThat(figures.by("employment_status")).containsExactlyInAnyOrderEntriesOf(Map.of(
+          "UNEMPLOYED", new Counts(1, 1, 1, 1), "RETIRED", new Counts(1, 0, 1, 0),
+          "UNKNOWN", new Counts(1, 1, 0, 0)));
+      assertThat(figures.by("disadvantage_status")).containsExactlyInAnyOrderEntriesOf(Map.of(
+          "VULNERABLE", new Counts(1, 1, 1, 1), "NONE", new Counts(1, 0, 1, 0), "UNKNOWN", new Counts(1, 1, 0, 0)));
+      assertThat(figures.byDisadvantage()).containsExactlyInAnyOrderEntriesOf(Map.of(
+          "MIGRANT", new Counts(1, 1, 1, 1), "DISABILITY", new Counts(1, 1, 1, 1), "NONE", new Counts(1, 0, 1, 0),
+          "NOT_RECORDED", new Counts(1, 1, 0, 0)));
+      assertThat(figures.meanAge(true)).isEqualTo(new IndicatorQueries.Mean(45.0, 2));
+      assertThat(figures.meanAge(false)).isEqualTo(new IndicatorQueries.Mean(30.0, 1));
+      // plans are pathways: A's two count apart
+      assertThat(figures.plansByState()).containsExactlyInAnyOrderEntriesOf(Map.of(
+          "ONGOING", 1L, "CONCLUDED", 1L, "WITHDRAWN", 1L));
+      // visits of the period, and the signals raised in it: one passed on and resolved, one open
+      assertThat(figures.labActivity()).isEqualTo(new IndicatorQueries.LabActivity(2, 2, 1, 1));
+    }
+    assertThat(onH2).isEqualTo(onPostgres);
+  }
+
+  private static Figures figures(DataSource database, String vendor) throws Exception {
+    Flyway.configure().dataSource(database)
+        .locations("classpath:db/migration", "classpath:db/vendor/" + vendor).load().migrate();
+    JdbcClient jdbc = JdbcClient.create(database);
+    seed(jdbc);
+    LocalDate from = LocalDate.of(2025, 1, 1);
+    LocalDate to = LocalDate.of(2025, 12, 31);
+    return new IndicatorQueries(jdbc).figures(new Period(Set.of(PROJECT), from, to,
+        from.atStartOfDay(EngineClock.ZONE).toOffsetDateTime(),
+        to.plusDays(1).atStartOfDay(EngineClock.ZONE).toOffsetDateTime()));
+  }
+
+  /** A database of its own on the shared embedded server (the Spring tests use database postgres). */
+  private static DataSource postgresDatabase() throws Exception {
+    String name = "indicators_" + UUID.randomUUID().toString().replace("-", "");
+    try (Connection c = EmbeddedPostgresInitializer.postgres().getPostgresDatabase().getConnection();
+        Statement s = c.createStatement()) {
+      s.execute("create database " + name);
+    }
+    return EmbeddedPostgresInitializer.postgres().getDatabase("postgres", name);
+  }
+
+  private static void seed(JdbcClient jdbc) {
+    jdbc.sql("insert into project (code, name, municipality, province) values (?, 'Prova', 'Milano', 'MI')")
+        .param(PROJECT).update();
+    UUID a = person(jdbc, "A");
+    UUID b = person(jdbc, "B");
+    UUID c = person(jdbc, "C");
+    UUID aEarlier = pathway(jdbc, a, "2024-01-01", "2025-01-15", "PLACED");
+    UUID aLatest = pathway(jdbc, a, "2025-03-01", null, null);
+    UUID bOnly = pathway(jdbc, b, "2024-06-01", "2025-02-01", "WITHDRAWN");
+    UUID cOnly = pathway(jdbc, c, "2023-01-01", "2024-01-01", "PLACED");
+    profile(jdbc, aEarlier, "F", 29, "IT", "LOWER_SECONDARY", "EMPLOYED");
+    profile(jdbc, aLatest, "F", 30, "IT", "UPPER_SECONDARY", "UNEMPLOYED");
+    profile(jdbc, bOnly, "M", 60, "NON_EU", "PRIMARY", "RETIRED");
+    profile(jdbc, cOnly, "M", 40, "IT", "PRIMARY", "EMPLOYED");
+    for (String[] d : new String[][] {{aLatest.toString(), "MIGRANT"}, {aLatest.toString(), "DISABILITY"},
+        {bOnly.toString(), "NONE"}, {aEarlier.toString(), "ADDICTION"}, {cOnly.toString(), "OTHER"}}) {
+      jdbc.sql("insert into pathway_disadvantage (pathway_id, code) values (?, ?)")
+          .params(UUID.fromString(d[0]), d[1]).update();
+    }
+    plan(jdbc, aEarlier, "2024-02-01");
+    plan(jdbc, aLatest, "2025-04-01");
+    plan(jdbc, bOnly, "2024-07-01");
+    plan(jdbc, cOnly, "2023-02-01");
+    UUID aVisit = visit(jdbc, a, "2025-05-01", "F", 30, "18_35", "IT");
+    UUID anonymous = visit(jdbc, null, "2025-06-01", "F", null, "18_35", "IT");
+    UUID before = visit(jdbc, null, "2024-06-01", "M", null, "55_64", "EU"); // before the period
+    signal(jdbc, aVisit, "2025-05-01", "SOCIAL_SERVICES", "RESOLVED");
+    signal(jdbc, anonymous, "2025-06-01", null, "OPEN");
+    signal(jdbc, before, "2024-06-01", "ALER", "RESOLVED");
+  }
+
+  private static UUID person(JdbcClient jdbc, String name) {
+    UUID id = UUID.randomUUID();
+    jdbc.sql("""
+            insert into participant (id, project_code, fiscal_code, first_name, last_name, birth_date, gender,
+                                     created_at)
+            values (?, ?, ?, 'Nome', ?, date '1980-01-01', 'F',
+                    timestamp with time zone '2023-01-01 10:00:00+01:00')""")
+        .params(id, PROJECT, "FISCAL" + name, name).update();
+    return id;
+  }
+
+  private static UUID pathway(JdbcClient jdbc, UUID person, String created, String closed, String outcome) {
+    UUID id = UUID.randomUUID();
+    jdbc.sql("""
+            insert into pathway (id, participant_id, project_code, channel, stage, status, outcome, created_at,
+                                 closed_at)
+            values (?, ?, ?, 'LAB', ?, ?, ?, ?, ?)""")
+        .params(id, person, PROJECT, closed == null ? "TRAINING" : "CLOSED", closed == null ? "ACTIVE" : "CLOSED",
+            outcome, LocalDate.parse(created).atTime(10, 0).atZone(EngineClock.ZONE).toOffsetDateTime(),
+            closed == null ? null : LocalDate.parse(closed).atTime(10, 0).atZone(EngineClock.ZONE).toOffsetDateTime())
+        .update();
+    return id;
+  }
+
+  private static void profile(JdbcClient jdbc, UUID pathway, String gender, int age, String area, String education,
+      String employment) {
+    jdbc.sql("""
+            insert into pathway_profile (pathway_id, project_code, gender, age_band, citizenship_area, age_years,
+                                         education, employment_status)
+            values (?, ?, ?, '30_54', ?, ?, ?, ?)""")
+        .params(pathway, PROJECT, gender, area, age, education, employment).update();
+  }
+
+  private static void plan(JdbcClient jdbc, UUID pathway, String signedOn) {
+    jdbc.sql("""
+            insert into plan_version (id, pathway_id, project_code, version, status, internship_planned, indemnity_cap,
+                                      services_total, created_by, created_at, signed_on)
+            values (?, ?, ?, 1, 'SIGNED', false, 2000, 3000, 'operator', ?, ?)""")
+        .params(UUID.randomUUID(), pathway, PROJECT,
+            LocalDate.parse(signedOn).atStartOfDay(EngineClock.ZONE).toOffsetDateTime(), LocalDate.parse(signedOn))
+        .update();
+  }
+
+  private static UUID visit(JdbcClient jdbc, UUID person, String day, String gender, Integer age, String band,
+      String area) {
+    UUID id = UUID.randomUUID();
+    jdbc.sql("""
+            insert into lab_visit (id, project_code, visited_on, participant_id, gender, age, age_band,
+                                   citizenship_area, activity_type, duration_minutes, recorded_by, recorded_at)
+            values (?, ?, ?, ?, ?, ?, ?, ?, 'DESK', 30, 'lab', ?)""")
+        .params(id, PROJECT, LocalDate.parse(day), person, gender, age, band, area,
+            LocalDate.parse(day).atStartOfDay(EngineClock.ZONE).toOffsetDateTime())
+        .update();
+    return id;
+  }
+
+  private static void signal(JdbcClient jdbc, UUID visit, String day, String passedTo, String outcome) {
+    jdbc.sql("""
+            insert into lab_signal (id, visit_id, project_code, raised_on, category, passed_to, outcome, recorded_by,
+                                    recorded_at)
+            values (?, ?, ?, ?, 'HOUSING', ?, ?, 'lab', ?)""")
+        .params(UUID.randomUUID(), visit, PROJECT, LocalDate.parse(day), passedTo, outcome,
+            LocalDate.parse(day).atStartOfDay(EngineClock.ZONE).toOffsetDateTime())
+        .update();
+  }
+}
