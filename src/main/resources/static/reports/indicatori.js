@@ -44,6 +44,23 @@
     }
   }
 
+  function stages(report) {
+    document.getElementById('regolaFasi').textContent = 'Per ogni fase, le permanenze concluse nel periodo e la loro '
+        + 'durata in giorni lavorativi del calendario del progetto; le scadenze del periodo mancate mentre il percorso '
+        + 'era in quella fase.';
+    const body = document.querySelector('#fasi tbody');
+    body.replaceChildren();
+    for (const s of report.stages) {
+      const row = document.createElement('tr');
+      row.dataset.stage = s.stage;
+      Pagine.cell(row, s.label);
+      for (const c of [s.stays, s.medianWorkingDays, s.p90WorkingDays, s.missedDeadlines]) {
+        Pagine.cell(row, c.shown, c.suppressed ? 'numero riservato' : 'numero');
+      }
+      body.appendChild(row);
+    }
+  }
+
   function distribution(section, d) {
     const box = document.createElement('article');
     box.dataset.key = d.key;
@@ -125,6 +142,7 @@
         + Pagine.moment(report.generatedAt) + '). ' + report.periodRule;
     document.getElementById('legenda').textContent = report.legend;
     figures(report);
+    stages(report);
     report.distributions.forEach(d => distribution(section, d));
     document.body.dataset.ready = 'true';
   }

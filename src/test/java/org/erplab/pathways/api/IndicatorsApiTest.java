@@ -111,6 +111,12 @@ class IndicatorsApiTest {
     for (JsonNode figure : report.path("figures")) {
       assertThat(figure.path("definition").asText()).as("%s", figure).isNotBlank();
     }
+    // the 12 interviewed left the intake today: 0 working days; none has missed a deadline
+    JsonNode intake = stage("INTAKE");
+    assertThat(intake.path("stays").path("shown").asText()).isEqualTo("12");
+    assertThat(intake.path("medianWorkingDays").path("shown").asText()).isEqualTo("0");
+    assertThat(intake.path("p90WorkingDays").path("shown").asText()).isEqualTo("0");
+    assertThat(intake.path("missedDeadlines").path("shown").asText()).isEqualTo("0");
     assertThat(report.path("periodRule").asText()).contains("Partecipante nel periodo");
     assertThat(report.path("threshold").asInt()).isEqualTo(5);
   }
@@ -242,6 +248,15 @@ class IndicatorsApiTest {
 
   private String value(String key) {
     return figure(report, key).path("value").path("shown").asText();
+  }
+
+  private JsonNode stage(String code) {
+    for (JsonNode stage : report.path("stages")) {
+      if (code.equals(stage.path("stage").asText())) {
+        return stage;
+      }
+    }
+    throw new AssertionError("no stage " + code + " in " + report.path("stages"));
   }
 
   private JsonNode distribution(String key) {

@@ -78,6 +78,9 @@ class IndicatorsPageBrowserTest {
       assertThat(row(browser, "gender", "M")).containsExactly("Uomini", "<5", "0", "0");
       assertThat(row(browser, "gender", "F")).containsExactly("Donne", "n.d.", "5", "0");
       assertThat(browser.text()).contains("Partecipante nel periodo", "meno di 5 persone", "Tipo di svantaggio");
+      // the 8 interviewed left the intake today
+      assertThat(browser.all(By.cssSelector("#fasi tr[data-stage='INTAKE'] td")).stream().map(e -> e.getText().strip())
+          .toList()).containsExactly("Presa in carico", "8", "0", "0", "0");
       // one chart per distribution, drawn
       Object charts = ((JavascriptExecutor) browser.driver()).executeScript(
           "return Object.keys(Chart.instances).length");

@@ -11,6 +11,8 @@ import java.util.UUID;
 import javax.sql.DataSource;
 import org.erplab.pathways.common.domain.EngineClock;
 import org.erplab.pathways.reporting.infrastructure.IndicatorQueries;
+import org.erplab.pathways.reporting.infrastructure.MoneyQueries;
+import org.erplab.pathways.reporting.infrastructure.StageQueries;
 import org.erplab.pathways.reporting.infrastructure.IndicatorQueries.Counts;
 import org.erplab.pathways.reporting.infrastructure.IndicatorQueries.Figures;
 import org.erplab.pathways.reporting.infrastructure.IndicatorQueries.Period;
@@ -39,8 +41,23 @@ class IndicatorQueriesDatabasesTest {
     DataSource postgres = postgresDatabase();
     DataSource h2 = new DriverManagerDataSource("jdbc:h2:mem:indicators" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1",
         "sa", "");
-    Figures onPostgres = figures(postgres, "postgresql");
-    Figures onH2 = figures(h2, "h2");
+    Counted postgresCounted = counted(postgres, "postgresql");
+    Counted h2Counted = counted(h2, "h2");
+    Figures onPostgres = postgresCounted.figures();
+    Figures onH2 = h2Counted.figures();
+    for (Counted counted : new Counted[] {postgresCounted, h2Counted}) {
+      // stays that ended in 2025, by the days (Europe/Rome) they began and ended: C's are all before
+      assertThat(counted.spans()).containsExactlyInAnyOrder(
+          new StageQueries.Span(PROJECT, "INTAKE", LocalDate.of(2025, 3, 1), LocalDate.of(2025, 3, 5), 1),
+          new StageQueries.Span(PROJECT, "ELIGIBILITY", LocalDate.of(2025, 3, 5), LocalDate.of(2025, 4, 1), 1),
+          new StageQueries.Span(PROJECT, "INTAKE", LocalDate.of(2024, 6, 1), LocalDate.of(2025, 2, 1), 1),
+          new StageQueries.Span(PROJECT, "INTAKE", LocalDate.of(2024, 1, 1), LocalDate.of(2025, 1, 15), 1));
+      assertThat(counted.missed()).containsExactlyInAnyOrderEntriesOf(Map.of("INTAKE", 1L));
+      // the latest signed plans of the three pathways open in 2025: 3,000.00 of services, 2,000.00 of cap each
+      assertThat(counted.committed().services().amount()).isEqualByComparingTo("9000");
+      assertThat(counted.committed().indemnity().amount()).isEqualByComparingTo("6000");
+      assertThat(counted.committed().services().pathways()).isEqualTo(3);
+    }
 
     for (Figures figures : new Figures[] {onPostgres, onH2}) {
       assertThat(figures.people()).isEqualTo(new Counts(3, 2, 2, 1));
@@ -72,16 +89,21 @@ class IndicatorQueriesDatabasesTest {
     assertThat(onH2).isEqualTo(onPostgres);
   }
 
-  private static Figures figures(DataSource database, String vendor) throws Exception {
+  private record Counted(Figures figures, java.util.List<StageQueries.Span> spans, Map<String, Long> missed,
+      MoneyQueries.Committed committed) {}
+
+  private static Counted counted(DataSource database, String vendor) throws Exception {
     Flyway.configure().dataSource(database)
         .locations("classpath:db/migration", "classpath:db/vendor/" + vendor).load().migrate();
     JdbcClient jdbc = JdbcClient.create(database);
     seed(jdbc);
     LocalDate from = LocalDate.of(2025, 1, 1);
     LocalDate to = LocalDate.of(2025, 12, 31);
-    return new IndicatorQueries(jdbc).figures(new Period(Set.of(PROJECT), from, to,
-        from.atStartOfDay(EngineClock.ZONE).toOffsetDateTime(),
-        to.plusDays(1).atStartOfDay(EngineClock.ZONE).toOffsetDateTime()));
+    Period period = new Period(Set.of(PROJECT), from, to, from.atStartOfDay(EngineClock.ZONE).toOffsetDateTime(),
+        to.plusDays(1).atStartOfDay(EngineClock.ZONE).toOffsetDateTime());
+    StageQueries stages = new StageQueries(jdbc);
+    return new Counted(new IndicatorQueries(jdbc).figures(period), stages.spans(period), stages.missedByStage(period),
+        new MoneyQueries(jdbc).committed(period));
   }
 
   /** A database of its own on the shared embedded server (the Spring tests use database postgres). */
@@ -113,6 +135,18 @@ class IndicatorQueriesDatabasesTest {
       jdbc.sql("insert into pathway_disadvantage (pathway_id, code) values (?, ?)")
           .params(UUID.fromString(d[0]), d[1]).update();
     }
+    stage(jdbc, aLatest, "INTAKE", "2025-03-01");
+    stage(jdbc, aLatest, "ELIGIBILITY", "2025-03-05");
+    stage(jdbc, aLatest, "TRAINING", "2025-04-01");
+    stage(jdbc, bOnly, "INTAKE", "2024-06-01");
+    stage(jdbc, aEarlier, "INTAKE", "2024-01-01");
+    stage(jdbc, cOnly, "INTAKE", "2023-01-01");
+    jdbc.sql("""
+            insert into deadline (id, pathway_id, project_code, kind, process_instance_id, execution_id, activity_id,
+                                  basis, length_value, parameter, starts_on, due_at, original_due_at, state, created_at)
+            values (?, ?, ?, 'INTAKE_INTERVIEW', 'p', 'e', 'Task_IntakeInterview', 'WORKING_DAYS', 5,
+                    'intakeInterviewWorkingDays', date '2025-03-02', ?, ?, 'MISSED', ?)""")
+        .params(UUID.randomUUID(), aLatest, PROJECT, at("2025-03-10"), at("2025-03-10"), at("2025-03-02")).update();
     plan(jdbc, aEarlier, "2024-02-01");
     plan(jdbc, aLatest, "2025-04-01");
     plan(jdbc, bOnly, "2024-07-01");
@@ -123,6 +157,15 @@ class IndicatorQueriesDatabasesTest {
     signal(jdbc, aVisit, "2025-05-01", "SOCIAL_SERVICES", "RESOLVED");
     signal(jdbc, anonymous, "2025-06-01", null, "OPEN");
     signal(jdbc, before, "2024-06-01", "ALER", "RESOLVED");
+  }
+
+  private static java.time.OffsetDateTime at(String day) {
+    return LocalDate.parse(day).atTime(10, 0).atZone(EngineClock.ZONE).toOffsetDateTime();
+  }
+
+  private static void stage(JdbcClient jdbc, UUID pathway, String stage, String day) {
+    jdbc.sql("insert into pathway_stage (pathway_id, stage, entered_at) values (?, ?, ?)")
+        .params(pathway, stage, at(day)).update();
   }
 
   private static UUID person(JdbcClient jdbc, String name) {

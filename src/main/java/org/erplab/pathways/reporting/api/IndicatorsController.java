@@ -87,6 +87,12 @@ class IndicatorsController {
       rows.add(List.of(d.label(), d.additive() ? "Totale" : "Partecipanti", d.totals().get(0).shown(),
           d.totals().get(1).shown(), d.totals().get(2).shown(), d.definition()));
     }
+    for (Indicators.StageTime t : report.stages()) {
+      rows.add(List.of("Tempi per fase", t.label(), t.stays().shown(), t.medianWorkingDays().shown(),
+          t.p90WorkingDays().shown(), "scadenze mancate: " + t.missedDeadlines().shown()));
+    }
+    rows.add(List.of("Note", "Tempi per fase", "", "", "", "Colonne: permanenze, mediana, 90° percentile. "
+        + Indicators.STAGE_RULE));
     rows.add(List.of("Note", "Regola del periodo", "", "", "", report.periodRule()));
     rows.add(List.of("Note", "Legenda", "", "", "", report.legend()));
     return rows;

@@ -9,11 +9,13 @@ import java.util.BitSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.erplab.pathways.calendar.domain.ProjectCalendars;
 import org.erplab.pathways.common.domain.EngineClock;
 import org.erplab.pathways.project.domain.ProgrammeParameter;
 import org.erplab.pathways.project.domain.ProgrammeParameters;
 import org.erplab.pathways.reporting.infrastructure.IndicatorQueries;
 import org.erplab.pathways.reporting.infrastructure.MoneyQueries;
+import org.erplab.pathways.reporting.infrastructure.StageQueries;
 import org.erplab.pathways.reporting.infrastructure.IndicatorQueries.Counts;
 import org.erplab.pathways.reporting.infrastructure.IndicatorQueries.Period;
 import org.springframework.beans.factory.annotation.Value;
@@ -40,14 +42,19 @@ public class Indicators {
 
   private final IndicatorQueries queries;
   private final MoneyQueries money;
+  private final StageQueries stageQueries;
   private final ProgrammeParameters parameters;
+  private final ProjectCalendars calendars;
   private final int threshold;
 
-  public Indicators(IndicatorQueries queries, MoneyQueries money, ProgrammeParameters parameters,
+  public Indicators(IndicatorQueries queries, MoneyQueries money, StageQueries stageQueries,
+      ProgrammeParameters parameters, ProjectCalendars calendars,
       @Value("${reports.suppression.threshold:5}") int threshold) {
     this.queries = queries;
     this.money = money;
+    this.stageQueries = stageQueries;
     this.parameters = parameters;
+    this.calendars = calendars;
     this.threshold = threshold;
   }
 
@@ -90,8 +97,22 @@ public class Indicators {
   public record Distribution(String key, String label, String definition, boolean additive, List<String> columns,
       List<Row> rows, List<Cell> totals) {}
 
+  /**
+   * A stage: how many stays in it ended in the period, their median and 90th percentile in working days (each
+   * project's calendar), and the deadlines missed in the period while pathways were in it.
+   */
+  public record StageTime(String stage, String label, Cell stays, Cell medianWorkingDays, Cell p90WorkingDays,
+      Cell missedDeadlines) {}
+
   public record Report(String projectCode, LocalDate from, LocalDate to, String periodRule, int threshold,
-      String legend, OffsetDateTime generatedAt, List<Figure> figures, List<Distribution> distributions) {}
+      String legend, OffsetDateTime generatedAt, List<Figure> figures, List<Distribution> distributions,
+      List<StageTime> stages) {}
+
+  /** What the stages' table says, written beside it. */
+  public static final String STAGE_RULE = "Per ogni fase: le permanenze concluse nel periodo (dall'ingresso nella "
+      + "fase all'ingresso nella successiva o alla chiusura del percorso), la mediana e il 90° percentile in giorni "
+      + "lavorativi del calendario del progetto, e le scadenze del periodo mancate mentre il percorso era in quella "
+      + "fase.";
 
   public Report of(String projectCode, LocalDate from, LocalDate to) {
     return of(projectCode, java.util.Set.of(projectCode), from, to);
@@ -191,7 +212,7 @@ public class Indicators {
         + "»: dato non pubblicato perché permetterebbe di ricavarne uno inferiore a " + threshold + " dai totali; "
         + "«-»: non calcolabile (nessuna persona).";
     return new Report(projectCode, from, to, PERIOD_RULE, threshold, legend, EngineClock.now(), figures,
-        distributions);
+        distributions, stages(period));
   }
 
   /**
@@ -279,6 +300,48 @@ public class Indicators {
     return figures;
   }
 
+  /** The stages in their order in a pathway, each with its stays, percentiles and missed deadlines. */
+  private List<StageTime> stages(Period period) {
+    Map<String, java.util.TreeMap<Integer, Long>> durations = new LinkedHashMap<>();
+    for (StageQueries.Span span : stageQueries.spans(period)) {
+      int days = calendars.calendar(span.project()).workingDaysBetween(span.entered(), span.left());
+      durations.computeIfAbsent(span.stage(), k -> new java.util.TreeMap<>()).merge(Math.max(0, days), span.count(),
+          Long::sum);
+    }
+    Map<String, Long> missed = stageQueries.missedByStage(period);
+    List<String> order = new ArrayList<>(IndicatorLabels.STAGE.keySet());
+    java.util.stream.Stream.concat(durations.keySet().stream(), missed.keySet().stream())
+        .filter(s -> !order.contains(s)).distinct().sorted().forEach(order::add);
+    List<StageTime> stages = new ArrayList<>();
+    for (String stage : order) {
+      java.util.TreeMap<Integer, Long> byDays = durations.getOrDefault(stage, new java.util.TreeMap<>());
+      long stays = byDays.values().stream().mapToLong(Long::longValue).sum();
+      long missedHere = missed.getOrDefault(stage, 0L);
+      if (stays == 0 && missedHere == 0) {
+        continue;
+      }
+      boolean few = stays < threshold;
+      stages.add(new StageTime(stage, IndicatorLabels.STAGE.getOrDefault(stage, stage), count(stays),
+          stays == 0 ? new Cell(null, "-", false) : few ? Cell.withheld() : Cell.of(percentile(byDays, stays, 50)),
+          stays == 0 ? new Cell(null, "-", false) : few ? Cell.withheld() : Cell.of(percentile(byDays, stays, 90)),
+          count(missedHere)));
+    }
+    return stages;
+  }
+
+  /** The nearest-rank percentile of counted values. */
+  static int percentile(java.util.TreeMap<Integer, Long> counts, long total, int percent) {
+    long rank = Math.max(1, (long) Math.ceil(total * percent / 100.0));
+    long seen = 0;
+    for (Map.Entry<Integer, Long> e : counts.entrySet()) {
+      seen += e.getValue();
+      if (seen >= rank) {
+        return e.getKey();
+      }
+    }
+    return counts.lastKey();
+  }
+
   /** A sum in euro, withheld when it adds up fewer pathways than the threshold (none: 0). */
   private Cell euro(MoneyQueries.Sum sum) {
     if (sum.pathways() > 0 && sum.pathways() < threshold) {
@@ -330,6 +393,12 @@ public class Indicators {
   /** The labels of the codes, in the order shown. */
   static final class IndicatorLabels {
 
+    static final Map<String, String> STAGE = labels("INTAKE", "Presa in carico", "DOCUMENTS", "Documenti",
+        "ELIGIBILITY", "Verifica dei requisiti", "VERIFICATION", "Verifica del CPI", "OPERATOR_ASSIGNMENT",
+        "Assegnazione all'operatore", "FIRST_APPOINTMENT", "Primo appuntamento", "SKILLS_ASSESSMENT",
+        "Bilancio delle competenze", "PLAN", "Piano personalizzato", "TRAINING", "Formazione", "INTERNSHIP",
+        "Tirocinio", "PLACEMENT", "Inserimento lavorativo", "FOLLOW_UP", "Monitoraggio", "SELF_EMPLOYMENT",
+        "Autoimpiego", "SOCIAL_INCLUSION", "Inclusione sociale");
     static final Map<String, String> GENDER = labels("F", "Donne", "M", "Uomini", "UNKNOWN", "Non indicato");
     static final Map<String, String> AGE_BAND = labels("UNDER_18", "Meno di 18", "18_35", "18-35", "36_54", "36-54",
         "55_64", "55-64", "65_PLUS", "65 e oltre", "UNKNOWN", "Non nota");
