@@ -23,7 +23,7 @@
   }
 
   function downloads() {
-    for (const [id, format] of [['scaricaCsv', 'csv'], ['scaricaPdf', 'pdf']]) {
+    for (const [id, format] of [['scaricaCsv', 'csv'], ['scaricaPdf', 'pdf'], ['scaricaXlsx', 'xlsx']]) {
       const p = params();
       p.set('format', format);
       document.getElementById(id).href = '/api/reports/indicators/export?' + p;
@@ -175,7 +175,7 @@
       show();
     });
     projects.addEventListener('change', show);
-    for (const id of ['scaricaCsv', 'scaricaPdf']) {
+    for (const id of ['scaricaCsv', 'scaricaPdf', 'scaricaXlsx']) {
       document.getElementById(id).addEventListener('click', async event => {
         event.preventDefault();
         const answer = await Pagine.download(event.currentTarget.getAttribute('href'), 'indicatori');

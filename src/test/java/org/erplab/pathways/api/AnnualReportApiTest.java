@@ -48,7 +48,7 @@ class AnnualReportApiTest {
   }
 
   @Test
-  void shouldFreezeThePublishedYearAndNumberItsCorrections() {
+  void shouldFreezeThePublishedYearAndNumberItsCorrections() throws java.io.IOException {
     LocalDate today = EngineClock.today();
     int year = today.getYear();
     OwnProject project = OwnProject.create(context, "AR", today.plusYears(3));
@@ -112,6 +112,21 @@ class AnnualReportApiTest {
         + "&project=" + project.code() + "&format=pdf");
     assertThat(pdf.status()).isEqualTo(200);
     assertThat(pdf.contentType()).isEqualTo("application/pdf");
+    // and as a workbook for the committee's secretariat: numbers as numbers, suppressed cells as published
+    ApiClient.Download xlsx = api.as(project.auditor()).download("/api/reports/annual/export?year=" + year
+        + "&project=" + project.code() + "&format=xlsx");
+    assertThat(xlsx.status()).isEqualTo(200);
+    assertThat(xlsx.contentType()).startsWith("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    try (org.dhatim.fastexcel.reader.ReadableWorkbook workbook = new org.dhatim.fastexcel.reader.ReadableWorkbook(
+        new java.io.ByteArrayInputStream(xlsx.body()))) {
+      java.util.List<org.dhatim.fastexcel.reader.Row> rows = workbook.getFirstSheet().read();
+      assertThat(rows.get(0).getCellText(0)).isEqualTo("Relazione annuale " + year + " - progetto " + project.code());
+      assertThat(rows).anySatisfy(r -> assertThat(r.getCellText(0)).isEqualTo("Sezione"));
+      org.dhatim.fastexcel.reader.Row visits = rows.stream()
+          .filter(r -> "Accessi al laboratorio".equals(r.getCellText(1))).findFirst().orElseThrow();
+      assertThat(visits.getCell(2).getType()).isEqualTo(org.dhatim.fastexcel.reader.CellType.NUMBER);
+      assertThat(visits.getCell(2).asNumber()).isEqualByComparingTo("10");
+    }
   }
 
   @Test

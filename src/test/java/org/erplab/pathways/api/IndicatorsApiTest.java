@@ -191,7 +191,7 @@ class IndicatorsApiTest {
       assertThat(content).contains("Indicatori del progetto " + project.code(), "Generato il", "Partecipanti",
           "Tipo di svantaggio", "n.d.");
     }
-    ApiFixtures.assertProblem(api.as(project.auditor()).get(path + "&format=xlsx"), 400);
+    ApiFixtures.assertProblem(api.as(project.auditor()).get(path + "&format=docx"), 400);
     ApiFixtures.assertProblem(api.as(project.lab()).get(path + "&format=csv"), 403);
   }
 

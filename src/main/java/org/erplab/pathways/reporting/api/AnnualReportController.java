@@ -63,7 +63,7 @@ class AnnualReportController {
 
   /** The report as a file: every figure and table as published (or as a draft says), CSV or PDF. */
   @GetMapping(path = "/export", produces = {"text/csv", MediaType.APPLICATION_PDF_VALUE,
-      MediaType.APPLICATION_JSON_VALUE})
+      "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", MediaType.APPLICATION_JSON_VALUE})
   @Transactional(readOnly = true)
   ResponseEntity<byte[]> export(@RequestParam int year, @RequestParam(required = false) String project,
       @RequestParam String format, @AuthenticationPrincipal AppUser user) {
@@ -81,7 +81,7 @@ class AnnualReportController {
     String name = AnnualReports.ALL.equals(report.scope()) ? "tutti i progetti" : "progetto " + report.scope();
     ExportFiles.Table table = new ExportFiles.Table("Relazione annuale " + year + " - " + name,
         report.indicators().generatedAt(), IndicatorsController.HEADINGS, IndicatorsController.WIDTHS, rows);
-    return ExportFiles.attachment(table, "pdf".equals(format), "relazione-annuale-" + year + "-"
+    return ExportFiles.attachment(table, format, "relazione-annuale-" + year + "-"
         + report.scope().toLowerCase(java.util.Locale.ROOT));
   }
 

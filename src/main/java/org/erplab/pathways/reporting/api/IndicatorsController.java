@@ -30,7 +30,7 @@ class IndicatorsController {
 
   /** The longest period one request may cover: a programme runs a few years. */
   static final int MAX_YEARS = 10;
-  static final List<String> FORMATS = List.of("csv", "pdf");
+  static final List<String> FORMATS = List.of("csv", "pdf", "xlsx");
   static final List<String> HEADINGS = List.of("Sezione", "Voce", "Tutti", "Laboratorio", "Piano",
       "Definizione");
   static final float[] WIDTHS = {14, 18, 7, 7, 7, 47};
@@ -59,7 +59,7 @@ class IndicatorsController {
    * plan, definition), suppressed cells as published; CSV for Excel or PDF.
    */
   @GetMapping(path = "/indicators/export", produces = {"text/csv", MediaType.APPLICATION_PDF_VALUE,
-      MediaType.APPLICATION_JSON_VALUE})
+      "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", MediaType.APPLICATION_JSON_VALUE})
   @Transactional(readOnly = true)
   ResponseEntity<byte[]> export(@RequestParam String project,
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
@@ -69,7 +69,7 @@ class IndicatorsController {
     List<List<String>> rows = rows(report);
     ExportFiles.Table table = new ExportFiles.Table("Indicatori del progetto " + report.projectCode() + " dal "
         + DAY.format(report.from()) + " al " + DAY.format(report.to()), report.generatedAt(), HEADINGS, WIDTHS, rows);
-    return ExportFiles.attachment(table, "pdf".equals(format), "indicatori-" + report.projectCode() + "-"
+    return ExportFiles.attachment(table, format, "indicatori-" + report.projectCode() + "-"
         + report.from() + "-" + report.to());
   }
 
