@@ -90,7 +90,11 @@ class FunnelApiTest {
   @Test
   void shouldGiveEveryFigureAStableKeyALabelAndADefinitionAndNothingPersonal() {
     OwnProject project = OwnProject.create(context, "FA", EngineClock.today().plusYears(1));
+    // five people, so that the counts are published (fewer than 5 are shown as "<5": ADR 0040)
     UUID pathway = api.startPathway(project.lab(), project.code()).pathwayId();
+    for (int i = 0; i < 4; i++) {
+      api.startPathway(project.lab(), project.code());
+    }
     LocalDate today = EngineClock.today();
 
     ApiClient.Response response = api.as(project.lead()).get(funnel(project.code()) + "&from=" + today + "&to=" + today);
@@ -107,21 +111,24 @@ class FunnelApiTest {
     }
     assertThat(keys).containsExactlyElementsOf(KEYS);
     JsonNode registrations = report.path("figures").get(0);
-    assertThat(registrations.path("value").asLong()).isEqualTo(1);
+    assertThat(registrations.path("value").asLong()).isEqualTo(5);
     assertThat(registrations.path("breakdown")).isEqualTo(api.as(project.lead()).get(funnel(project.code())).json()
         .path("figures").get(0).path("breakdown"));
-    assertThat(registrations.path("breakdown").path("LAB").asLong()).isEqualTo(1);
+    assertThat(registrations.path("breakdown").path("LAB").asLong()).isEqualTo(5);
     JsonNode notCompleted = report.path("figures").get(2);
-    assertThat(notCompleted.path("value").asLong()).isEqualTo(1);
+    assertThat(notCompleted.path("value").asLong()).isEqualTo(5);
     assertThat(notCompleted.path("denominator").asText()).isEqualTo("registrations");
     assertThat(notCompleted.path("rate").decimalValue()).isEqualByComparingTo("100.0");
     // who registered, by gender, age band at intake and citizenship area (an adult of 35, Italian)
     JsonNode byAge = report.path("figures").get(KEYS.indexOf("byAgeBand"));
-    assertThat(byAge.path("value").asLong()).isEqualTo(1);
-    assertThat(byAge.path("breakdown").path("30_54").asLong()).isEqualTo(1);
+    assertThat(byAge.path("value").asLong()).isEqualTo(5);
+    assertThat(byAge.path("breakdown").path("30_54").asLong()).isEqualTo(5);
     assertThat(report.path("figures").get(KEYS.indexOf("byCitizenshipArea")).path("breakdown").path("IT").asLong())
-        .isEqualTo(1);
-    assertThat(report.path("figures").get(KEYS.indexOf("byGender")).path("value").asLong()).isEqualTo(1);
+        .isEqualTo(5);
+    assertThat(report.path("figures").get(KEYS.indexOf("byGender")).path("value").asLong()).isEqualTo(5);
+    // genders are drawn at random: whatever the split, no published gender count is 1 to 4
+    report.path("figures").get(KEYS.indexOf("byGender")).path("breakdownShown").elements().forEachRemaining(
+        g -> assertThat(g.asText()).isIn("<5", "n.d.", "0", "5"));
     // no pathway, no person: aggregated counts only
     assertThat(response.body()).doesNotContain(pathway.toString());
 
@@ -147,14 +154,20 @@ class FunnelApiTest {
 
     JsonNode report = api.as(project.manager()).get(funnel(project.code())).json();
 
+    // one missed deadline, one closed, two not completed: each counted, and published as "<5" (ADR 0040), its share
+    // hidden with it
     JsonNode missed = report.path("figures").get(KEYS.indexOf("missedDeadlines"));
-    assertThat(missed.path("value").asLong()).isEqualTo(1);
-    assertThat(missed.path("breakdown").path("INTAKE_INTERVIEW").asLong()).isEqualTo(1);
+    assertThat(missed.path("shown").asText()).isEqualTo("<5");
+    assertThat(missed.path("suppressed").asBoolean()).isTrue();
+    assertThat(missed.path("value").isNull()).isTrue();
+    assertThat(missed.path("breakdownShown").path("INTAKE_INTERVIEW").asText()).isEqualTo("<5");
     JsonNode closed = report.path("figures").get(KEYS.indexOf("closed"));
-    assertThat(closed.path("value").asLong()).isEqualTo(1);
-    assertThat(closed.path("breakdown").path("NO_CONSENT").asLong()).isEqualTo(1);
-    assertThat(closed.path("rate").decimalValue()).isEqualByComparingTo("50.0");
-    assertThat(report.path("figures").get(KEYS.indexOf("intakeNotCompleted")).path("value").asLong()).isEqualTo(2);
+    assertThat(closed.path("shown").asText()).isEqualTo("<5");
+    assertThat(closed.path("breakdownShown").path("NO_CONSENT").asText()).isEqualTo("<5");
+    assertThat(closed.path("breakdown").path("NO_CONSENT").isNull()).isTrue();
+    assertThat(closed.path("rate").isNull()).isTrue();
+    assertThat(report.path("figures").get(KEYS.indexOf("intakeNotCompleted")).path("shown").asText()).isEqualTo("<5");
+    assertThat(report.toString()).doesNotContain("\"value\":1,", "\"value\":2,");
   }
 
   private static String funnel(String project) {

@@ -26,10 +26,17 @@ public class Funnel {
   private static final String ANY_JOB_SERVICE = "ANY";
   private static final String ELIGIBILITY_STAGE = "ELIGIBILITY";
 
-  private final FunnelQueries queries;
+  /** The breakdowns whose codes part their figure (a pathway in one code); the others may count one in several. */
+  static final java.util.Set<FunnelMeasure> ADDITIVE = java.util.EnumSet.of(FunnelMeasure.REGISTRATIONS,
+      FunnelMeasure.CLOSED, FunnelMeasure.BY_GENDER, FunnelMeasure.BY_AGE_BAND, FunnelMeasure.BY_CITIZENSHIP_AREA);
 
-  public Funnel(FunnelQueries queries) {
+  private final FunnelQueries queries;
+  private final int threshold;
+
+  public Funnel(FunnelQueries queries,
+      @org.springframework.beans.factory.annotation.Value("${reports.suppression.threshold:5}") int threshold) {
     this.queries = queries;
+    this.threshold = threshold;
   }
 
   /** The report of the project's pathways registered from {@code from} to {@code to} (both included; null: open). */
@@ -79,14 +86,65 @@ public class Funnel {
       breakdowns.put(profile.getKey(), counts);
     }
 
+    return report(projectCode, from, to, values, breakdowns);
+  }
+
+  /**
+   * The figures as published (ADR 0040): a count of 1 to threshold - 1 is hidden ("<5"), and so is what would give it
+   * away, within each relation: registrations = intake completed + not completed, and each figure = the codes of its
+   * breakdown where a pathway is in one code (channel, outcome, gender, age band, citizenship area); the other
+   * breakdowns lose only their small cells. A share is hidden with its figure or its denominator.
+   */
+  private Report report(String projectCode, LocalDate from, LocalDate to, Map<FunnelMeasure, Long> values,
+      Map<FunnelMeasure, Map<String, Long>> breakdowns) {
+    FunnelMeasure[] measures = FunnelMeasure.values();
+    List<Long> cells = new ArrayList<>();
+    for (FunnelMeasure m : measures) {
+      cells.add(values.get(m));
+    }
+    Map<FunnelMeasure, Map<String, Integer>> index = new EnumMap<>(FunnelMeasure.class);
+    List<CellSuppression.Relation> relations = new ArrayList<>();
+    relations.add(new CellSuppression.Relation(FunnelMeasure.REGISTRATIONS.ordinal(),
+        new int[] {FunnelMeasure.INTAKE_COMPLETED.ordinal(), FunnelMeasure.INTAKE_NOT_COMPLETED.ordinal()}));
+    for (FunnelMeasure m : measures) {
+      if (!breakdowns.containsKey(m)) {
+        continue;
+      }
+      Map<String, Integer> codes = new TreeMap<>();
+      for (Map.Entry<String, Long> e : new TreeMap<>(breakdowns.get(m)).entrySet()) {
+        codes.put(e.getKey(), cells.size());
+        cells.add(e.getValue());
+      }
+      index.put(m, codes);
+      if (ADDITIVE.contains(m) && !codes.isEmpty()) {
+        relations.add(new CellSuppression.Relation(m.ordinal(),
+            codes.values().stream().mapToInt(Integer::intValue).toArray()));
+      }
+    }
+    long[] counts = cells.stream().mapToLong(Long::longValue).toArray();
+    java.util.BitSet hidden = CellSuppression.hidden(counts, relations, threshold);
     List<Figure> figures = new ArrayList<>();
-    for (FunnelMeasure measure : FunnelMeasure.values()) {
+    for (FunnelMeasure measure : measures) {
       long value = values.get(measure);
+      boolean valueHidden = hidden.get(measure.ordinal());
       FunnelMeasure denominator = measure.denominator();
-      figures.add(new Figure(measure.key(), measure.label(), measure.definition(), value,
-          denominator == null ? null : denominator.key(),
-          denominator == null ? null : percent(value, values.get(denominator)),
-          breakdowns.containsKey(measure) ? new TreeMap<>(breakdowns.get(measure)) : null));
+      boolean rateHidden = valueHidden || denominator != null && hidden.get(denominator.ordinal());
+      Map<String, Long> breakdown = null;
+      Map<String, String> shownBreakdown = null;
+      if (index.containsKey(measure)) {
+        breakdown = new TreeMap<>();
+        shownBreakdown = new TreeMap<>();
+        for (Map.Entry<String, Integer> code : index.get(measure).entrySet()) {
+          long count = counts[code.getValue()];
+          boolean off = hidden.get(code.getValue()) || CellSuppression.small(count, threshold);
+          breakdown.put(code.getKey(), off ? null : count);
+          shownBreakdown.put(code.getKey(), shown(count, off));
+        }
+      }
+      figures.add(new Figure(measure.key(), measure.label(), measure.definition(), valueHidden ? null : value,
+          shown(value, valueHidden), valueHidden, denominator == null ? null : denominator.key(),
+          denominator == null || rateHidden ? null : percent(value, values.get(denominator)), breakdown,
+          shownBreakdown));
     }
     return new Report(projectCode, from, to, PERIOD_RULE, figures);
   }
@@ -112,8 +170,16 @@ public class Funnel {
    * One figure: its key, label and definition, its value, the key of the figure it is a share of and the share in
    * percent, and its counts per code (channel, reason, route, outcome, deadline kind) when it has any.
    */
-  public record Figure(String key, String label, String definition, long value, String denominator, BigDecimal rate,
-      Map<String, Long> breakdown) {}
+  public record Figure(String key, String label, String definition, Long value, String shown, boolean suppressed,
+      String denominator, BigDecimal rate, Map<String, Long> breakdown, Map<String, String> breakdownShown) {}
+
+  /** How a count is published: itself, "&lt;threshold" when small, "n.d." when hidden to protect a small one. */
+  private String shown(long count, boolean hidden) {
+    if (!hidden) {
+      return String.valueOf(count);
+    }
+    return CellSuppression.small(count, threshold) ? "<" + threshold : Indicators.WITHHELD;
+  }
 
   public record Report(String projectCode, LocalDate from, LocalDate to, String periodRule, List<Figure> figures) {
 
