@@ -390,6 +390,9 @@
     showDecisions(events);
     showClocks(pathway.body, events);
     showInternship(pathway.body.internship);
+    if (plan.status !== 200) {
+      Pagine.message('Versioni del piano non disponibili: ' + Pagine.explain(plan), true);
+    }
     showPlan(plan.status === 200 ? plan.body : [], pathway.body);
     const runs = await showDiagrams();
     const root = runs.find(r => !r.superProcessInstanceId) || {};

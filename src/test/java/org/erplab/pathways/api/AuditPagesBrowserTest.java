@@ -166,6 +166,9 @@ class AuditPagesBrowserTest {
       page(browser, "/audit/percorso.html?id=" + pathway);
       browser.waitFor(By.cssSelector("#contenuto[data-ready='true']"));
       assertThat(browser.waitFor(By.id("verifica")).getText()).startsWith("Registro integro");
+      // the plan's versions arrive with the record and the diagrams; wait for them rather than read the placeholder
+      browser.waitUntil("the plan's versions are shown",
+          () -> browser.waitFor(By.cssSelector("#piano tbody tr")).getText().contains("Firmata"));
       assertThat(browser.waitFor(By.cssSelector("#piano tbody tr")).getText())
           .contains("1", "Firmata", OPERATOR_LORENTEGGIO, "400,00", "1500,00");
       assertThat(browser.waitFor(By.id("ore")).getText()).contains("Ore di formazione previste", "40",
