@@ -167,8 +167,12 @@ class AuditPagesBrowserTest {
       browser.waitFor(By.cssSelector("#contenuto[data-ready='true']"));
       assertThat(browser.waitFor(By.id("verifica")).getText()).startsWith("Registro integro");
       // the plan's versions arrive with the record and the diagrams; wait for them rather than read the placeholder
-      browser.waitUntil("the plan's versions are shown",
-          () -> browser.waitFor(By.cssSelector("#piano tbody tr")).getText().contains("Firmata"));
+      try {
+        browser.waitUntil("the plan's versions are shown",
+            () -> browser.waitFor(By.cssSelector("#piano tbody tr")).getText().contains("Firmata"));
+      } catch (org.openqa.selenium.TimeoutException e) {
+        throw new AssertionError("the plan's versions are not shown; the page says: " + browser.text(), e);
+      }
       assertThat(browser.waitFor(By.cssSelector("#piano tbody tr")).getText())
           .contains("1", "Firmata", OPERATOR_LORENTEGGIO, "400,00", "1500,00");
       assertThat(browser.waitFor(By.id("ore")).getText()).contains("Ore di formazione previste", "40",
