@@ -163,8 +163,7 @@ class AuditPagesBrowserTest {
     assertThat(recorded.status()).as("%s", recorded).isEqualTo(201);
 
     try (Browser browser = Browser.open(api.port()).loginToTasklist(AUDITOR)) {
-      page(browser, "/audit/percorso.html?id=" + pathway);
-      browser.waitFor(By.cssSelector("#contenuto[data-ready='true']"));
+      browser.page("/audit/percorso.html?id=" + pathway, By.cssSelector("#contenuto[data-ready='true']"));
       assertThat(browser.waitFor(By.id("verifica")).getText()).startsWith("Registro integro");
       // the plan's versions arrive with the record and the diagrams; wait for them rather than read the placeholder
       try {

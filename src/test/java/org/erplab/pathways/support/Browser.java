@@ -87,6 +87,22 @@ public final class Browser implements AutoCloseable {
     return this;
   }
 
+  /**
+   * Opens one of our pages ({@code path} from the application's root) and waits for {@code ready}. On a busy machine
+   * the webapps' session was seen to vanish just after a login (ADR 0026; the page then says "Sessione scaduta"): a
+   * user logs in again and reloads, and so does this browser, once.
+   */
+  public WebElement page(String path, By ready) {
+    driver.get(base + path);
+    WebElement shown = waitFor(ready);
+    if (text().contains("Sessione scaduta") || text().contains("accedi prima a")) {
+      loginToTasklist(user);
+      driver.get(base + path);
+      shown = waitFor(ready);
+    }
+    return shown;
+  }
+
   /** Opens a Tasklist page by its hash route ({@code #/?task=...}). */
   public void tasklist(String route) {
     driver.get(base + "/camunda/app/tasklist/default/" + route);
