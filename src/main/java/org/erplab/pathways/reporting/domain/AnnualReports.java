@@ -68,13 +68,17 @@ public class AnnualReports {
   public AnnualReport publish(String scope, Set<String> projects, int year, String user, String reason) {
     List<Revision> revisions = records.revisions(scope, year);
     Indicators.Report report = compute(scope, projects, year);
+    Revision added;
     try {
-      records.add(new Revision(scope, year, revisions.size() + 1, user, EngineClock.now(),
-          revisions.isEmpty() || reason == null ? null : reason.strip(), json.writeValueAsString(report)));
+      added = new Revision(scope, year, revisions.size() + 1, user, EngineClock.now(),
+          revisions.isEmpty() || reason == null ? null : reason.strip(), json.writeValueAsString(report));
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("The report cannot be written as JSON", e);
     }
-    return published(records.revisions(scope, year));
+    records.add(added);
+    List<Revision> all = new java.util.ArrayList<>(revisions);
+    all.add(added);
+    return published(all);
   }
 
   private Indicators.Report compute(String scope, Set<String> projects, int year) {

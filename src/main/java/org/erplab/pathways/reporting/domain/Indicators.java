@@ -120,7 +120,6 @@ public class Indicators {
 
   /** The report of several projects counted together ({@code label}: how the report names them). */
   public Report of(String label, java.util.Set<String> projectCodes, LocalDate from, LocalDate to) {
-    String projectCode = label;
     Period period = new Period(projectCodes, from, to, from.atStartOfDay(EngineClock.ZONE).toOffsetDateTime(),
         to.plusDays(1).atStartOfDay(EngineClock.ZONE).toOffsetDateTime());
     IndicatorQueries.Figures counted = queries.figures(period);
@@ -211,7 +210,7 @@ public class Indicators {
     String legend = "«<" + threshold + "»: meno di " + threshold + " persone, dato non pubblicato; «" + WITHHELD
         + "»: dato non pubblicato perché permetterebbe di ricavarne uno inferiore a " + threshold + " dai totali; "
         + "«-»: non calcolabile (nessuna persona).";
-    return new Report(projectCode, from, to, PERIOD_RULE, threshold, legend, EngineClock.now(), figures,
+    return new Report(label, from, to, PERIOD_RULE, threshold, legend, EngineClock.now(), figures,
         distributions, stages(period));
   }
 
