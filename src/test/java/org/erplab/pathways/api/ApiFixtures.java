@@ -270,6 +270,20 @@ final class ApiFixtures {
         Map.of("signedOn", today.toString()));
   }
 
+  /** Runs the steps {@code clients} at a time (people worked side by side); their results in the order given. */
+  static <T> List<T> inParallel(List<java.util.concurrent.Callable<T>> steps, int clients) throws Exception {
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(clients);
+    try {
+      List<T> results = new java.util.ArrayList<>();
+      for (java.util.concurrent.Future<T> future : pool.invokeAll(steps)) {
+        results.add(future.get());
+      }
+      return results;
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
   void completeTask(String user, String taskId, Map<String, Object> variables) {
     ApiClient.Response response = as(user).post("/api/tasks/" + taskId + "/complete", body(variables));
     assertThat(response.status()).as("complete task: %s", response).isEqualTo(204);
@@ -334,6 +348,16 @@ final class ApiFixtures {
   /** To fire timers by hand (the job executor is off in tests). */
   ManagementService managementService() {
     return managementService;
+  }
+
+  /** The one job of the pathway's process instances (call activities included) waiting at that activity. */
+  List<org.camunda.bpm.engine.runtime.Job> jobOf(UUID pathwayId, String activityId) {
+    List<org.camunda.bpm.engine.runtime.Job> jobs = new java.util.ArrayList<>();
+    historyService.createHistoricProcessInstanceQuery().processInstanceBusinessKey(pathwayId.toString()).unfinished()
+        .list().forEach(instance -> jobs.addAll(managementService.createJobQuery().processInstanceId(instance.getId())
+            .activityId(activityId).list()));
+    assertThat(jobs).as("%s of %s", activityId, pathwayId).hasSize(1);
+    return jobs;
   }
 
   /** The user operation log of a task: "operation user", one per operation (not per changed property). */

@@ -97,6 +97,9 @@ class IndicatorsApiTest {
     assertThat(value("plansOngoing")).isEqualTo("8");
     assertThat(value("plansConcluded")).isEqualTo("0");
     assertThat(value("plansWithdrawn")).isEqualTo("0");
+    assertThat(value("plansOngoingShare")).isEqualTo("100.0");
+    assertThat(value("plansConcludedShare")).isEqualTo("0.0");
+    assertThat(value("plansWithdrawnShare")).isEqualTo("0.0");
     assertThat(value("vulnerableShare")).isEqualTo("29.4"); // 5 / 17
     assertThat(value("disadvantageNotRecordedShare")).isEqualTo("29.4"); // the 5 anonymous visitors
     assertThat(value("meanAgePlan")).isEqualTo("41.3"); // (5 x 30 + 3 x 60) / 8 = 41.25

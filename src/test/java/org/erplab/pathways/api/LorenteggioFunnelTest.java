@@ -14,13 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.camunda.bpm.engine.runtime.Job;
 import org.erplab.pathways.common.domain.EngineClock;
 import org.erplab.pathways.support.ApiClient;
 import org.erplab.pathways.support.IntakeAnswers;
@@ -55,7 +50,6 @@ class LorenteggioFunnelTest {
   private final ApiFixtures api;
   private final ApplicationContext context;
   private final ManagementService managementService;
-  private final RuntimeService runtimeService;
   private final LocalDate today = EngineClock.today();
   /** Inactive without the DID (declaration of immediate availability): the CPI verifies (item NO_DID). */
   /** People worked side by side. */
@@ -68,7 +62,6 @@ class LorenteggioFunnelTest {
     this.api = new ApiFixtures(port, context);
     this.context = context;
     this.managementService = context.getBean(ManagementService.class);
-    this.runtimeService = context.getBean(RuntimeService.class);
   }
 
   @AfterEach
@@ -135,7 +128,7 @@ class LorenteggioFunnelTest {
     ClockUtil.setCurrentTime(Date.from(ZonedDateTime.of(today.plusDays(1), LocalTime.of(8, 0), EngineClock.ZONE)
         .toInstant()));
     for (UUID pathway : eligible.subList(0, 14)) {
-      courseEndTimer(pathway).forEach(job -> managementService.executeJob(job.getId()));
+      api.jobOf(pathway, "Timer_CourseEnded").forEach(job -> managementService.executeJob(job.getId()));
     }
     for (int i = 0; i < 14; i++) {
       assertThat(api.pathwayRecord(eligible.get(i)).get("stage")).isEqualTo(i < 8 ? "INTERNSHIP" : "PLACEMENT");
@@ -188,17 +181,7 @@ class LorenteggioFunnelTest {
 
   /** Runs each person's steps, CLIENTS people at a time; the pathways in the order of the people. */
   private static List<UUID> runAll(List<Callable<UUID>> people) throws Exception {
-    ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
-    try {
-      List<Future<UUID>> futures = pool.invokeAll(people);
-      List<UUID> pathways = new ArrayList<>();
-      for (Future<UUID> future : futures) {
-        pathways.add(future.get());
-      }
-      return pathways;
-    } finally {
-      pool.shutdownNow();
-    }
+    return ApiFixtures.inParallel(people, CLIENTS);
   }
 
   /**
@@ -247,15 +230,6 @@ class LorenteggioFunnelTest {
   private void verify(OwnProject project, UUID pathway, String outcome) {
     api.completeTask(project.cpi(), api.taskOf(pathway, "Task_VerifyEligibility"),
         Map.of("verificationOutcome", outcome));
-  }
-
-  private List<Job> courseEndTimer(UUID pathway) {
-    List<Job> jobs = new ArrayList<>();
-    runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(pathway.toString()).list()
-        .forEach(instance -> jobs.addAll(managementService.createJobQuery().processInstanceId(instance.getId())
-            .activityId("Timer_CourseEnded").list()));
-    assertThat(jobs).as("course end timer of %s", pathway).hasSize(1);
-    return jobs;
   }
 
   // ---------------------------------------------------------------- the report

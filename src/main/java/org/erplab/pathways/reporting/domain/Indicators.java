@@ -162,6 +162,15 @@ public class Indicators {
         cell(planValues[1], planHidden.get(1))));
     figures.add(new Figure("plansWithdrawn", "Piani interrotti per rinuncia", "Piani il cui percorso si è chiuso per "
         + "rinuncia entro la fine del periodo.", cell(planValues[2], planHidden.get(2))));
+    // the evaluation's figure 3.9 and table 3.2: the plans by state as shares of the plans, each with its cell
+    String[] stateKeys = {"plansConcludedShare", "plansOngoingShare", "plansWithdrawnShare"};
+    String[] stateLabels = {"Quota di piani conclusi", "Quota di piani in corso", "Quota di piani interrotti per rinuncia"};
+    String[] stateWords = {"conclusi", "in corso", "interrotti per rinuncia"};
+    Cell plansShown = cell(planValues[3], planHidden.get(3));
+    for (int s = 0; s < stateKeys.length; s++) {
+      figures.add(new Figure(stateKeys[s], stateLabels[s], "Piani " + stateWords[s] + " sui piani firmati, in "
+          + "percentuale.", share(planValues[s], planValues[3], cell(planValues[s], planHidden.get(s)), plansShown)));
+    }
 
     Map<String, Counts> status = counted.by("disadvantage_status");
     Distribution statusTable = distribution("disadvantageStatus", "Svantaggio registrato", "Partecipanti con almeno "
@@ -291,7 +300,9 @@ public class Indicators {
             : budget.signum() == 0 ? new Cell(null, "-", false)
             : Cell.of(total.multiply(BigDecimal.valueOf(100)).divide(budget, 1, RoundingMode.HALF_UP))));
     figures.add(new Figure("indemnityAccrued", "Indennità maturata nel periodo (euro)", "Indennità di partecipazione "
-        + "maturata con le presenze ai corsi calcolate nel periodo e indennità di tirocinio dei mesi del periodo.",
+        + "maturata con le presenze ai corsi calcolate nel periodo, indennità di tirocinio dei mesi del periodo e, per i "
+        + "percorsi chiusi nel periodo prima dell'esito di un corso (rinuncia, interruzione), l'indennità delle ore "
+        + "frequentate calcolata alla chiusura.",
         euro(accrued)));
     figures.add(new Figure("arrearsReductions", "Riduzioni della morosità passate ad ALER (euro)", "Quota "
         + "dell'indennità destinata alla morosità calcolata nel periodo e comunicata ad ALER (annullate escluse).",

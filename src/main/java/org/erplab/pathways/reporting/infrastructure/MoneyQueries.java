@@ -40,7 +40,11 @@ public class MoneyQueries {
         .single();
   }
 
-  /** Indemnity accrued in the period: courses (accruals computed in it) and internships (its months). */
+  /**
+   * Indemnity accrued in the period: courses (accruals computed in it), internships (its months), and the pathways
+   * closed in it before a course's result (a withdrawal, an interruption): what their closure computed from the
+   * attendance register beyond what their courses' results had accrued.
+   */
   public Sum accrued(Period p) {
     return jdbc.sql("""
             select coalesce(sum(amount), 0), count(distinct pathway_id) from (
@@ -49,6 +53,13 @@ public class MoneyQueries {
               union all
               select i.indemnity_due, i.pathway_id from internship_attendance i
               where i.project_code in (:projects) and i.attendance_month >= :fromDay and i.attendance_month <= :toDay
+              union all
+              select d.amount, d.pathway_id from (
+                select c.indemnity - coalesce((select sum(a.accrued) from indemnity_accrual a
+                                               where a.pathway_id = c.pathway_id), 0) as amount, c.pathway_id
+                from pathway_closure c
+                where c.project_code in (:projects) and c.closed_at >= :since and c.closed_at < :until
+              ) d where d.amount <> 0
             ) accruals""")
         .param("projects", p.projectCodes()).param("since", p.since()).param("until", p.until())
         .param("fromDay", p.from()).param("toDay", p.to())
