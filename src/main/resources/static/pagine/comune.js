@@ -223,10 +223,39 @@ const Pagine = (() => {
     return api(path, {method: 'POST', headers: {'Content-Type': 'application/json'}, body: JSON.stringify(body)});
   }
 
+  /**
+   * The download links {@code ids} of a page fetch their href through {@link download} (the page's session) and
+   * show what went wrong in the page's message box.
+   */
+  function downloadLinks(ids, fallbackName) {
+    for (const id of ids) {
+      document.getElementById(id).addEventListener('click', async event => {
+        event.preventDefault();
+        const answer = await download(event.currentTarget.getAttribute('href'), fallbackName);
+        if (answer.status !== 200) {
+          message(explain(answer), true);
+        }
+      });
+    }
+  }
+
+  /** A report's figures as rows of {@code body}: label, the value as shown (a share with "%"), the definition. */
+  function figureRows(body, figures) {
+    for (const f of figures) {
+      const row = document.createElement('tr');
+      row.dataset.key = f.key;
+      cell(row, f.label);
+      cell(row, f.value.shown + (/Share$/.test(f.key) && !f.value.suppressed && f.value.value != null ? ' %' : ''),
+          'numero');
+      cell(row, f.definition, 'definizione');
+      body.appendChild(row);
+    }
+  }
+
   /** What the last {@link download} saved: {name, type, blob}, or null. */
   function downloaded() {
     return lastDownload;
   }
 
-  return {api, post, download, downloaded, choices, projects, pager, session, explain, message, stage, status, day, moment, cell, option, STAGES};
+  return {api, post, download, downloaded, downloadLinks, figureRows, choices, projects, pager, session, explain, message, stage, status, day, moment, cell, option, STAGES};
 })();

@@ -33,15 +33,7 @@
   function figures(report) {
     const body = document.querySelector('#cifre tbody');
     body.replaceChildren();
-    for (const f of report.figures) {
-      const row = document.createElement('tr');
-      row.dataset.key = f.key;
-      Pagine.cell(row, f.label);
-      Pagine.cell(row, f.value.shown + (/Share$/.test(f.key) && !f.value.suppressed && f.value.value != null ? ' %' : ''),
-          'numero');
-      Pagine.cell(row, f.definition, 'definizione');
-      body.appendChild(row);
-    }
+    Pagine.figureRows(body, report.figures);
   }
 
   function stages(report) {
@@ -175,15 +167,7 @@
       show();
     });
     projects.addEventListener('change', show);
-    for (const id of ['scaricaCsv', 'scaricaPdf', 'scaricaXlsx']) {
-      document.getElementById(id).addEventListener('click', async event => {
-        event.preventDefault();
-        const answer = await Pagine.download(event.currentTarget.getAttribute('href'), 'indicatori');
-        if (answer.status !== 200) {
-          Pagine.message(Pagine.explain(answer), true);
-        }
-      });
-    }
+    Pagine.downloadLinks(['scaricaCsv', 'scaricaPdf', 'scaricaXlsx'], 'indicatori');
     show();
   }
 

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -90,13 +89,13 @@ class IndicatorsPageBrowserTest {
       assertThat(((Number) width).intValue()).isPositive();
       browser.screenshot("indicatori-responsabile");
 
-      String csv = new String(download(browser, "scaricaCsv"), StandardCharsets.UTF_8);
+      String csv = new String(browser.download(By.id("scaricaCsv")), StandardCharsets.UTF_8);
       assertThat(csv).startsWith("\uFEFF");
       List<String> lines = csv.lines().toList();
       assertThat(lines).contains("Sezione;Voce;Tutti;Laboratorio;Piano;Definizione");
       assertThat(lines).anyMatch(l -> l.startsWith("Indicatori;Partecipanti;13;"));
       assertThat(lines).anyMatch(l -> l.startsWith("Genere;Uomini;<5;0;0;"));
-      try (PDDocument pdf = Loader.loadPDF(download(browser, "scaricaPdf"))) {
+      try (PDDocument pdf = Loader.loadPDF(browser.download(By.id("scaricaPdf")))) {
         assertThat(new PDFTextStripper().getText(pdf)).contains("Indicatori del progetto " + project.code(),
             "Generato il", "Genere", "<5");
       }
@@ -118,20 +117,5 @@ class IndicatorsPageBrowserTest {
   private static List<String> row(Browser browser, String distribution, String code) {
     return browser.all(By.cssSelector("#tabella-" + distribution + " tr[data-code='" + code + "'] td")).stream()
         .map(e -> e.getText().strip()).toList();
-  }
-
-  /** The file a download link saves: the link clicked, the file read back from the page (headless keeps none). */
-  private static byte[] download(Browser browser, String linkId) {
-    ((JavascriptExecutor) browser.driver()).executeScript("window.__before = Pagine.downloaded();");
-    browser.click(By.id(linkId));
-    browser.waitUntil("the file is saved", () -> Boolean.TRUE.equals(((JavascriptExecutor) browser.driver())
-        .executeScript("return Pagine.downloaded() !== null && Pagine.downloaded() !== window.__before;")));
-    Object base64 = ((JavascriptExecutor) browser.driver()).executeAsyncScript("""
-        const done = arguments[arguments.length - 1];
-        Pagine.downloaded().blob.arrayBuffer()
-          .then(b => { let s = ''; new Uint8Array(b).forEach(x => s += String.fromCharCode(x)); done(btoa(s)); })
-          .catch(e => done('ERROR ' + e));""");
-    assertThat(String.valueOf(base64)).doesNotStartWith("ERROR");
-    return Base64.getDecoder().decode(String.valueOf(base64));
   }
 }

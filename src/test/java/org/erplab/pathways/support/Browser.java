@@ -9,6 +9,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -101,6 +102,27 @@ public final class Browser implements AutoCloseable {
       shown = waitFor(ready);
     }
     return shown;
+  }
+
+  /**
+   * Clicks a download link of one of our pages and returns the bytes of the file it saved: {@code
+   * Pagine.downloaded()}, the answer the page fetched in its session (headless Chromium keeps no file).
+   */
+  public byte[] download(By link) {
+    JavascriptExecutor js = (JavascriptExecutor) driver;
+    js.executeScript("window.__before = Pagine.downloaded();");
+    click(link);
+    waitUntil("the file is saved", () -> Boolean.TRUE.equals(js.executeScript(
+        "return Pagine.downloaded() !== null && Pagine.downloaded() !== window.__before;")));
+    Object base64 = js.executeAsyncScript("""
+        const done = arguments[arguments.length - 1];
+        Pagine.downloaded().blob.arrayBuffer()
+          .then(b => { let s = ''; new Uint8Array(b).forEach(x => s += String.fromCharCode(x)); done(btoa(s)); })
+          .catch(e => done('ERROR ' + e));""");
+    if (String.valueOf(base64).startsWith("ERROR")) {
+      throw new IllegalStateException("The page could not read the file it saved: " + base64);
+    }
+    return java.util.Base64.getDecoder().decode(String.valueOf(base64));
   }
 
   /** Opens a Tasklist page by its hash route ({@code #/?task=...}). */
