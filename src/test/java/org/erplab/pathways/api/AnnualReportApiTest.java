@@ -15,6 +15,7 @@ import java.util.Map;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.erplab.pathways.common.domain.EngineClock;
 import org.erplab.pathways.support.ApiClient;
+import org.erplab.pathways.support.IndicatorChartsCheck;
 import org.erplab.pathways.support.IntakeAnswers;
 import org.erplab.pathways.support.OwnProject;
 import org.erplab.pathways.support.PathwaysSpringTest;
@@ -112,6 +113,7 @@ class AnnualReportApiTest {
         + "&project=" + project.code() + "&format=pdf");
     assertThat(pdf.status()).isEqualTo(200);
     assertThat(pdf.contentType()).isEqualTo("application/pdf");
+    IndicatorChartsCheck.assertChartsDrawPublishedCellsOnly(pdf.body(), csv.body(), corrected.path("indicators"));
     // and as a workbook for the committee's secretariat: numbers as numbers, suppressed cells as published
     ApiClient.Download xlsx = api.as(project.auditor()).download("/api/reports/annual/export?year=" + year
         + "&project=" + project.code() + "&format=xlsx");

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import org.erplab.pathways.common.domain.EngineClock;
 import org.erplab.pathways.support.ApiClient;
+import org.erplab.pathways.support.IndicatorChartsCheck;
 import org.erplab.pathways.support.OwnProject;
 import org.erplab.pathways.support.PathwaysSpringTest;
 import org.erplab.pathways.support.TestPeople;
@@ -174,7 +175,7 @@ class IndicatorsApiTest {
   }
 
   @Test
-  void shouldDownloadTheSameFiguresAsCsvAndPdf() throws Exception {
+  void shouldDownloadTheSameFiguresAsCsvAndPdfWithCharts() throws Exception {
     String path = "/api/reports/indicators/export?project=" + project.code() + "&from=" + today + "&to=" + today;
     ApiClient.Download csv = api.as(project.auditor()).download(path + "&format=csv");
     assertThat(csv.status()).isEqualTo(200);
@@ -194,6 +195,8 @@ class IndicatorsApiTest {
       assertThat(content).contains("Indicatori del progetto " + project.code(), "Generato il", "Partecipanti",
           "Tipo di svantaggio", "n.d.");
     }
+    // a chart of the plans and of each distribution: a bar per published cell above 0, the suppressed ones written
+    IndicatorChartsCheck.assertChartsDrawPublishedCellsOnly(pdf.body(), csv.body(), report);
     ApiFixtures.assertProblem(api.as(project.auditor()).get(path + "&format=docx"), 400);
     ApiFixtures.assertProblem(api.as(project.lab()).get(path + "&format=csv"), 403);
   }

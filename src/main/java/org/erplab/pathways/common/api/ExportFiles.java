@@ -33,7 +33,7 @@ import org.springframework.http.ResponseEntity;
  * Exports as files (audit exports, ADR 0037; reports, ADR 0040): a table with a title, the time it was generated (Europe/Rome) and Italian
  * headings, as CSV for Excel (UTF-8 with a byte order mark, {@code ;} between cells, CRLF at the end of each line,
  * cells that a spreadsheet would take for a formula neutralised) or as an A4 landscape PDF whose table runs on as many
- * pages as it needs, the headings repeated on each.
+ * pages as it needs, the headings repeated on each; the PDF may draw pictures (charts) between the table's rows.
  */
 public final class ExportFiles {
 
@@ -56,6 +56,46 @@ public final class ExportFiles {
   public record Table(String title, OffsetDateTime generatedAt, List<String> headings, float[] widths,
       List<List<String>> rows) {}
 
+  /**
+   * A picture the PDF draws across the page's usable width ({@link #PDF_WIDTH}) above row {@code beforeRow} of the
+   * table (the number of rows: after the last), {@code height} points tall, at most {@link #PDF_HEIGHT}; on the next
+   * page when the rest of this one is too short. The CSV and the XLSX leave it out.
+   */
+  public record Drawing(int beforeRow, float height, Painter painter) {}
+
+  /** Draws a picture in its box: from {@code left} and {@code top} (points from the page's bottom left), down. */
+  @FunctionalInterface
+  public interface Painter {
+    void paint(Canvas canvas, float left, float top, float width) throws IOException;
+  }
+
+  /** The page a picture is drawn on: its content stream for shapes, and text in the files' fonts. */
+  public static final class Canvas {
+
+    private final PDPageContentStream content;
+
+    private Canvas(PDPageContentStream content) {
+      this.content = content;
+    }
+
+    /** Where shapes and colours go; text goes through {@link #text}. */
+    public PDPageContentStream content() {
+      return content;
+    }
+
+    /** Text in Helvetica (bold or not) from {@code x} on {@code baseline}, what WinAnsi lacks replaced. */
+    public void text(boolean bold, float size, float x, float baseline, String text) throws IOException {
+      PDType1Font font = bold ? BOLD : REGULAR;
+      show(content, font, size, x, baseline, winAnsi(text, font));
+    }
+
+    /** How wide {@link #text} draws the text. */
+    public float width(boolean bold, float size, String text) throws IOException {
+      PDType1Font font = bold ? BOLD : REGULAR;
+      return font.getStringWidth(winAnsi(text, font)) / 1000 * size;
+    }
+  }
+
   private ExportFiles() {}
 
   /** "Generato il dd/MM/yyyy HH:mm", in Europe/Rome. */
@@ -73,12 +113,7 @@ public final class ExportFiles {
 
   /** The table as a download: {@code name}.pdf or {@code name}.csv, as an attachment. */
   public static ResponseEntity<byte[]> attachment(Table table, boolean pdf, String name) {
-    byte[] body = pdf ? pdf(table) : csv(table);
-    return ResponseEntity.ok()
-        .contentType(pdf ? MediaType.APPLICATION_PDF : CSV_TYPE)
-        .header(HttpHeaders.CONTENT_DISPOSITION,
-            ContentDisposition.attachment().filename(name + (pdf ? ".pdf" : ".csv")).build().toString())
-        .body(body);
+    return attachment(table, pdf ? "pdf" : "csv", name);
   }
 
   /** The XLSX media type. */
@@ -87,14 +122,23 @@ public final class ExportFiles {
 
   /** The table as a download in {@code format} (csv, pdf or xlsx): {@code name}.{@code format}, as an attachment. */
   public static ResponseEntity<byte[]> attachment(Table table, String format, String name) {
-    if (!"xlsx".equals(format)) {
-      return attachment(table, "pdf".equals(format), name);
-    }
+    return attachment(table, List.of(), format, name);
+  }
+
+  /** The same, the PDF with {@code drawings} among the table's rows (the CSV and the XLSX have the table only). */
+  public static ResponseEntity<byte[]> attachment(Table table, List<Drawing> drawings, String format, String name) {
+    return switch (format) {
+      case "pdf" -> attachment(pdf(table, drawings), MediaType.APPLICATION_PDF, name + ".pdf");
+      case "xlsx" -> attachment(xlsx(table), XLSX_TYPE, name + ".xlsx");
+      default -> attachment(csv(table), CSV_TYPE, name + ".csv");
+    };
+  }
+
+  private static ResponseEntity<byte[]> attachment(byte[] body, MediaType type, String filename) {
     return ResponseEntity.ok()
-        .contentType(XLSX_TYPE)
-        .header(HttpHeaders.CONTENT_DISPOSITION,
-            ContentDisposition.attachment().filename(name + ".xlsx").build().toString())
-        .body(xlsx(table));
+        .contentType(type)
+        .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(filename).build().toString())
+        .body(body);
   }
 
   // ------------------------------------------------------------------------------------------------------------ XLSX
@@ -187,17 +231,42 @@ public final class ExportFiles {
   // the standard fonts, not embedded: one instance each (each new one looks for a system font to draw with)
   private static final PDType1Font REGULAR = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
   private static final PDType1Font BOLD = new PDType1Font(Standard14Fonts.FontName.HELVETICA_BOLD);
+  private static final PDRectangle PAGE = new PDRectangle(PDRectangle.A4.getHeight(), PDRectangle.A4.getWidth());
+  /** The width a drawing has in the PDF: the page's, less the margins. */
+  public static final float PDF_WIDTH = PAGE.getWidth() - 2 * MARGIN;
+  /** The tallest a drawing may be: a page less its margins and a line of headings above. */
+  public static final float PDF_HEIGHT = PAGE.getHeight() - 2 * MARGIN - 2 * LEADING;
+  /** The space left above a drawing. */
+  private static final float DRAWING_GAP = 10;
 
   /** The table as a PDF: A4 landscape, Helvetica (WinAnsi: what the font cannot show becomes "?"), page numbers. */
   public static byte[] pdf(Table table) {
+    return pdf(table, List.of());
+  }
+
+  /** The same, with {@code drawings} among the rows, the headings repeated after each. */
+  public static byte[] pdf(Table table, List<Drawing> drawings) {
     try (PDDocument document = new PDDocument(IOUtils.createTempFileOnlyStreamCache())) {
-      new PdfTable(document, table).write();
+      new PdfTable(document, table, drawings).write();
       ByteArrayOutputStream bytes = new ByteArrayOutputStream();
       document.save(bytes);
       return bytes.toByteArray();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** Text (WinAnsi already) from {@code x} on {@code baseline}; nothing for none. */
+  private static void show(PDPageContentStream content, PDType1Font font, float size, float x, float baseline,
+      String text) throws IOException {
+    if (text.isEmpty()) {
+      return;
+    }
+    content.beginText();
+    content.setFont(font, size);
+    content.newLineAtOffset(x, baseline);
+    content.showText(text);
+    content.endText();
   }
 
   /** Text the standard fonts can encode (WinAnsi): control characters as spaces, accents kept where the font has them. */
@@ -241,16 +310,22 @@ public final class ExportFiles {
     private final Table table;
     private final PDType1Font regular = REGULAR;
     private final PDType1Font bold = BOLD;
-    private final PDRectangle size = new PDRectangle(PDRectangle.A4.getHeight(), PDRectangle.A4.getWidth());
+    private final PDRectangle size = PAGE;
+    private final List<Drawing> drawings;
     private final float[] columns;
     private final Map<String, Float> widths = new HashMap<>();
     private PDPageContentStream content;
     private float y;
     private int pages;
+    // the headings go above the next row: at the top of a page, and after a drawing
+    private boolean headingsDue;
+    // nothing drawn on this page below its title yet
+    private boolean pageEmpty;
 
-    PdfTable(PDDocument document, Table table) {
+    PdfTable(PDDocument document, Table table, List<Drawing> drawings) {
       this.document = document;
       this.table = table;
+      this.drawings = drawings.stream().sorted(java.util.Comparator.comparingInt(Drawing::beforeRow)).toList();
       float total = 0;
       for (float w : table.widths()) {
         total += w;
@@ -264,13 +339,35 @@ public final class ExportFiles {
 
     void write() throws IOException {
       newPage(true);
+      int next = 0;
+      for (int r = 0; r <= table.rows().size(); r++) {
+        while (next < drawings.size() && drawings.get(next).beforeRow() <= r) {
+          draw(drawings.get(next++));
+        }
+        if (r < table.rows().size()) {
+          row(table.rows().get(r), regular);
+        }
+      }
       if (table.rows().isEmpty()) {
+        row(table.headings(), bold);
         text(regular, TEXT_SIZE, MARGIN, y - LEADING, "Nessun elemento.");
       }
-      for (List<String> row : table.rows()) {
-        row(row, regular);
-      }
       content.close();
+    }
+
+    /** The drawing below what is on the page, or at the top of the next one; the headings again after it. */
+    private void draw(Drawing drawing) throws IOException {
+      float height = Math.min(drawing.height(), PDF_HEIGHT);
+      if (y - DRAWING_GAP - height < MARGIN && !pageEmpty) {
+        newPage(false);
+      }
+      y -= DRAWING_GAP;
+      content.saveGraphicsState();
+      drawing.painter().paint(new Canvas(content), MARGIN, y, PDF_WIDTH);
+      content.restoreGraphicsState();
+      y -= height;
+      headingsDue = true;
+      pageEmpty = false;
     }
 
     private void newPage(boolean first) throws IOException {
@@ -289,11 +386,22 @@ public final class ExportFiles {
         y -= 9 + 10;
       }
       text(regular, TEXT_SIZE, size.getWidth() - MARGIN - 40, MARGIN / 2, "Pagina " + pages);
-      row(table.headings(), bold);
+      headingsDue = true;
+      pageEmpty = true;
     }
 
-    /** A row of cells, each wrapped to its column; a row taller than what is left of the page goes on. */
+    /**
+     * A row of cells, each wrapped to its column, below the headings when they are due; a row taller than what is left
+     * of the page goes on.
+     */
     private void row(List<String> cells, PDType1Font font) throws IOException {
+      boolean headings = cells == table.headings();
+      if (!headings && headingsDue) {
+        if (y - MARGIN < 4 * LEADING) {
+          newPage(false);
+        }
+        row(table.headings(), bold);
+      }
       List<List<String>> lines = new ArrayList<>();
       int height = 1;
       for (int i = 0; i < columns.length; i++) {
@@ -309,6 +417,9 @@ public final class ExportFiles {
         int left = height - done;
         if (fits <= 0 || (left > fits && left <= fullPage && done == 0)) {
           newPage(false);
+          if (!headings) {
+            row(table.headings(), bold);
+          }
           continue;
         }
         int chunk = Math.min(left, fits);
@@ -326,18 +437,13 @@ public final class ExportFiles {
         content.lineTo(size.getWidth() - MARGIN, y);
         content.stroke();
         done += chunk;
+        pageEmpty = false;
+        headingsDue &= !headings;
       }
     }
 
     private void text(PDType1Font font, float fontSize, float x, float baseline, String text) throws IOException {
-      if (text.isEmpty()) {
-        return;
-      }
-      content.beginText();
-      content.setFont(font, fontSize);
-      content.newLineAtOffset(x, baseline);
-      content.showText(text);
-      content.endText();
+      show(content, font, fontSize, x, baseline, text);
     }
 
     /** The text in lines no wider than {@code width}: broken between words, and inside a word longer than a line. */

@@ -7,11 +7,9 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.time.format.DateTimeFormatter;
-import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import org.erplab.pathways.common.api.ApiException;
-import org.erplab.pathways.common.api.ExportFiles;
 import org.erplab.pathways.project.domain.ProjectDirectory;
 import org.erplab.pathways.reporting.domain.AnnualReports;
 import org.erplab.pathways.reporting.domain.AnnualReports.AnnualReport;
@@ -61,7 +59,10 @@ class AnnualReportController {
     return reports.of(scope(project), readable(project, user), year);
   }
 
-  /** The report as a file: every figure and table as published (or as a draft says), CSV or PDF. */
+  /**
+   * The report as a file: every figure and table as published (or as a draft says), CSV, XLSX, or PDF with the
+   * charts.
+   */
   @GetMapping(path = "/export", produces = {"text/csv", MediaType.APPLICATION_PDF_VALUE,
       "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", MediaType.APPLICATION_JSON_VALUE})
   @Transactional(readOnly = true)
@@ -72,17 +73,14 @@ class AnnualReportController {
       throw ApiException.badRequest("format", "must be one of " + IndicatorsController.FORMATS);
     }
     AnnualReport report = reports.of(scope(project), readable(project, user), year);
-    List<List<String>> rows = IndicatorsController.rows(report.indicators());
-    rows.add(List.of("Note", "Stato", "", "", "", report.published()
+    IndicatorsFile file = new IndicatorsFile(report.indicators()).note("Stato", report.published()
         ? "Revisione " + report.revision() + " pubblicata da " + report.publishedBy() + " il "
             + MOMENT.format(report.publishedAt().atZoneSameInstant(org.erplab.pathways.common.domain.EngineClock.ZONE))
             + (report.reason() == null ? "" : " (" + report.reason() + ")")
-        : "Bozza non pubblicata: le cifre possono ancora cambiare"));
+        : "Bozza non pubblicata: le cifre possono ancora cambiare");
     String name = AnnualReports.ALL.equals(report.scope()) ? "tutti i progetti" : "progetto " + report.scope();
-    ExportFiles.Table table = new ExportFiles.Table("Relazione annuale " + year + " - " + name,
-        report.indicators().generatedAt(), IndicatorsController.HEADINGS, IndicatorsController.WIDTHS, rows);
-    return ExportFiles.attachment(table, format, "relazione-annuale-" + year + "-"
-        + report.scope().toLowerCase(java.util.Locale.ROOT));
+    return file.attachment("Relazione annuale " + year + " - " + name, report.indicators(), format,
+        "relazione-annuale-" + year + "-" + report.scope().toLowerCase(java.util.Locale.ROOT));
   }
 
   /**

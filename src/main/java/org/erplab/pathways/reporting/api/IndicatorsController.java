@@ -5,7 +5,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import org.erplab.pathways.common.api.ApiException;
-import org.erplab.pathways.common.api.ExportFiles;
 import org.erplab.pathways.common.domain.EngineClock;
 import org.erplab.pathways.common.domain.FieldError;
 import org.erplab.pathways.reporting.domain.Indicators;
@@ -31,9 +30,6 @@ class IndicatorsController {
   /** The longest period one request may cover: a programme runs a few years. */
   static final int MAX_YEARS = 10;
   static final List<String> FORMATS = List.of("csv", "pdf", "xlsx");
-  static final List<String> HEADINGS = List.of("Sezione", "Voce", "Tutti", "Laboratorio", "Piano",
-      "Definizione");
-  static final float[] WIDTHS = {14, 18, 7, 7, 7, 47};
   private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
   private final Indicators indicators;
@@ -56,7 +52,8 @@ class IndicatorsController {
 
   /**
    * The same report as a file: every figure and every distribution's cells in one table (section, item, all, lab,
-   * plan, definition), suppressed cells as published; CSV for Excel or PDF.
+   * plan, definition), suppressed cells as published; CSV for Excel, XLSX, or PDF with a chart of the plans and of
+   * each distribution.
    */
   @GetMapping(path = "/indicators/export", produces = {"text/csv", MediaType.APPLICATION_PDF_VALUE,
       "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", MediaType.APPLICATION_JSON_VALUE})
@@ -66,36 +63,9 @@ class IndicatorsController {
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
       @RequestParam String format, @AuthenticationPrincipal AppUser user) {
     Indicators.Report report = report(project, from, to, format, user);
-    List<List<String>> rows = rows(report);
-    ExportFiles.Table table = new ExportFiles.Table("Indicatori del progetto " + report.projectCode() + " dal "
-        + DAY.format(report.from()) + " al " + DAY.format(report.to()), report.generatedAt(), HEADINGS, WIDTHS, rows);
-    return ExportFiles.attachment(table, format, "indicatori-" + report.projectCode() + "-"
-        + report.from() + "-" + report.to());
-  }
-
-  /** The report's figures and distributions as one table's rows, with the period rule and the legend. */
-  static List<List<String>> rows(Indicators.Report report) {
-    List<List<String>> rows = new ArrayList<>();
-    for (Indicators.Figure f : report.figures()) {
-      rows.add(List.of("Indicatori", f.label(), f.value().shown(), "", "", f.definition()));
-    }
-    for (Indicators.Distribution d : report.distributions()) {
-      for (Indicators.Row r : d.rows()) {
-        rows.add(List.of(d.label(), r.label(), r.cells().get(0).shown(), r.cells().get(1).shown(),
-            r.cells().get(2).shown(), ""));
-      }
-      rows.add(List.of(d.label(), d.additive() ? "Totale" : "Partecipanti", d.totals().get(0).shown(),
-          d.totals().get(1).shown(), d.totals().get(2).shown(), d.definition()));
-    }
-    for (Indicators.StageTime t : report.stages()) {
-      rows.add(List.of("Tempi per fase", t.label(), t.stays().shown(), t.medianWorkingDays().shown(),
-          t.p90WorkingDays().shown(), "scadenze mancate: " + t.missedDeadlines().shown()));
-    }
-    rows.add(List.of("Note", "Tempi per fase", "", "", "", "Colonne: permanenze, mediana, 90° percentile. "
-        + Indicators.STAGE_RULE));
-    rows.add(List.of("Note", "Regola del periodo", "", "", "", report.periodRule()));
-    rows.add(List.of("Note", "Legenda", "", "", "", report.legend()));
-    return rows;
+    return new IndicatorsFile(report).attachment("Indicatori del progetto " + report.projectCode() + " dal "
+        + DAY.format(report.from()) + " al " + DAY.format(report.to()), report, format, "indicatori-"
+        + report.projectCode() + "-" + report.from() + "-" + report.to());
   }
 
   private Indicators.Report report(String project, LocalDate from, LocalDate to, String format, AppUser user) {

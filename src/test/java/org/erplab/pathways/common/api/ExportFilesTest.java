@@ -83,6 +83,40 @@ class ExportFilesTest {
   }
 
   @Test
+  void shouldDrawAPictureAmongTheRowsOnTheNextPageWhenThisOneIsTooShortWithTheHeadingsAfterIt() {
+    List<List<String>> rows = new ArrayList<>();
+    for (int i = 1; i <= 60; i++) {
+      rows.add(List.of(Integer.toString(i), "EVENTO_" + i, ""));
+    }
+    float[] painted = new float[3];
+    ExportFiles.Drawing drawing = new ExportFiles.Drawing(30, 300, (canvas, left, top, width) -> {
+      painted[0] = left;
+      painted[1] = top;
+      painted[2] = width;
+      canvas.content().addRect(left, top - 300, width, 300);
+      canvas.content().fill();
+      canvas.text(true, 10, left, top - 20, "Disegno di prova");
+    });
+    ExportFiles.Table table = new ExportFiles.Table("Registro", GENERATED, HEADINGS, WIDTHS, rows);
+
+    org.erplab.pathways.support.PdfContent pdf = org.erplab.pathways.support.PdfContent.of(
+        ExportFiles.pdf(table, List.of(drawing)));
+
+    assertThat(pdf.filled()).hasSize(1);
+    org.erplab.pathways.support.PdfContent.Shape shape = pdf.filled().get(0);
+    assertThat(shape.page()).isEqualTo(2);
+    assertThat(painted[2]).isEqualTo(ExportFiles.PDF_WIDTH);
+    assertThat(shape.top()).isLessThan(595 - 36).isEqualTo(painted[1]);
+    assertThat(pdf.lines(1)).contains("30 EVENTO_30").doesNotContain("31 EVENTO_31");
+    // page 2: the picture at the top, then the headings and the rows from the 31st
+    List<String> second = pdf.lines(2);
+    assertThat(second.subList(0, 3)).containsExactly("Disegno di prova", "N. Evento Dettagli", "31 EVENTO_31");
+    assertThat(second.stream().filter("N. Evento Dettagli"::equals)).hasSize(1);
+    // the CSV has the rows only
+    assertThat(new String(ExportFiles.csv(table), StandardCharsets.UTF_8)).doesNotContain("Disegno");
+  }
+
+  @Test
   void shouldSaySoWhenThereIsNothingToList() throws Exception {
     byte[] pdf = ExportFiles.pdf(new ExportFiles.Table("Elenco percorsi", GENERATED, HEADINGS, WIDTHS, List.of()));
     try (PDDocument document = Loader.loadPDF(pdf)) {
