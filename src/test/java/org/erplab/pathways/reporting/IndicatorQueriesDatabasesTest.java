@@ -72,6 +72,9 @@ class IndicatorQueriesDatabasesTest {
           "18_35", new Counts(2, 2, 1, 1), "55_64", new Counts(1, 0, 1, 0)));
       assertThat(figures.by("citizenship_area")).containsExactlyInAnyOrderEntriesOf(Map.of(
           "IT", new Counts(2, 2, 1, 1), "NON_EU", new Counts(1, 0, 1, 0)));
+      assertThat(figures.by("origin_area")).containsExactlyInAnyOrderEntriesOf(Map.of(
+          "IT", new Counts(2, 2, 1, 1), "SUB_SAHARAN_AFRICA", new Counts(1, 0, 1, 0)));
+      assertThat(figures.by("province")).containsExactlyInAnyOrderEntriesOf(Map.of("MI", new Counts(3, 2, 2, 1)));
       assertThat(figures.by("education")).containsExactlyInAnyOrderEntriesOf(Map.of(
           "UPPER_SECONDARY", new Counts(1, 1, 1, 1), "PRIMARY", new Counts(1, 0, 1, 0),
           "UNKNOWN", new Counts(1, 1, 0, 0)));
@@ -91,7 +94,16 @@ class IndicatorQueriesDatabasesTest {
       // visits of the period, and the signals raised in it: one passed on and resolved, one open
       assertThat(figures.labActivity()).isEqualTo(new IndicatorQueries.LabActivity(2, 2, 1, 1));
     }
+    for (Figures both : new Figures[] {postgresCounted.bothProjects(), h2Counted.bothProjects()}) {
+      assertThat(both.people()).isEqualTo(new Counts(4, 3, 2, 1));
+      assertThat(both.by("province")).containsExactlyInAnyOrderEntriesOf(Map.of(
+          "MI", new Counts(3, 2, 2, 1), "BG", new Counts(1, 1, 0, 0)));
+      assertThat(both.by("origin_area")).containsExactlyInAnyOrderEntriesOf(Map.of(
+          "IT", new Counts(2, 2, 1, 1), "SUB_SAHARAN_AFRICA", new Counts(1, 0, 1, 0),
+          "EASTERN_EUROPE", new Counts(1, 1, 0, 0)));
+    }
     assertThat(onH2).isEqualTo(onPostgres);
+    assertThat(h2Counted.bothProjects()).isEqualTo(postgresCounted.bothProjects());
   }
 
   @Test
