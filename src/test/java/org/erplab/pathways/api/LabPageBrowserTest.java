@@ -42,16 +42,20 @@ class LabPageBrowserTest {
       browser.driver().get("http://localhost:" + api.port() + "/laboratorio.html");
       new Select(browser.waitFor(By.id("project"))).selectByValue(LORENTEGGIO);
 
-      // a visitor who gives no consent: gender, age band and citizenship only
+      // a visitor who gives no consent: gender, age band and citizenship only, for a foreigner the area of origin
       browser.click(By.id("chiVisitatore"));
       new Select(browser.waitFor(By.id("gender"))).selectByValue("F");
       new Select(browser.waitFor(By.id("ageBand"))).selectByValue("55_64");
+      assertThat(browser.driver().findElement(By.id("provenienza")).isDisplayed()).as("only for a foreigner")
+          .isFalse();
       new Select(browser.waitFor(By.id("citizenshipArea"))).selectByValue("NON_EU");
+      new Select(browser.waitFor(By.id("originArea"))).selectByValue("SUB_SAHARAN_AFRICA");
       new Select(browser.waitFor(By.id("activityType"))).selectByValue("COURTYARD_MEETING");
       minutes(browser, anonymousMinutes);
       browser.click(By.id("registra"));
       WebElement visitor = row(browser, anonymousMinutes);
-      assertThat(visitor.getText()).contains("Incontro in cortile", "Visitatore", "Donna", "55-64", "Paesi terzi");
+      assertThat(visitor.getText()).contains("Incontro in cortile", "Visitatore", "Donna", "55-64",
+          "Paesi terzi (Africa subsahariana)");
 
       // a person of the registry, found by fiscal code
       browser.click(By.id("chiPersona"));
