@@ -119,10 +119,11 @@ class IndicatorQueriesDatabasesTest {
       JdbcClient jdbc = JdbcClient.create(source);
       jdbc.sql("insert into project (code, name, municipality, province) values (?, 'Prova', 'Milano', 'MI')")
           .param(PROJECT).update();
-      // a Moroccan, a Senegalese erased since (citizenship blanked), an Italian, a Swiss, an unknown citizenship
+      // a Moroccan, a Senegalese erased since (citizenship blanked), an Italian, a Swiss (OTHER in the table), a
+      // Fijian (not in the table: OTHER), an unknown citizenship
       Map<String, UUID> profiles = new java.util.LinkedHashMap<>();
       for (String[] p : new String[][] {{"MA", "NON_EU"}, {null, "NON_EU"}, {"IT", "IT"}, {"CH", "NON_EU"},
-          {null, "UNKNOWN"}}) {
+          {"FJ", "NON_EU"}, {null, "UNKNOWN"}}) {
         UUID person = person(jdbc, "O" + profiles.size());
         jdbc.sql("update participant set citizenship = ? where id = ?").params(p[0], person).update();
         UUID pathway = pathway(jdbc, person, "2025-03-01", null, null);
@@ -146,7 +147,7 @@ class IndicatorQueriesDatabasesTest {
       Flyway.configure().dataSource(source)
           .locations("classpath:db/migration", "classpath:db/vendor/" + database[1]).load().migrate();
       Map<String, String> expected = Map.of("MA/NON_EU", "MAGHREB_NEAR_EAST", "null/NON_EU", "UNKNOWN", "IT/IT", "IT",
-          "CH/NON_EU", "OTHER", "null/UNKNOWN", "UNKNOWN");
+          "CH/NON_EU", "OTHER", "FJ/NON_EU", "OTHER", "null/UNKNOWN", "UNKNOWN");
       for (Map.Entry<String, UUID> profile : profiles.entrySet()) {
         assertThat(jdbc.sql("select origin_area from pathway_profile where pathway_id = ?").param(profile.getValue())
             .query(String.class).single()).as("%s %s", database[1], profile.getKey())
