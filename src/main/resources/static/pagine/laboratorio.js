@@ -1,5 +1,5 @@
 // The lab's own activity (issue 10): visits of registry participants or of visitors who give no consent (gender, age
-// band and citizenship area only), the signals raised in them and to whom they were passed (ADR 0039).
+// band and citizenship area only, and a foreigner's area of origin if given), the signals raised in them and to whom they were passed (ADR 0039).
 'use strict';
 
 (() => {
@@ -12,8 +12,11 @@
   const OUTCOMES = {OPEN: 'Aperta', IN_PROGRESS: 'In corso', RESOLVED: 'Risolta', NOT_RESOLVED: 'Non risolta'};
   const BANDS = {'18_35': '18-35', '36_54': '36-54', '55_64': '55-64', '65_PLUS': '65 e oltre'};
   const AREAS = {IT: 'Italiana', EU: 'Unione europea', NON_EU: 'Paesi terzi', UNKNOWN: 'Non indicata'};
+  const ORIGINS = {MAGHREB_NEAR_EAST: 'Magreb - Vicino Oriente', EASTERN_EUROPE: 'Europa orientale',
+    SUB_SAHARAN_AFRICA: 'Africa subsahariana', ASIA: 'Asia', LATIN_AMERICA: 'America Latina', OTHER: 'Altri Paesi'};
+  const FOREIGN = ['EU', 'NON_EU'];
   const FIELDS = {visitedOn: 'giorno', participantId: 'persona', visitor: 'visitatore', 'visitor.ageBand': "fascia d'età",
-    'visitor.citizenshipArea': 'cittadinanza', durationMinutes: 'durata', projectCode: 'progetto', category: 'tema'};
+    'visitor.citizenshipArea': 'cittadinanza', 'visitor.originArea': 'area di provenienza', durationMinutes: 'durata', projectCode: 'progetto', category: 'tema'};
   let participant = null;
 
   function select(options, selected) {
@@ -61,7 +64,8 @@
       Pagine.cell(row, v.participantId ? 'Persona dell\'anagrafe' : 'Visitatore');
       Pagine.cell(row, v.gender === 'F' ? 'Donna' : v.gender === 'M' ? 'Uomo' : '');
       Pagine.cell(row, v.age != null ? v.age + ' (' + (BANDS[v.ageBand] || v.ageBand) + ')' : BANDS[v.ageBand] || '');
-      Pagine.cell(row, AREAS[v.citizenshipArea] || v.citizenshipArea);
+      Pagine.cell(row, (AREAS[v.citizenshipArea] || v.citizenshipArea)
+          + (ORIGINS[v.originArea] ? ' (' + ORIGINS[v.originArea] + ')' : ''));
       Pagine.cell(row, v.pathwayId ? 'avviato' : '');
       const td = document.createElement('td');
       const category = select(CATEGORIES);
@@ -159,6 +163,10 @@
       if (gender) {
         visit.visitor.gender = gender;
       }
+      const origin = document.getElementById('originArea').value;
+      if (origin && FOREIGN.includes(visit.visitor.citizenshipArea)) {
+        visit.visitor.originArea = origin;
+      }
     } else {
       Pagine.message('Indica chi è venuto: una persona dell\'anagrafe o un visitatore senza consenso.', true);
       return;
@@ -186,6 +194,9 @@
         document.getElementById('visitatore').hidden = box !== 'visitatore';
       });
     }
+    document.getElementById('citizenshipArea').addEventListener('change', event => {
+      document.getElementById('provenienza').hidden = !FOREIGN.includes(event.target.value);
+    });
     document.getElementById('cercaPersona').addEventListener('click', findPerson);
     document.getElementById('accesso').addEventListener('submit', record);
     document.getElementById('filtri').addEventListener('submit', event => {

@@ -80,8 +80,9 @@ class ErasureApiTest {
   private Person interviewed() {
     String tag = UUID.randomUUID().toString().replace("-", "").substring(0, 10);
     TestPeople.Person base = TestPeople.adult();
+    // a citizen of Ecuador: the area of origin (Latin America) outlives the citizenship
     TestPeople.Person person = new TestPeople.Person(base.fiscalCode(), "Ermenegilda" + tag, "Cancellati" + tag,
-        base.birthDate(), base.gender());
+        base.birthDate(), base.gender(), "EC");
     Map<String, Object> request = new java.util.LinkedHashMap<>(person.asRequest());
     String phone = "+39 347 " + ThreadLocalRandom.current().nextInt(1_000_000, 9_999_999);
     request.put("phone", phone);
@@ -172,8 +173,12 @@ class ErasureApiTest {
         .query(String.class).single()).isEqualTo(person.started().person().gender());
     // the facts the committee's indicators count by stay with the pathway (ADR 0040): age, intake answers, codes
     Map<String, Object> profile = jdbc.sql("""
-            select age_years, education, employment_status, interviewed_at from pathway_profile where pathway_id = ?""")
+            select age_years, education, employment_status, interviewed_at, citizenship_area, origin_area
+            from pathway_profile where pathway_id = ?""")
         .param(person.pathway()).query().singleRow();
+    assertThat(profile).containsEntry("citizenship_area", "NON_EU").containsEntry("origin_area", "LATIN_AMERICA");
+    assertThat(api.count("select count(*) from participant where id = ? and citizenship is null",
+        person.participant())).isEqualTo(1);
     assertThat(((Number) profile.get("age_years")).intValue()).isEqualTo(java.time.Period.between(
         person.started().person().birthDate(), EngineClock.today()).getYears());
     assertThat(profile).containsEntry("education", "UPPER_SECONDARY").containsEntry("employment_status", "UNEMPLOYED");

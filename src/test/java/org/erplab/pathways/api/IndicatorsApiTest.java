@@ -27,9 +27,10 @@ import org.springframework.context.ApplicationContext;
  * The committee's indicators (issue 10) from data entered through the API in a project of its own, each figure checked
  * against its definition, small cells suppressed with the cells that would give them away.
  *
- * <p>The project: 8 women and men with a signed plan (5 women of 30 with a migrant background, who also came to the
- * lab; a woman and 2 men of 60 with no disadvantage), 4 men of 40 interviewed with no disadvantage and no plan yet,
- * and 5 anonymous visitors of the lab (women, 18-35, Italian).
+ * <p>The project: 8 women and men with a signed plan (5 women of 30 with a migrant background, citizens of Morocco,
+ * Egypt, Tunisia and Syria, who also came to the lab; a woman and 2 men of 60, Italian, with no disadvantage), 4 men
+ * of 40 interviewed with no disadvantage and no plan yet (citizens of Romania, Ukraine, Senegal and China), and 5
+ * anonymous visitors of the lab (women, 18-35; 3 Italian, 2 from Latin America).
  */
 @PathwaysSpringTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -56,8 +57,8 @@ class IndicatorsApiTest {
     api.ensureTestUsers();
     project = OwnProject.create(context, "IN", today.plusYears(3));
     List<TestPeople.Person> planned = new ArrayList<>();
-    for (int i = 0; i < 5; i++) {
-      planned.add(TestPeople.aged(30, "F"));
+    for (String country : List.of("MA", "MA", "EG", "TN", "SY")) {
+      planned.add(TestPeople.aged(30, "F").withCitizenship(country));
     }
     planned.add(TestPeople.aged(60, "F"));
     planned.add(TestPeople.aged(60, "M"));
@@ -72,13 +73,18 @@ class IndicatorsApiTest {
         visit(Map.of("participantId", started.participantId().toString()));
       }
     }
-    for (int i = 0; i < 4; i++) {
-      ApiFixtures.Started started = api.startPathway(project.lab(), project.code(), TestPeople.aged(40, "M"), "LAB");
+    for (String country : List.of("RO", "UA", "SN", "CN")) {
+      ApiFixtures.Started started = api.startPathway(project.lab(), project.code(),
+          TestPeople.aged(40, "M").withCitizenship(country), "LAB");
       api.completeTask(project.lab(), api.taskOf(started.pathwayId(), "Task_IntakeInterview"),
           org.erplab.pathways.support.IntakeAnswers.eligible());
     }
-    for (int i = 0; i < 5; i++) {
+    for (int i = 0; i < 3; i++) {
       visit(Map.of("visitor", Map.of("gender", "F", "ageBand", "18_35", "citizenshipArea", "IT")));
+    }
+    for (int i = 0; i < 2; i++) {
+      visit(Map.of("visitor", Map.of("gender", "F", "ageBand", "18_35", "citizenshipArea", "NON_EU",
+          "originArea", "LATIN_AMERICA")));
     }
     ApiClient.Response budget = api.as(project.manager()).put("/api/projects/" + project.code()
         + "/parameters/projectBudget", Map.of("value", "100000", "reason", "Budget del bando"));
@@ -151,6 +157,43 @@ class IndicatorsApiTest {
   }
 
   @Test
+  void shouldCountForeignParticipantsByAreaOfOriginAndEveryoneByProvince() {
+    // IT: 3 of 60 with a plan + 3 visitors; Maghreb-Near East: the 5 women (lab and plan); Eastern Europe: Romania and
+    // Ukraine; Sub-Saharan Africa: Senegal; Asia: China; Latin America: 2 visitors
+    // citizenship: all IT 6 EU 1 NON_EU 10 (EU alone under 5: IT goes with it); lab IT 3 NON_EU 7; plan IT 3 NON_EU 5
+    assertThat(row("citizenship", "IT")).containsExactly("n.d.", "<5", "<5");
+    assertThat(row("citizenship", "EU")).containsExactly("<5", "0", "0");
+    assertThat(row("citizenship", "NON_EU")).containsExactly("10", "n.d.", "n.d.");
+    JsonNode origin = distribution("originArea");
+    assertThat(origin.path("label").asText()).isEqualTo("Area di provenienza (cittadini stranieri)");
+    assertThat(origin.path("additive").asBoolean()).isTrue();
+    assertThat(origin.path("rows").findValuesAsText("code")).containsExactly("IT", "MAGHREB_NEAR_EAST",
+        "EASTERN_EUROPE", "SUB_SAHARAN_AFRICA", "ASIA", "LATIN_AMERICA", "OTHER", "UNKNOWN");
+    assertThat(origin.path("rows").findValuesAsText("label")).containsExactly("Cittadinanza italiana",
+        "Magreb - Vicino Oriente", "Europa orientale", "Africa subsahariana", "Asia", "America Latina", "Altri Paesi",
+        "Non nota");
+    // all: the four small areas hide each other (6 together), and the 6 Italians hidden in the citizenship are hidden
+    // here too (else 17 - 10 - 6 would give the one EU citizen away); lab: Italians 3 and Latin America 2 hide each
+    // other; plan: the 3 Italians are alone under 5, so the 5 of the Maghreb go with them (8 - 5 would give 3 away)
+    assertThat(row("originArea", "IT")).containsExactly("n.d.", "<5", "<5");
+    assertThat(row("originArea", "MAGHREB_NEAR_EAST")).containsExactly("5", "5", "n.d.");
+    assertThat(row("originArea", "EASTERN_EUROPE")).containsExactly("<5", "0", "0");
+    assertThat(row("originArea", "SUB_SAHARAN_AFRICA")).containsExactly("<5", "0", "0");
+    assertThat(row("originArea", "ASIA")).containsExactly("<5", "0", "0");
+    assertThat(row("originArea", "LATIN_AMERICA")).containsExactly("<5", "<5", "0");
+    assertThat(row("originArea", "OTHER")).containsExactly("0", "0", "0");
+    assertThat(row("originArea", "UNKNOWN")).containsExactly("0", "0", "0");
+    assertThat(totals("originArea")).containsExactly("17", "10", "8");
+    // the project is in the province of Milan: everyone lives there
+    JsonNode province = distribution("province");
+    assertThat(province.path("label").asText()).isEqualTo("Provincia di residenza");
+    assertThat(province.path("definition").asText()).contains("provincia del progetto", "alloggi pubblici");
+    assertThat(province.path("rows").findValuesAsText("code")).containsExactly("MI");
+    assertThat(province.path("rows").findValuesAsText("label")).containsExactly("Milano");
+    assertThat(row("province", "MI")).containsExactly("17", "10", "8");
+  }
+
+  @Test
   void shouldNeverShowACellOfOneToFourPeople() {
     for (JsonNode cell : report.findValues("shown")) {
       String shown = cell.asText();
@@ -187,13 +230,17 @@ class IndicatorsApiTest {
     assertThat(lines).anyMatch(l -> l.startsWith("Indicatori;Partecipanti;17;"));
     assertThat(lines).anyMatch(l -> l.startsWith("Genere;Donne;11;10;n.d.;"));
     assertThat(lines).anyMatch(l -> l.startsWith("Fascia d'età;55-64;<5;0;<5;"));
+    assertThat(lines).anyMatch(l -> l.startsWith("Area di provenienza (cittadini stranieri);Magreb - Vicino Oriente;"
+        + "5;5;n.d.;"));
+    assertThat(lines).anyMatch(l -> l.startsWith("Provincia di residenza;Milano;17;10;8;"));
     ApiClient.Download pdf = api.as(project.auditor()).download(path + "&format=pdf");
     assertThat(pdf.status()).isEqualTo(200);
     assertThat(pdf.contentType()).isEqualTo("application/pdf");
     try (org.apache.pdfbox.pdmodel.PDDocument document = org.apache.pdfbox.Loader.loadPDF(pdf.body())) {
       String content = new org.apache.pdfbox.text.PDFTextStripper().getText(document);
       assertThat(content).contains("Indicatori del progetto " + project.code(), "Generato il", "Partecipanti",
-          "Tipo di svantaggio", "n.d.");
+          "Tipo di svantaggio", "n.d.", "Area di provenienza", "Magreb - Vicino Oriente",
+          "Provincia di residenza");
     }
     // a chart of the plans and of each distribution: a bar per published cell above 0, the suppressed ones written
     IndicatorChartsCheck.assertChartsDrawPublishedCellsOnly(pdf.body(), csv.body(), report);

@@ -83,7 +83,8 @@ class IndicatorsPageBrowserTest {
       // one chart per distribution, drawn
       Object charts = ((JavascriptExecutor) browser.driver()).executeScript(
           "return Object.keys(Chart.instances).length");
-      assertThat(((Number) charts).intValue()).isEqualTo(7);
+      assertThat(((Number) charts).intValue()).isEqualTo(9);
+      assertThat(browser.text()).contains("Area di provenienza (cittadini stranieri)", "Provincia di residenza");
       Object width = ((JavascriptExecutor) browser.driver()).executeScript(
           "return document.getElementById('grafico-ageBand').width");
       assertThat(((Number) width).intValue()).isPositive();

@@ -57,6 +57,7 @@ class LabActivityApiTest {
     assertThat(anonymous.path("participantId").isNull()).isTrue();
     assertThat(anonymous.path("ageBand").asText()).isEqualTo("55_64");
     assertThat(anonymous.path("citizenshipArea").asText()).isEqualTo("NON_EU");
+    assertThat(anonymous.path("originArea").asText()).as("not said").isEqualTo("UNKNOWN");
     assertThat(anonymous.path("gender").asText()).isEqualTo("F");
     assertThat(anonymous.path("age").isNull()).isTrue();
     assertThat(anonymous.path("recordedBy").asText()).isEqualTo(LAB_LORENTEGGIO);
@@ -71,6 +72,7 @@ class LabActivityApiTest {
     assertThat(registered.path("ageBand").asText()).isEqualTo(age <= 35 ? "18_35" : age <= 54 ? "36_54"
         : age <= 64 ? "55_64" : "65_PLUS");
     assertThat(registered.path("gender").asText()).isEqualTo(person.gender());
+    assertThat(registered.path("originArea").asText()).isEqualTo("IT");
 
     JsonNode read = ok(api.as(LAB_LORENTEGGIO).get("/api/lab/visits/" + registered.path("id").asText()));
     assertThat(read.path("visit").path("activityType").asText()).isEqualTo("DESK");
@@ -94,6 +96,30 @@ class LabActivityApiTest {
           assertThat(e.details()).doesNotContain(person.fiscalCode(), person.lastName(),
               started.participantId().toString());
         });
+  }
+
+  @Test
+  void shouldKeepTheAreaOfOriginOfForeignVisitors() {
+    Map<String, Object> said = visit("DESK");
+    said.put("visitor", Map.of("ageBand", "36_54", "citizenshipArea", "EU", "originArea", "EASTERN_EUROPE"));
+    assertThat(created(api.as(LAB_LORENTEGGIO).post("/api/lab/visits", said)).path("originArea").asText())
+        .isEqualTo("EASTERN_EUROPE");
+    Map<String, Object> italian = visit("DESK");
+    italian.put("visitor", Map.of("ageBand", "36_54", "citizenshipArea", "IT"));
+    assertThat(created(api.as(LAB_LORENTEGGIO).post("/api/lab/visits", italian)).path("originArea").asText())
+        .isEqualTo("IT");
+    // a participant's comes from the registry's citizenship, through the table of countries: Peru is Latin America,
+    // Senegal Sub-Saharan Africa, and Fiji, not in the table, OTHER
+    for (String[] country : new String[][] {{"PE", "LATIN_AMERICA"}, {"FJ", "OTHER"}, {"SN", "SUB_SAHARAN_AFRICA"}}) {
+      ApiFixtures.Started started = api.startPathway(LAB_LORENTEGGIO, LORENTEGGIO,
+          TestPeople.adult().withCitizenship(country[0]), "LAB");
+      Map<String, Object> visit = visit("DESK");
+      visit.put("participantId", started.participantId().toString());
+      JsonNode registered = created(api.as(LAB_LORENTEGGIO).post("/api/lab/visits", visit));
+      assertThat(registered.path("originArea").asText()).as(country[0]).isEqualTo(country[1]);
+      assertThat(api.count("select count(*) from pathway_profile where pathway_id = ? and origin_area = ?",
+          started.pathwayId(), country[1])).as(country[0]).isEqualTo(1);
+    }
   }
 
   @Test
@@ -154,6 +180,15 @@ class LabActivityApiTest {
     length.put("durationMinutes", 0);
     assertBad(api.as(LAB_LORENTEGGIO).post("/api/lab/visits", length), "durationMinutes");
     assertBad(api.as(LAB_LORENTEGGIO).post("/api/lab/visits", anonymousVisit("PARTY")), "activityType");
+    // the area of origin: one of the areas, and only for a citizen of another country
+    Map<String, Object> mars = anonymousVisit("DESK");
+    mars.put("visitor", Map.of("ageBand", "36_54", "citizenshipArea", "NON_EU", "originArea", "MARS"));
+    assertBad(api.as(LAB_LORENTEGGIO).post("/api/lab/visits", mars), "visitor.originArea");
+    for (String area : List.of("IT", "UNKNOWN")) {
+      Map<String, Object> notForeign = anonymousVisit("DESK");
+      notForeign.put("visitor", Map.of("ageBand", "36_54", "citizenshipArea", area, "originArea", "ASIA"));
+      assertBad(api.as(LAB_LORENTEGGIO).post("/api/lab/visits", notForeign), "visitor.originArea");
+    }
     Map<String, Object> elsewhere = anonymousVisit("DESK");
     elsewhere.put("projectCode", BOLLATE);
     assertBad(api.as(LAB_LORENTEGGIO).post("/api/lab/visits", elsewhere), "projectCode");

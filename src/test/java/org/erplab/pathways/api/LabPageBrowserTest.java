@@ -40,18 +40,25 @@ class LabPageBrowserTest {
 
     try (Browser browser = Browser.open(api.port()).loginToTasklist(LAB_LORENTEGGIO)) {
       browser.driver().get("http://localhost:" + api.port() + "/laboratorio.html");
+      // the select is shown at once, its projects once the page has read the session
+      browser.waitUntil("the lab's projects are listed",
+          () -> !browser.all(By.cssSelector("#project option[value='" + LORENTEGGIO + "']")).isEmpty());
       new Select(browser.waitFor(By.id("project"))).selectByValue(LORENTEGGIO);
 
-      // a visitor who gives no consent: gender, age band and citizenship only
+      // a visitor who gives no consent: gender, age band and citizenship only, for a foreigner the area of origin
       browser.click(By.id("chiVisitatore"));
       new Select(browser.waitFor(By.id("gender"))).selectByValue("F");
       new Select(browser.waitFor(By.id("ageBand"))).selectByValue("55_64");
+      assertThat(browser.driver().findElement(By.id("provenienza")).isDisplayed()).as("only for a foreigner")
+          .isFalse();
       new Select(browser.waitFor(By.id("citizenshipArea"))).selectByValue("NON_EU");
+      new Select(browser.waitFor(By.id("originArea"))).selectByValue("SUB_SAHARAN_AFRICA");
       new Select(browser.waitFor(By.id("activityType"))).selectByValue("COURTYARD_MEETING");
       minutes(browser, anonymousMinutes);
       browser.click(By.id("registra"));
       WebElement visitor = row(browser, anonymousMinutes);
-      assertThat(visitor.getText()).contains("Incontro in cortile", "Visitatore", "Donna", "55-64", "Paesi terzi");
+      assertThat(visitor.getText()).contains("Incontro in cortile", "Visitatore", "Donna", "55-64",
+          "Paesi terzi (Africa subsahariana)");
 
       // a person of the registry, found by fiscal code
       browser.click(By.id("chiPersona"));

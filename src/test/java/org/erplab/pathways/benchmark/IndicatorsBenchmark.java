@@ -143,6 +143,10 @@ class IndicatorsBenchmark {
                 select count(*) filter (where not exists (select 1 from pathway_disadvantage d
                                                            where d.pathway_id = p.id)),
                        count(*) from pathway p where project_code = ?"""));
+      line("Of all the foreign participants seeded, by area of origin: %s.%n", jdbc.sql("""
+              select origin_area, 100.0 * count(*) / sum(count(*)) over () from pathway_profile
+              where origin_area not in ('IT', 'UNKNOWN') group by origin_area order by 2 desc""")
+          .query((rs, i) -> String.format("%s %.1f %%", rs.getString(1), rs.getDouble(2))).list());
       Latencies.Sample sample = measure(auditor);
       String figures = figures(auditor.get(PATH).json());
       Latencies.Sample all = Latencies.Sample.measure(1, ALL_REQUESTS, 1, () -> auditor.get(ALL_PATH),

@@ -19,6 +19,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * <ul>
  *   <li>created uniformly over {@code days} days from {@code firstDay}; one pathway per person;
  *   <li>{@code pathway_profile}: gender F/M 55/45, age 18 to 70 at the start, citizenship IT/EU/NON_EU 60/5/35;
+ *       of the foreigners, by area of origin (seed 004, figure 3.4): Maghreb-Near East 59 %, Eastern Europe 14.5 %
+ *       (the EU citizens, Romanian, and a few Ukrainians), Sub-Saharan Africa 14.5 %, Asia 7 %, Latin America 5 %;
  *       90 % interviewed, with education and employment status (unemployed 43 %, first job 7 %, inactive 10 %,
  *       student 1 %, employed 20 %, retired 19 %) as coded by {@code forms/intake/intake-interview.form};
  *   <li>{@code pathway_disadvantage}: nothing recorded for about 38 % (the not interviewed, and 31 % of the others),
@@ -31,7 +33,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  *       without;
  *   <li>{@code lab_visit}: 45 % of the people came to the lab, 2 to 5 visits each (3.3 on average, every 3 weeks from a
  *       week before the start, the first one starting the pathway), and each of them brought 1 or 2 anonymous
- *       visitors' visits (a third of all visits anonymous); a {@code lab_signal} raised at 60 % of the visits
+ *       visitors' visits (a third of all visits anonymous; their citizenship and area of origin drawn as the
+ *       people's); a {@code lab_signal} raised at 60 % of the visits
  *       (Lorenteggio: 521 signals from 872 visits), two thirds passed on.
  * </ul>
  * The facts of pathways {@code low..high} are kept in the unlogged table {@code bench_seed_pathway} between
@@ -60,6 +63,21 @@ final class SqlPathwaySeeder {
         .collect(Collectors.joining(" ", "case " + g + " % " + projects.size() + " ", " end"));
   }
 
+  /**
+   * The area of origin (seed 004, figure 3.4) of someone whose citizenship area was drawn as {@code citizenship} (0 to
+   * 99: IT below 60, EU below 65, else NON_EU), with {@code area} (0 to 999) for a citizen of a third country. Of the
+   * foreigners (40 in 100): the EU citizens (5) are of Eastern Europe, and of the third countries' (35) 67.4 % of the
+   * Maghreb-Near East, 2.3 % of Eastern Europe, 16.6 % Sub-Saharan Africa, 8 % Asia, 5.7 % Latin America: 59 /
+   * 14.5 / 14.5 / 7 / 5 of all foreigners.
+   */
+  private static String originArea(String citizenship, String area) {
+    return """
+        case when %1$s < 60 then 'IT' when %1$s < 65 then 'EASTERN_EUROPE'
+             when %2$s < 674 then 'MAGHREB_NEAR_EAST' when %2$s < 697 then 'EASTERN_EUROPE'
+             when %2$s < 863 then 'SUB_SAHARAN_AFRICA' when %2$s < 943 then 'ASIA' else 'LATIN_AMERICA' end"""
+        .formatted(citizenship, area);
+  }
+
   /** A number from 0 to {@code mod - 1} drawn from a hash of {@code salt} and {@code g}. */
   private static String draw(String salt, int mod) {
     return "((hashtext('" + salt + "' || g) & 2147483647) % " + mod + ")";
@@ -81,14 +99,14 @@ final class SqlPathwaySeeder {
             create unlogged table if not exists bench_seed_pathway (
               g integer primary key, id uuid, participant_id uuid, project_code varchar(40),
               created_at timestamp with time zone, age_years integer, gender varchar(1), citizenship_area varchar(10),
-              interviewed boolean, education varchar(30), employment_status varchar(30), disadvantage integer,
+              origin_area varchar(20), interviewed boolean, education varchar(30), employment_status varchar(30), disadvantage integer,
               planned boolean, closed_at timestamp with time zone, outcome varchar(40), stage varchar(40),
               lab_visits integer, anonymous_visits integer)""").update();
     jdbc.sql("truncate bench_seed_pathway").update();
     jdbc.sql("""
             insert into bench_seed_pathway
-            select g, id, participant_id, project_code, created_at, age_years, gender, citizenship_area, interviewed,
-                   education, employment_status, disadvantage, planned,
+            select g, id, participant_id, project_code, created_at, age_years, gender, citizenship_area, origin_area,
+                   interviewed, education, employment_status, disadvantage, planned,
                    case when created_at + length * interval '1 day' <= now() then created_at + length * interval '1 day'
                    end,
                    case when created_at + length * interval '1 day' > now() then null
@@ -100,14 +118,15 @@ final class SqlPathwaySeeder {
                         when interviewed then 'SKILLS_ASSESSMENT' else 'INTAKE' end,
                    lab_visits, anonymous_visits
             from (
-              select g, id, participant_id, project_code, created_at, age_years, gender, citizenship_area, interviewed,
-                     education, employment_status, disadvantage, planned, outcome_draw, lab_visits,
+              select g, id, participant_id, project_code, created_at, age_years, gender, citizenship_area,
+                     origin_area, interviewed, education, employment_status, disadvantage, planned, outcome_draw,
+                     lab_visits,
                      anonymous_visits,
                      case when planned then 120 + length_draw %% 600
                           when length_draw %% 100 < 30 then 15 else 30 + length_draw %% 400 end as length
               from (
                 select g, id, participant_id, project_code, created_at, age_years, gender, citizenship_area,
-                       interviewed, case when interviewed then education end as education,
+                       origin_area, interviewed, case when interviewed then education end as education,
                        case when interviewed then employment_status end as employment_status,
                        case when not interviewed or disadvantage_draw < 31 then 0 when disadvantage_draw < 43 then 1
                             else 2 end as disadvantage,
@@ -123,6 +142,7 @@ final class SqlPathwaySeeder {
                          18 + %3$s as age_years,
                          case when %4$s < 55 then 'F' else 'M' end as gender,
                          case when %5$s < 60 then 'IT' when %5$s < 65 then 'EU' else 'NON_EU' end as citizenship_area,
+                         %15$s as origin_area,
                          %6$s < 90 as interviewed,
                          case when %7$s < 3 then 'NONE' when %7$s < 15 then 'PRIMARY'
                               when %7$s < 55 then 'LOWER_SECONDARY' when %7$s < 88 then 'UPPER_SECONDARY'
@@ -137,14 +157,18 @@ final class SqlPathwaySeeder {
               ) planned
             ) lengths""".formatted(projectOf("g"), draw("t", days * 86400), draw("a", 53), draw("s", 100),
             draw("c", 100), draw("i", 100), draw("e", 100), draw("w", 100), draw("d", 100), draw("p", 100),
-            draw("o", 1000), draw("l", 100000), draw("v", 100), draw("n", 1000)))
+            draw("o", 1000), draw("l", 100000), draw("v", 100), draw("n", 1000),
+            originArea(draw("c", 100), draw("r", 1000))))
         .params(firstDay.atStartOfDay(java.time.ZoneOffset.UTC).toOffsetDateTime(), low, high).update();
     jdbc.sql("""
             insert into participant (id, project_code, fiscal_code, first_name, last_name, birth_date, gender,
                                      citizenship, created_at)
             select participant_id, project_code, upper(substr(md5('fiscal' || g), 1, 16)), 'Nome', 'Cognome',
                    cast(created_at - age_years * interval '1 year' - interval '40 days' as date), gender,
-                   case citizenship_area when 'IT' then 'IT' when 'EU' then 'RO' else 'MA' end, created_at
+                   case when citizenship_area = 'EU' then 'RO'
+                        else (array['IT', 'MA', 'UA', 'SN', 'CN', 'PE'])
+                               [array_position(array['IT', 'MAGHREB_NEAR_EAST', 'EASTERN_EUROPE', 'SUB_SAHARAN_AFRICA',
+                                                     'ASIA', 'LATIN_AMERICA'], origin_area)] end, created_at
             from bench_seed_pathway""").update();
     jdbc.sql("""
             insert into pathway (id, participant_id, project_code, channel, stage, status, outcome, consent_at,
@@ -158,12 +182,12 @@ final class SqlPathwaySeeder {
   /** What the indicators count for the pathways of the last {@link #pathways} call. */
   void facts() {
     jdbc.sql("""
-            insert into pathway_profile (pathway_id, project_code, gender, age_band, citizenship_area, age_years,
-                                         education, employment_status, interviewed_at)
+            insert into pathway_profile (pathway_id, project_code, gender, age_band, citizenship_area, origin_area,
+                                         age_years, education, employment_status, interviewed_at)
             select id, project_code, gender,
                    case when age_years < 25 then 'UNDER_25' when age_years < 30 then '25_29'
                         when age_years < 55 then '30_54' else '55_PLUS' end,
-                   citizenship_area, age_years, education, employment_status,
+                   citizenship_area, origin_area, age_years, education, employment_status,
                    case when interviewed then created_at + interval '3 days' end
             from bench_seed_pathway""").update();
     jdbc.sql("""
@@ -198,11 +222,11 @@ final class SqlPathwaySeeder {
     jdbc.sql("""
             with visits as (
             insert into lab_visit (id, project_code, visited_on, participant_id, gender, age, age_band,
-                                   citizenship_area, activity_type, duration_minutes, pathway_id, recorded_by,
-                                   recorded_at)
+                                   citizenship_area, origin_area, activity_type, duration_minutes, pathway_id,
+                                   recorded_by, recorded_at)
             select md5('visit' || g || '.' || k)::uuid, project_code,
                    cast(created_at + (21 * (k - 1) - 7) * interval '1 day' as date), participant_id, gender,
-                   age_years, %1$s, citizenship_area,
+                   age_years, %1$s, citizenship_area, origin_area,
                    (array['DESK', 'COURTYARD_MEETING', 'WORKSHOP'])[1 + k %% 3], 30 + (k * 15) %% 90,
                    case when k = 1 then id end, 'lab', created_at + (21 * (k - 1) - 7) * interval '1 day'
             from bench_seed_pathway cross join generate_series(1, 5) k
@@ -211,7 +235,7 @@ final class SqlPathwaySeeder {
             select md5('anonymous' || g || '.' || k)::uuid, project_code,
                    cast(created_at + 10 * k * interval '1 day' as date), null,
                    case when %2$s < 55 then 'F' else 'M' end, null, %3$s,
-                   case when %4$s < 60 then 'IT' when %4$s < 65 then 'EU' else 'NON_EU' end,
+                   case when %4$s < 60 then 'IT' when %4$s < 65 then 'EU' else 'NON_EU' end, %5$s,
                    'DESK', 30, null, 'lab', created_at + 10 * k * interval '1 day'
             from bench_seed_pathway cross join generate_series(1, 2) k
             where k <= anonymous_visits
@@ -232,7 +256,8 @@ final class SqlPathwaySeeder {
                    'lab', recorded_at
             from visits where (hashtext('signal' || id) & 2147483647) %% 100 < 60""".formatted(band.formatted("age_years"),
             draw("vs' || k || '", 100), band.formatted("(18 + " + draw("va' || k || '", 53) + ")"),
-            draw("vc' || k || '", 100))).update();
+            draw("vc' || k || '", 100), originArea(draw("vc' || k || '", 100), draw("vr' || k || '", 1000))))
+        .update();
   }
 
   void dropStaging() {

@@ -29,12 +29,17 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
  *
  * <p>In 2025: person A (two pathways: one closed PLACED on 15 January, one open from March; both with a signed plan; a
  * lab visit; a woman of 30, Italian, migrant and disabled), person B (a pathway closed WITHDRAWN on 1 February, a
- * plan; a man of 60, non-EU, no disadvantage), an anonymous visitor (a woman, 18-35, Italian); person C's pathway
- * closed in 2024 does not count. Three lab signals, one raised before the period.
+ * plan; a man of 60, non-EU, from Sub-Saharan Africa, no disadvantage), an anonymous visitor (a woman, 18-35,
+ * Italian); person C's pathway closed in 2024 does not count. Three lab signals, one raised before the period. In
+ * project {@value #OTHER_PROJECT}, in the province of Bergamo, an anonymous visitor from Eastern Europe: counted only
+ * when the two projects are asked for together.
+ *
+ * <p>And the migration that added the area of origin (V30) fills it for the rows before it, on both databases.
  */
 class IndicatorQueriesDatabasesTest {
 
   private static final String PROJECT = "IQDB";
+  private static final String OTHER_PROJECT = "IQDB2";
 
   @Test
   void shouldCountTheSameOnPostgresqlAndH2AsTheDefinitionsSay() throws Exception {
@@ -67,6 +72,9 @@ class IndicatorQueriesDatabasesTest {
           "18_35", new Counts(2, 2, 1, 1), "55_64", new Counts(1, 0, 1, 0)));
       assertThat(figures.by("citizenship_area")).containsExactlyInAnyOrderEntriesOf(Map.of(
           "IT", new Counts(2, 2, 1, 1), "NON_EU", new Counts(1, 0, 1, 0)));
+      assertThat(figures.by("origin_area")).containsExactlyInAnyOrderEntriesOf(Map.of(
+          "IT", new Counts(2, 2, 1, 1), "SUB_SAHARAN_AFRICA", new Counts(1, 0, 1, 0)));
+      assertThat(figures.by("province")).containsExactlyInAnyOrderEntriesOf(Map.of("MI", new Counts(3, 2, 2, 1)));
       assertThat(figures.by("education")).containsExactlyInAnyOrderEntriesOf(Map.of(
           "UPPER_SECONDARY", new Counts(1, 1, 1, 1), "PRIMARY", new Counts(1, 0, 1, 0),
           "UNKNOWN", new Counts(1, 1, 0, 0)));
@@ -86,11 +94,78 @@ class IndicatorQueriesDatabasesTest {
       // visits of the period, and the signals raised in it: one passed on and resolved, one open
       assertThat(figures.labActivity()).isEqualTo(new IndicatorQueries.LabActivity(2, 2, 1, 1));
     }
+    for (Figures both : new Figures[] {postgresCounted.bothProjects(), h2Counted.bothProjects()}) {
+      assertThat(both.people()).isEqualTo(new Counts(4, 3, 2, 1));
+      assertThat(both.by("province")).containsExactlyInAnyOrderEntriesOf(Map.of(
+          "MI", new Counts(3, 2, 2, 1), "BG", new Counts(1, 1, 0, 0)));
+      assertThat(both.by("origin_area")).containsExactlyInAnyOrderEntriesOf(Map.of(
+          "IT", new Counts(2, 2, 1, 1), "SUB_SAHARAN_AFRICA", new Counts(1, 0, 1, 0),
+          "EASTERN_EUROPE", new Counts(1, 1, 0, 0)));
+    }
     assertThat(onH2).isEqualTo(onPostgres);
+    assertThat(h2Counted.bothProjects()).isEqualTo(postgresCounted.bothProjects());
+  }
+
+  @Test
+  void shouldFillTheAreaOfOriginOfEarlierRowsFromTheRegistryOnPostgresqlAndH2() throws Exception {
+    DataSource postgres = postgresDatabase();
+    DataSource h2 = new DriverManagerDataSource("jdbc:h2:mem:origin" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1",
+        "sa", "");
+    for (Object[] database : new Object[][] {{postgres, "postgresql"}, {h2, "h2"}}) {
+      DataSource source = (DataSource) database[0];
+      Flyway before = Flyway.configure().dataSource(source).target("29")
+          .locations("classpath:db/migration", "classpath:db/vendor/" + database[1]).load();
+      before.migrate();
+      JdbcClient jdbc = JdbcClient.create(source);
+      jdbc.sql("insert into project (code, name, municipality, province) values (?, 'Prova', 'Milano', 'MI')")
+          .param(PROJECT).update();
+      // a Moroccan, a Senegalese erased since (citizenship blanked), an Italian, a Swiss (OTHER in the table), a
+      // Fijian (not in the table: OTHER), an unknown citizenship
+      Map<String, UUID> profiles = new java.util.LinkedHashMap<>();
+      for (String[] p : new String[][] {{"MA", "NON_EU"}, {null, "NON_EU"}, {"IT", "IT"}, {"CH", "NON_EU"},
+          {"FJ", "NON_EU"}, {null, "UNKNOWN"}}) {
+        UUID person = person(jdbc, "O" + profiles.size());
+        jdbc.sql("update participant set citizenship = ? where id = ?").params(p[0], person).update();
+        UUID pathway = pathway(jdbc, person, "2025-03-01", null, null);
+        jdbc.sql("""
+                insert into pathway_profile (pathway_id, project_code, gender, age_band, citizenship_area)
+                values (?, ?, 'F', '30_54', ?)""").params(pathway, PROJECT, p[1]).update();
+        profiles.put(p[0] + "/" + p[1], pathway);
+        jdbc.sql("""
+                insert into lab_visit (id, project_code, visited_on, participant_id, gender, age_band,
+                                       citizenship_area, activity_type, duration_minutes, recorded_by, recorded_at)
+                values (?, ?, date '2025-03-01', ?, 'F', '36_54', ?, 'DESK', 30, 'lab', ?)""")
+            .params(pathway, PROJECT, person, p[1], at("2025-03-01")).update();
+      }
+      UUID anonymous = UUID.randomUUID();
+      jdbc.sql("""
+              insert into lab_visit (id, project_code, visited_on, gender, age_band, citizenship_area, activity_type,
+                                     duration_minutes, recorded_by, recorded_at)
+              values (?, ?, date '2025-03-01', 'F', '36_54', 'NON_EU', 'DESK', 30, 'lab', ?)""")
+          .params(anonymous, PROJECT, at("2025-03-01")).update();
+
+      Flyway.configure().dataSource(source)
+          .locations("classpath:db/migration", "classpath:db/vendor/" + database[1]).load().migrate();
+      Map<String, String> expected = Map.of("MA/NON_EU", "MAGHREB_NEAR_EAST", "null/NON_EU", "UNKNOWN", "IT/IT", "IT",
+          "CH/NON_EU", "OTHER", "FJ/NON_EU", "OTHER", "null/UNKNOWN", "UNKNOWN");
+      for (Map.Entry<String, UUID> profile : profiles.entrySet()) {
+        assertThat(jdbc.sql("select origin_area from pathway_profile where pathway_id = ?").param(profile.getValue())
+            .query(String.class).single()).as("%s %s", database[1], profile.getKey())
+            .isEqualTo(expected.get(profile.getKey()));
+        // each visit has its pathway's id here
+        assertThat(jdbc.sql("select origin_area from lab_visit where id = ?").param(profile.getValue())
+            .query(String.class).single()).as("%s visit %s", database[1], profile.getKey())
+            .isEqualTo(expected.get(profile.getKey()));
+      }
+      assertThat(jdbc.sql("select origin_area from lab_visit where id = ?").param(anonymous).query(String.class)
+          .single()).isEqualTo("UNKNOWN");
+      assertThat(jdbc.sql("select count(*) from origin_area_country where country_code = 'IT'").query(Long.class)
+          .single()).isZero();
+    }
   }
 
   private record Counted(Figures figures, java.util.List<StageQueries.Span> spans, Map<String, Long> missed,
-      MoneyQueries.Committed committed) {}
+      MoneyQueries.Committed committed, Figures bothProjects) {}
 
   private static Counted counted(DataSource database, String vendor) throws Exception {
     Flyway.configure().dataSource(database)
@@ -102,8 +177,9 @@ class IndicatorQueriesDatabasesTest {
     Period period = new Period(Set.of(PROJECT), from, to, from.atStartOfDay(EngineClock.ZONE).toOffsetDateTime(),
         to.plusDays(1).atStartOfDay(EngineClock.ZONE).toOffsetDateTime());
     StageQueries stages = new StageQueries(jdbc);
+    Period both = new Period(Set.of(PROJECT, OTHER_PROJECT), from, to, period.since(), period.until());
     return new Counted(new IndicatorQueries(jdbc).figures(period), stages.spans(period), stages.missedByStage(period),
-        new MoneyQueries(jdbc).committed(period));
+        new MoneyQueries(jdbc).committed(period), new IndicatorQueries(jdbc).figures(both));
   }
 
   /** A database of its own on the shared embedded server (the Spring tests use database postgres). */
@@ -119,6 +195,8 @@ class IndicatorQueriesDatabasesTest {
   private static void seed(JdbcClient jdbc) {
     jdbc.sql("insert into project (code, name, municipality, province) values (?, 'Prova', 'Milano', 'MI')")
         .param(PROJECT).update();
+    jdbc.sql("insert into project (code, name, municipality, province) values (?, 'Altro', 'Bergamo', 'BG')")
+        .param(OTHER_PROJECT).update();
     UUID a = person(jdbc, "A");
     UUID b = person(jdbc, "B");
     UUID c = person(jdbc, "C");
@@ -128,8 +206,8 @@ class IndicatorQueriesDatabasesTest {
     UUID cOnly = pathway(jdbc, c, "2023-01-01", "2024-01-01", "PLACED");
     profile(jdbc, aEarlier, "F", 29, "IT", "LOWER_SECONDARY", "EMPLOYED");
     profile(jdbc, aLatest, "F", 30, "IT", "UPPER_SECONDARY", "UNEMPLOYED");
-    profile(jdbc, bOnly, "M", 60, "NON_EU", "PRIMARY", "RETIRED");
-    profile(jdbc, cOnly, "M", 40, "IT", "PRIMARY", "EMPLOYED");
+    profile(jdbc, bOnly, "M", 60, "NON_EU/SUB_SAHARAN_AFRICA", "PRIMARY", "RETIRED");
+    profile(jdbc, cOnly, "M", 40, "NON_EU/ASIA", "PRIMARY", "EMPLOYED");
     for (String[] d : new String[][] {{aLatest.toString(), "MIGRANT"}, {aLatest.toString(), "DISABILITY"},
         {bOnly.toString(), "NONE"}, {aEarlier.toString(), "ADDICTION"}, {cOnly.toString(), "OTHER"}}) {
       jdbc.sql("insert into pathway_disadvantage (pathway_id, code) values (?, ?)")
@@ -151,9 +229,11 @@ class IndicatorQueriesDatabasesTest {
     plan(jdbc, aLatest, "2025-04-01");
     plan(jdbc, bOnly, "2024-07-01");
     plan(jdbc, cOnly, "2023-02-01");
-    UUID aVisit = visit(jdbc, a, "2025-05-01", "F", 30, "18_35", "IT");
-    UUID anonymous = visit(jdbc, null, "2025-06-01", "F", null, "18_35", "IT");
-    UUID before = visit(jdbc, null, "2024-06-01", "M", null, "55_64", "EU"); // before the period
+    UUID aVisit = visit(jdbc, PROJECT, a, "2025-05-01", "F", 30, "18_35", "IT");
+    UUID anonymous = visit(jdbc, PROJECT, null, "2025-06-01", "F", null, "18_35", "IT");
+    // before the period
+    UUID before = visit(jdbc, PROJECT, null, "2024-06-01", "M", null, "55_64", "EU/EASTERN_EUROPE");
+    visit(jdbc, OTHER_PROJECT, null, "2025-07-01", "M", null, "36_54", "EU/EASTERN_EUROPE");
     signal(jdbc, aVisit, "2025-05-01", "SOCIAL_SERVICES", "RESOLVED");
     signal(jdbc, anonymous, "2025-06-01", null, "OPEN");
     signal(jdbc, before, "2024-06-01", "ALER", "RESOLVED");
@@ -192,13 +272,23 @@ class IndicatorQueriesDatabasesTest {
     return id;
   }
 
+  /** {@code area}: the citizenship area, and after a slash the area of origin of a foreigner. */
   private static void profile(JdbcClient jdbc, UUID pathway, String gender, int age, String area, String education,
       String employment) {
     jdbc.sql("""
-            insert into pathway_profile (pathway_id, project_code, gender, age_band, citizenship_area, age_years,
-                                         education, employment_status)
-            values (?, ?, ?, '30_54', ?, ?, ?, ?)""")
-        .params(pathway, PROJECT, gender, area, age, education, employment).update();
+            insert into pathway_profile (pathway_id, project_code, gender, age_band, citizenship_area, origin_area,
+                                         age_years, education, employment_status)
+            values (?, ?, ?, '30_54', ?, ?, ?, ?, ?)""")
+        .params(pathway, PROJECT, gender, citizenship(area), origin(area), age, education, employment).update();
+  }
+
+  private static String citizenship(String area) {
+    return area.split("/")[0];
+  }
+
+  private static String origin(String area) {
+    String[] parts = area.split("/");
+    return parts.length > 1 ? parts[1] : parts[0];
   }
 
   private static void plan(JdbcClient jdbc, UUID pathway, String signedOn) {
@@ -211,14 +301,15 @@ class IndicatorQueriesDatabasesTest {
         .update();
   }
 
-  private static UUID visit(JdbcClient jdbc, UUID person, String day, String gender, Integer age, String band,
-      String area) {
+  private static UUID visit(JdbcClient jdbc, String project, UUID person, String day, String gender, Integer age,
+      String band, String area) {
     UUID id = UUID.randomUUID();
     jdbc.sql("""
             insert into lab_visit (id, project_code, visited_on, participant_id, gender, age, age_band,
-                                   citizenship_area, activity_type, duration_minutes, recorded_by, recorded_at)
-            values (?, ?, ?, ?, ?, ?, ?, ?, 'DESK', 30, 'lab', ?)""")
-        .params(id, PROJECT, LocalDate.parse(day), person, gender, age, band, area,
+                                   citizenship_area, origin_area, activity_type, duration_minutes, recorded_by,
+                                   recorded_at)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, 'DESK', 30, 'lab', ?)""")
+        .params(id, project, LocalDate.parse(day), person, gender, age, band, citizenship(area), origin(area),
             LocalDate.parse(day).atStartOfDay(EngineClock.ZONE).toOffsetDateTime())
         .update();
     return id;

@@ -15,7 +15,18 @@ public final class TestPeople {
 
   private TestPeople() {}
 
-  public record Person(String fiscalCode, String firstName, String lastName, LocalDate birthDate, String gender) {
+  /** A person; {@code citizenship} an ISO 3166-1 alpha-2 code, Italian unless {@link #withCitizenship}. */
+  public record Person(String fiscalCode, String firstName, String lastName, LocalDate birthDate, String gender,
+      String citizenship) {
+
+    public Person(String fiscalCode, String firstName, String lastName, LocalDate birthDate, String gender) {
+      this(fiscalCode, firstName, lastName, birthDate, gender, "IT");
+    }
+
+    /** The same person with another citizenship. */
+    public Person withCitizenship(String country) {
+      return new Person(fiscalCode, firstName, lastName, birthDate, gender, country);
+    }
 
     /** The {@code person} object of {@code POST /api/pathways}. */
     public Map<String, Object> asRequest() {
@@ -25,7 +36,7 @@ public final class TestPeople {
       person.put("lastName", lastName);
       person.put("birthDate", birthDate.toString());
       person.put("gender", gender);
-      person.put("citizenship", "IT");
+      person.put("citizenship", citizenship);
       person.put("phone", "+39 333 1234567");
       person.put("email", "persona@example.org");
       return person;

@@ -61,10 +61,16 @@ class LabController {
     this.projects = projects;
   }
 
-  /** An anonymous visitor: gender F or M (left out when not stated), age band, citizenship area. */
+  /**
+   * An anonymous visitor: gender F or M (left out when not stated), age band, citizenship area, and for a citizen of
+   * another country (EU or NON_EU) the area of origin if the visitor says it.
+   */
   record VisitorRequest(@Pattern(regexp = "[FM]") String gender,
       @NotNull @Pattern(regexp = "18_35|36_54|55_64|65_PLUS") String ageBand,
-      @NotNull @Pattern(regexp = "IT|EU|NON_EU|UNKNOWN") String citizenshipArea) {}
+      @NotNull @Pattern(regexp = "IT|EU|NON_EU|UNKNOWN") String citizenshipArea,
+      @Pattern(regexp = "MAGHREB_NEAR_EAST|EASTERN_EUROPE|SUB_SAHARAN_AFRICA|ASIA|LATIN_AMERICA|OTHER",
+          message = "must be MAGHREB_NEAR_EAST, EASTERN_EUROPE, SUB_SAHARAN_AFRICA, ASIA, LATIN_AMERICA or OTHER")
+      String originArea) {}
 
   record VisitRequest(@NotBlank String projectCode, @NotNull LocalDate visitedOn, UUID participantId,
       @Valid VisitorRequest visitor, @NotNull LabActivity.ActivityType activityType,
@@ -83,7 +89,8 @@ class LabController {
   ResponseEntity<Visit> record(@Valid @RequestBody VisitRequest request, @AuthenticationPrincipal AppUser user) {
     requireLab(user, request.projectCode());
     LabService.Visitor visitor = request.visitor() == null ? null : new LabService.Visitor(request.visitor().gender(),
-        LabActivity.AgeBand.ofCode(request.visitor().ageBand()), request.visitor().citizenshipArea());
+        LabActivity.AgeBand.ofCode(request.visitor().ageBand()), request.visitor().citizenshipArea(),
+        request.visitor().originArea());
     Visit visit = lab.record(new LabService.NewVisit(request.projectCode(), request.visitedOn(),
         request.participantId(), visitor, request.activityType(), request.durationMinutes()), user.id());
     return ResponseEntity.created(URI.create("/api/lab/visits/" + visit.id())).body(visit);

@@ -59,10 +59,13 @@ public final class LabActivity {
     }
   }
 
-  /** A visit as recorded: the visitor's facts for a participant come from the registry at the visit's date. */
+  /**
+   * A visit as recorded: the visitor's facts for a participant come from the registry at the visit's date;
+   * {@code originArea}: IT, the area of origin of a foreign citizen, or UNKNOWN.
+   */
   public record Visit(UUID id, String projectCode, LocalDate visitedOn, UUID participantId, String gender, Integer age,
-      String ageBand, String citizenshipArea, String activityType, int durationMinutes, UUID pathwayId,
-      String recordedBy, OffsetDateTime recordedAt) {
+      String ageBand, String citizenshipArea, String originArea, String activityType, int durationMinutes,
+      UUID pathwayId, String recordedBy, OffsetDateTime recordedAt) {
 
     public Map<String, Object> auditDetails() {
       return Map.of("visitId", id, "activityType", activityType, "registered", participantId != null);

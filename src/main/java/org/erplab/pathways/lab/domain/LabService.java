@@ -17,6 +17,7 @@ import org.erplab.pathways.lab.infrastructure.LabRecords;
 import org.erplab.pathways.participant.domain.Participant;
 import org.erplab.pathways.participant.domain.ParticipantRegistry;
 import org.erplab.pathways.participant.domain.PersonProfile;
+import org.erplab.pathways.participant.infrastructure.OriginAreas;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -29,18 +30,27 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class LabService {
 
+  /** The citizenship areas of a citizen of another country, who may have an area of origin. */
+  private static final java.util.Set<String> FOREIGN = java.util.Set.of("EU", "NON_EU");
+
   private final LabRecords records;
   private final ParticipantRegistry registry;
   private final ApplicationEventPublisher events;
+  private final OriginAreas originAreas;
 
-  public LabService(LabRecords records, ParticipantRegistry registry, ApplicationEventPublisher events) {
+  public LabService(LabRecords records, ParticipantRegistry registry, ApplicationEventPublisher events,
+      OriginAreas originAreas) {
     this.records = records;
     this.registry = registry;
     this.events = events;
+    this.originAreas = originAreas;
   }
 
-  /** An anonymous visitor's facts: gender (F, M or null), age band, citizenship area. */
-  public record Visitor(String gender, LabActivity.AgeBand ageBand, String citizenshipArea) {}
+  /**
+   * An anonymous visitor's facts: gender (F, M or null), age band, citizenship area, and for a citizen of another
+   * country the area of origin ({@link PersonProfile#ORIGIN_AREAS}; null: not known).
+   */
+  public record Visitor(String gender, LabActivity.AgeBand ageBand, String citizenshipArea, String originArea) {}
 
   /** A visit to record; {@code participantId} or {@code visitor}, not both. */
   public record NewVisit(String projectCode, LocalDate visitedOn, UUID participantId, Visitor visitor,
@@ -64,6 +74,9 @@ public class LabService {
       }
     } else if (v.visitor() == null) {
       errors.add(new FieldError("visitor", "is required for an anonymous visitor (gender, age band, citizenship area)"));
+    } else if (v.visitor().originArea() != null && !FOREIGN.contains(v.visitor().citizenshipArea())) {
+      errors.add(new FieldError("visitor.originArea", "is only for a citizen of another country (citizenshipArea EU "
+          + "or NON_EU)"));
     }
     if (!errors.isEmpty()) {
       throw ApiException.badRequest(errors);
@@ -72,19 +85,23 @@ public class LabService {
     Integer age;
     String band;
     String area;
+    String origin;
     if (participant != null) {
       gender = participant.gender();
       age = ParticipantRegistry.age(participant.birthDate(), v.visitedOn());
       band = LabActivity.AgeBand.of(age).code();
       area = PersonProfile.citizenshipArea(participant.citizenship());
+      origin = originAreas.of(participant.citizenship());
     } else {
       gender = v.visitor().gender();
       age = null;
       band = v.visitor().ageBand().code();
       area = v.visitor().citizenshipArea();
+      origin = FOREIGN.contains(area) && v.visitor().originArea() != null ? v.visitor().originArea()
+          : PersonProfile.ITALY.equals(area) ? PersonProfile.ITALY : PersonProfile.UNKNOWN;
     }
     Visit visit = new Visit(UUID.randomUUID(), v.projectCode(), v.visitedOn(), v.participantId(), gender, age, band,
-        area, v.activityType().name(), v.durationMinutes(), null, user, EngineClock.now());
+        area, origin, v.activityType().name(), v.durationMinutes(), null, user, EngineClock.now());
     records.insert(visit);
     events.publishEvent(new AuditFact(null, v.projectCode(), user, "LAB_VISIT_RECORDED", null, visit.auditDetails()));
     return visit;

@@ -25,7 +25,8 @@ public class LabRecords {
   private static final RowMapper<Visit> VISIT = (rs, i) -> new Visit(rs.getObject("id", UUID.class),
       rs.getString("project_code"), rs.getObject("visited_on", LocalDate.class),
       rs.getObject("participant_id", UUID.class), rs.getString("gender"), (Integer) rs.getObject("age"),
-      rs.getString("age_band"), rs.getString("citizenship_area"), rs.getString("activity_type"),
+      rs.getString("age_band"), rs.getString("citizenship_area"), rs.getString("origin_area"),
+      rs.getString("activity_type"),
       rs.getInt("duration_minutes"), rs.getObject("pathway_id", UUID.class), rs.getString("recorded_by"),
       rs.getObject("recorded_at", OffsetDateTime.class));
   private static final RowMapper<Signal> SIGNAL = (rs, i) -> new Signal(rs.getObject("id", UUID.class),
@@ -43,10 +44,10 @@ public class LabRecords {
   public void insert(Visit v) {
     jdbc.sql("""
             insert into lab_visit (id, project_code, visited_on, participant_id, gender, age, age_band, citizenship_area,
-                                   activity_type, duration_minutes, pathway_id, recorded_by, recorded_at)
-            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                                   origin_area, activity_type, duration_minutes, pathway_id, recorded_by, recorded_at)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
         .params(v.id(), v.projectCode(), v.visitedOn(), v.participantId(), v.gender(), v.age(), v.ageBand(),
-            v.citizenshipArea(), v.activityType(), v.durationMinutes(), v.pathwayId(), v.recordedBy(), v.recordedAt())
+            v.citizenshipArea(), v.originArea(), v.activityType(), v.durationMinutes(), v.pathwayId(), v.recordedBy(), v.recordedAt())
         .update();
   }
 

@@ -54,9 +54,11 @@ public class PathwayRecords {
   /** The non-identifying facts the indicators count the pathway by, kept after the person is erased (ADR 0036). */
   public void recordProfile(UUID id, String projectCode, PersonProfile profile) {
     jdbc.sql("""
-            insert into pathway_profile (pathway_id, project_code, gender, age_band, citizenship_area, age_years)
-            values (?, ?, ?, ?, ?, ?)""")
-        .params(id, projectCode, profile.gender(), profile.ageBand(), profile.citizenshipArea(), profile.ageYears())
+            insert into pathway_profile (pathway_id, project_code, gender, age_band, citizenship_area, age_years,
+                                         origin_area)
+            values (?, ?, ?, ?, ?, ?, ?)""")
+        .params(id, projectCode, profile.gender(), profile.ageBand(), profile.citizenshipArea(), profile.ageYears(),
+            profile.originArea())
         .update();
   }
 

@@ -12,6 +12,7 @@ import org.erplab.pathways.common.api.ApiException;
 import org.erplab.pathways.participant.domain.Participant;
 import org.erplab.pathways.participant.domain.ParticipantRegistry;
 import org.erplab.pathways.participant.domain.PersonProfile;
+import org.erplab.pathways.participant.infrastructure.OriginAreas;
 import org.erplab.pathways.pathway.process.PathwayProcess;
 import org.erplab.pathways.project.domain.Project;
 import org.erplab.pathways.project.domain.ProjectDirectory;
@@ -27,10 +28,12 @@ public class PathwayService {
   private final PathwayRecords pathways;
   private final RuntimeService runtimeService;
   private final ProjectDirectory projects;
+  private final OriginAreas originAreas;
 
   public PathwayService(ParticipantRegistry registry, PathwayRecords pathways, RuntimeService runtimeService,
-      ProjectDirectory projects) {
+      ProjectDirectory projects, OriginAreas originAreas) {
     this.projects = projects;
+    this.originAreas = originAreas;
     this.registry = registry;
     this.pathways = pathways;
     this.runtimeService = runtimeService;
@@ -63,7 +66,8 @@ public class PathwayService {
     pathways.insert(new Pathway(pathwayId, participant.id(), participant.projectCode(), channel.name(), null, "INTAKE",
         Pathway.Status.ACTIVE.name(), null, null, null, null, consentAt, now, null));
     LocalDate today = now.toLocalDate();
-    pathways.recordProfile(pathwayId, participant.projectCode(), PersonProfile.of(participant, today));
+    pathways.recordProfile(pathwayId, participant.projectCode(), PersonProfile.of(participant, today,
+        originAreas.of(participant.citizenship())));
     Map<String, Object> variables = Variables.createVariables()
         .putValue(PathwayProcess.Variables.PATHWAY_ID.name(), pathwayId.toString())
         .putValue(PathwayProcess.Variables.PARTICIPANT_ID.name(), participant.id().toString())

@@ -23,7 +23,7 @@ import org.springframework.stereotype.Service;
 
 /**
  * The monitoring committee's indicators of a project and period (issue 10; the evaluation's tables 3.1-3.2 and
- * figures 3.1-3.5): who took part (all, of whom lab activity, of whom a personalised plan), how the plans stand, the
+ * figures 3.1-3.5 and 3.8): who took part (all, of whom lab activity, of whom a personalised plan), how the plans stand, the
  * share of vulnerable participants, mean ages, and the distributions side by side. Every figure carries its
  * definition; every cell describing fewer than {@code reports.suppression.threshold} people is shown as "&lt;n", with
  * the complementary cells that would give it away (ADR 0040).
@@ -203,9 +203,20 @@ public class Indicators {
         counted.by("gender"), people, IndicatorLabels.GENDER));
     distributions.add(distribution("ageBand", "Fascia d'età", "Partecipanti per fascia d'età (anni compiuti all'inizio "
         + "del percorso o alla visita).", true, counted.by("age_band"), people, IndicatorLabels.AGE_BAND));
-    distributions.add(distribution("citizenship", "Cittadinanza", "Partecipanti per cittadinanza: italiana, di un "
-        + "altro Stato dell'Unione, di un Paese terzo.", true, counted.by("citizenship_area"), people,
-        IndicatorLabels.CITIZENSHIP));
+    // the Italians are the same people in both: suppressed together
+    distributions.addAll(distributions(List.of(
+        Table.of("citizenship", "Cittadinanza", "Partecipanti per cittadinanza: italiana, di un altro Stato "
+            + "dell'Unione, di un Paese terzo.", true, counted.by("citizenship_area"), IndicatorLabels.CITIZENSHIP),
+        Table.of("originArea", "Area di provenienza (cittadini stranieri)", "Partecipanti per area di provenienza: i "
+            + "cittadini stranieri per l'area del Paese di cittadinanza (secondo la tabella dei Paesi tenuta dal "
+            + "programma; un Paese che non vi compare conta in «altri Paesi»), gli italiani a parte; «non nota»: "
+            + "cittadinanza non indicata, o visitatore straniero senza consenso che non ha indicato l'area.", true,
+            counted.by("origin_area"), IndicatorLabels.ORIGIN_AREA)),
+        people, List.of(new SameRow("citizenship", "IT", "originArea", "IT"))));
+    Map<String, Counts> provinces = counted.by("province");
+    distributions.add(distribution("province", "Provincia di residenza", "Partecipanti per provincia di residenza: "
+        + "è la provincia del progetto, perché i partecipanti abitano negli alloggi pubblici del quartiere in cui il "
+        + "progetto opera.", true, provinces, people, IndicatorLabels.present(IndicatorLabels.PROVINCE, provinces)));
     distributions.add(distribution("education", "Titolo di studio", "Partecipanti per titolo di studio dichiarato al "
         + "colloquio di presa in carico («non rilevato»: nessun colloquio, o solo laboratorio).", true,
         counted.by("education"), people, IndicatorLabels.EDUCATION));
@@ -223,51 +234,91 @@ public class Indicators {
         distributions, stages(period));
   }
 
-  /**
-   * Suppresses each column on its own: an additive column is its rows and its total (the headline count), protected
-   * with its complements; a non-additive one, only its small cells.
-   */
+  /** A distribution suppressed on its own. */
   private Distribution distribution(String key, String label, String definition, boolean additive,
       Map<String, Counts> counts, Counts people, Map<String, String> labels) {
-    List<String> codes = new ArrayList<>();
-    labels.keySet().forEach(codes::add);
-    counts.keySet().stream().filter(c -> !labels.containsKey(c)).sorted().forEach(codes::add);
-    long[][] values = new long[COLUMNS.size()][codes.size()];
-    for (int r = 0; r < codes.size(); r++) {
+    return distributions(List.of(Table.of(key, label, definition, additive, counts, labels)), people, List.of())
+        .get(0);
+  }
+
+  /** A distribution before suppression: its codes in the order shown (labelled ones first), labels and counts. */
+  private record Table(String key, String label, String definition, boolean additive, List<String> codes,
+      Map<String, String> labels, Map<String, Counts> counts) {
+
+    static Table of(String key, String label, String definition, boolean additive, Map<String, Counts> counts,
+        Map<String, String> labels) {
+      List<String> codes = new ArrayList<>(labels.keySet());
+      counts.keySet().stream().filter(c -> !labels.containsKey(c)).sorted().forEach(codes::add);
+      return new Table(key, label, definition, additive, codes, labels, counts);
+    }
+
+    /** The count of row {@code r} in column {@code col} (all, lab, plan). */
+    long value(int r, int col) {
       Counts c = counts.getOrDefault(codes.get(r), new Counts(0, 0, 0, 0));
-      values[0][r] = c.all();
-      values[1][r] = c.lab();
-      values[2][r] = c.plan();
+      return col == 0 ? c.all() : col == 1 ? c.lab() : c.plan();
+    }
+  }
+
+  /** A row of one table that counts the same people as a row of another (Italians by citizenship and by origin). */
+  private record SameRow(String key, String code, String otherKey, String otherCode) {}
+
+  /**
+   * Suppresses each column on its own, over the cells of the tables together: an additive table is its rows and the
+   * total (the headline count, one cell for all of them), protected with its complements; a non-additive one, only
+   * its small cells; and a row that counts the same people as a row of another table is one more relation (each the
+   * other's total), so that neither table shows what the other hides.
+   */
+  private List<Distribution> distributions(List<Table> tables, Counts people, List<SameRow> same) {
+    Map<String, Integer> cell = new LinkedHashMap<>(); // "key/code" -> index; 0 is the total
+    List<CellSuppression.Relation> relations = new ArrayList<>();
+    int size = 1;
+    for (Table t : tables) {
+      int[] parts = new int[t.codes().size()];
+      for (int r = 0; r < parts.length; r++) {
+        parts[r] = size;
+        cell.put(t.key() + "/" + t.codes().get(r), size++);
+      }
+      if (t.additive()) {
+        relations.add(new CellSuppression.Relation(0, parts));
+      }
+    }
+    for (SameRow s : same) {
+      relations.add(new CellSuppression.Relation(cell.get(s.key() + "/" + s.code()),
+          new int[] {cell.get(s.otherKey() + "/" + s.otherCode())}));
     }
     long[] totals = {people.all(), people.lab(), people.plan()};
-    Cell[][] cells = new Cell[COLUMNS.size()][codes.size() + 1];
+    Cell[][] cells = new Cell[COLUMNS.size()][size];
     for (int col = 0; col < COLUMNS.size(); col++) {
-      long[] column = new long[codes.size() + 1];
-      System.arraycopy(values[col], 0, column, 0, codes.size());
-      column[codes.size()] = totals[col];
-      int[] parts = new int[codes.size()];
-      for (int r = 0; r < parts.length; r++) {
-        parts[r] = r;
+      long[] column = new long[size];
+      column[0] = totals[col];
+      for (Table t : tables) {
+        for (int r = 0; r < t.codes().size(); r++) {
+          column[cell.get(t.key() + "/" + t.codes().get(r))] = t.value(r, col);
+        }
       }
-      BitSet hidden = CellSuppression.hidden(column,
-          additive ? List.of(new CellSuppression.Relation(codes.size(), parts)) : List.of(), threshold);
-      for (int r = 0; r <= codes.size(); r++) {
-        cells[col][r] = cell(column[r], hidden.get(r));
+      BitSet hidden = CellSuppression.hidden(column, relations, threshold);
+      for (int i = 0; i < size; i++) {
+        cells[col][i] = cell(column[i], hidden.get(i));
       }
     }
-    List<Row> rows = new ArrayList<>();
-    for (int r = 0; r < codes.size(); r++) {
-      List<Cell> row = new ArrayList<>();
+    List<Distribution> distributions = new ArrayList<>();
+    for (Table t : tables) {
+      List<Row> rows = new ArrayList<>();
+      for (String code : t.codes()) {
+        List<Cell> row = new ArrayList<>();
+        for (int col = 0; col < COLUMNS.size(); col++) {
+          row.add(cells[col][cell.get(t.key() + "/" + code)]);
+        }
+        rows.add(new Row(code, t.labels().getOrDefault(code, code), row));
+      }
+      List<Cell> columnTotals = new ArrayList<>();
       for (int col = 0; col < COLUMNS.size(); col++) {
-        row.add(cells[col][r]);
+        columnTotals.add(cells[col][0]);
       }
-      rows.add(new Row(codes.get(r), labels.getOrDefault(codes.get(r), codes.get(r)), row));
+      distributions.add(new Distribution(t.key(), t.label(), t.definition(), t.additive(), COLUMNS, rows,
+          columnTotals));
     }
-    List<Cell> columnTotals = new ArrayList<>();
-    for (int col = 0; col < COLUMNS.size(); col++) {
-      columnTotals.add(cells[col][codes.size()]);
-    }
-    return new Distribution(key, label, definition, additive, COLUMNS, rows, columnTotals);
+    return distributions;
   }
 
   /**
@@ -414,6 +465,13 @@ public class Indicators {
         "55_64", "55-64", "65_PLUS", "65 e oltre", "UNKNOWN", "Non nota");
     static final Map<String, String> CITIZENSHIP = labels("IT", "Italiana", "EU", "Unione europea", "NON_EU",
         "Paesi terzi", "UNKNOWN", "Non indicata");
+    static final Map<String, String> ORIGIN_AREA = labels("IT", "Cittadinanza italiana", "MAGHREB_NEAR_EAST",
+        "Magreb - Vicino Oriente", "EASTERN_EUROPE", "Europa orientale", "SUB_SAHARAN_AFRICA", "Africa subsahariana",
+        "ASIA", "Asia", "LATIN_AMERICA", "America Latina", "OTHER", "Altri Paesi", "UNKNOWN", "Non nota");
+    /** Lombardy's provinces; a project elsewhere shows its province's code. */
+    static final Map<String, String> PROVINCE = labels("BG", "Bergamo", "BS", "Brescia", "CO", "Como", "CR",
+        "Cremona", "LC", "Lecco", "LO", "Lodi", "MB", "Monza e della Brianza", "MI", "Milano", "MN", "Mantova", "PV",
+        "Pavia", "SO", "Sondrio", "VA", "Varese");
     static final Map<String, String> EDUCATION = labels("NONE", "Nessun titolo", "PRIMARY", "Licenza elementare",
         "LOWER_SECONDARY", "Licenza media", "UPPER_SECONDARY", "Diploma di scuola superiore", "POST_SECONDARY",
         "Qualifica post-diploma (IFTS, ITS)", "TERTIARY", "Laurea o titolo superiore", "UNKNOWN", "Non rilevato");
@@ -427,6 +485,13 @@ public class Indicators {
         "Vittima di violenza di genere", "OTHER", "Altro", "NONE", "Nessuna", "NOT_RECORDED", "Non registrato");
 
     private IndicatorLabels() {}
+
+    /** The labels of the codes that were counted only (a row per code of a long list would be mostly empty). */
+    static Map<String, String> present(Map<String, String> labels, Map<String, Counts> counts) {
+      Map<String, String> present = new LinkedHashMap<>(labels);
+      present.keySet().retainAll(counts.keySet());
+      return present;
+    }
 
     private static Map<String, String> labels(String... pairs) {
       Map<String, String> map = new LinkedHashMap<>();

@@ -15,19 +15,20 @@ import org.springframework.stereotype.Repository;
  * registry participant is one person however many pathways and visits; an anonymous visitor, whom nothing
  * recognises, is one person per visit. Each person's facts come from their latest pathway of the period, else their
  * latest visit; their flags say whether they had a lab visit ({@code lab}), a pathway ({@code in_pathway}) and a
- * pathway with a signed plan ({@code planned}).
+ * pathway with a signed plan ({@code planned}). Their province of residence is their project's ({@code
+ * project.province}): the participants live in the public housing of the project's neighbourhood.
  */
 @Repository
 public class IndicatorQueries {
 
   /** The columns a distribution may group by (never a caller's text). */
-  public static final Set<String> DIMENSIONS = Set.of("gender", "age_band", "citizenship_area", "education",
-      "employment_status", "disadvantage_status");
+  public static final Set<String> DIMENSIONS = Set.of("gender", "age_band", "citizenship_area", "origin_area",
+      "education", "employment_status", "disadvantage_status", "province");
 
   private static final String PEOPLE = """
       with facts as (
-        select cast(p.participant_id as varchar(36)) as person, p.id as pathway_id, p.created_at as at,
-               p.closed_at as closed_at, p.outcome as outcome, 1 as in_pathway,
+        select cast(p.participant_id as varchar(36)) as person, p.id as pathway_id, p.project_code as project_code,
+               p.created_at as at, p.closed_at as closed_at, p.outcome as outcome, 1 as in_pathway,
                case when exists (select 1 from plan_version v where v.pathway_id = p.id and v.project_code in (:projects)
                                  and v.signed_on is not null)
                     then 1 else 0 end as planned,
@@ -36,28 +37,29 @@ public class IndicatorQueries {
                case when f.age_years is null then null when f.age_years < 18 then 'UNDER_18'
                     when f.age_years <= 35 then '18_35' when f.age_years <= 54 then '36_54'
                     when f.age_years <= 64 then '55_64' else '65_PLUS' end as age_band,
-               f.citizenship_area as citizenship_area, f.education as education,
+               f.citizenship_area as citizenship_area, f.origin_area as origin_area, f.education as education,
                f.employment_status as employment_status
         from pathway p left join pathway_profile f on f.pathway_id = p.id and f.project_code in (:projects)
         where p.project_code in (:projects) and p.created_at < :until and (p.closed_at is null or p.closed_at >= :since)
         union all
         select coalesce(cast(v.participant_id as varchar(36)), 'visit:' || cast(v.id as varchar(36))), null,
-               cast(v.visited_on as timestamp with time zone), null, null, 0, 0, 1, v.gender, v.age, v.age_band,
-               v.citizenship_area, null, null
+               v.project_code, cast(v.visited_on as timestamp with time zone), null, null, 0, 0, 1, v.gender, v.age,
+               v.age_band, v.citizenship_area, v.origin_area, null, null
         from lab_visit v
         where v.project_code in (:projects) and v.visited_on >= :fromDay and v.visited_on <= :toDay
       ),
       ranked as (
-        select person, pathway_id, gender, age, age_band, citizenship_area, education, employment_status,
-               max(in_pathway) over (partition by person) as in_pathway,
+        select person, pathway_id, project_code, gender, age, age_band, citizenship_area, origin_area, education,
+               employment_status, max(in_pathway) over (partition by person) as in_pathway,
                max(planned) over (partition by person) as planned,
                max(lab) over (partition by person) as lab,
                row_number() over (partition by person order by in_pathway desc, at desc) as rn
         from facts
       ),
       people as (
-        select person, pathway_id, gender, age, age_band, citizenship_area, education, employment_status,
-               in_pathway, planned, lab,
+        select person, pathway_id, gender, age, age_band, citizenship_area, origin_area, education,
+               employment_status, in_pathway, planned, lab,
+               (select pr.province from project pr where pr.code = ranked.project_code) as province,
                case when pathway_id is null then null
                     when exists (select 1 from pathway_disadvantage d where d.pathway_id = ranked.pathway_id
                                  and d.code <> 'NONE') then 'VULNERABLE'

@@ -20,13 +20,13 @@ class PersonProfileTest {
       "1971-12-03, 2026-12-02, 30_54",
       "1971-12-02, 2026-12-02, 55_PLUS"})
   void shouldBandTheAgeOnTheDayOfTheIntake(LocalDate birth, LocalDate intake, String band) {
-    assertThat(PersonProfile.of(person(birth, "IT"), intake).ageBand()).isEqualTo(band);
+    assertThat(PersonProfile.of(person(birth, "IT"), intake, "IT").ageBand()).isEqualTo(band);
   }
 
   @ParameterizedTest(name = "{0}: {1}")
   @CsvSource({"IT, IT", "FR, EU", "GR, EU", "RO, EU", "CH, NON_EU", "MA, NON_EU", "GB, NON_EU", ", UNKNOWN"})
   void shouldGroupTheCitizenshipByArea(String country, String area) {
-    assertThat(PersonProfile.of(person(LocalDate.of(1990, 1, 1), country), LocalDate.of(2026, 1, 1))
+    assertThat(PersonProfile.of(person(LocalDate.of(1990, 1, 1), country), LocalDate.of(2026, 1, 1), "UNKNOWN")
         .citizenshipArea()).isEqualTo(area);
   }
 
