@@ -129,6 +129,19 @@ class EvaluationIndicatorsScenarioTest {
     String citizenshipArea() {
       return "IT".equals(country) ? "IT" : "RO".equals(country) ? "EU" : "NON_EU";
     }
+
+    /** Figure 3.4's areas (table origin_area_country); the anonymous visitor from a third country says Asia. */
+    String originArea() {
+      return switch (country) {
+        case "IT" -> "IT";
+        case "MA", "TN", "EG", "DZ" -> "MAGHREB_NEAR_EAST";
+        case "RO", "UA", "AL", "MD" -> "EASTERN_EUROPE";
+        case "SN", "NG", "GH" -> "SUB_SAHARAN_AFRICA";
+        case "CN", "BD", "PH", "NON_EU" -> "ASIA";
+        case "PE", "EC" -> "LATIN_AMERICA";
+        default -> throw new IllegalStateException(country);
+      };
+    }
   }
 
   /** The 166 people, their facts dealt to reproduce the evaluation's proportions (a fixed seed: the same each run). */
@@ -357,9 +370,11 @@ class EvaluationIndicatorsScenarioTest {
     codes.put("disadvantageStatus", p -> List.of(!p.interviewed() ? "UNKNOWN"
         : p.disadvantages().stream().anyMatch(c -> !"NONE".equals(c)) ? "VULNERABLE" : "NONE"));
     codes.put("disadvantage", p -> p.interviewed() ? p.disadvantages() : List.of("NOT_RECORDED"));
+    codes.put("originArea", p -> List.of(p.originArea()));
+    codes.put("province", p -> List.of("MI")); // the project's, in Milano
     List<String> reported = new ArrayList<>();
     report.path("distributions").forEach(d -> reported.add(d.path("key").asText()));
-    assertThat(reported).as("every distribution the report has is checked here").containsExactlyElementsOf(
+    assertThat(reported).as("every distribution the report has is checked here").containsExactlyInAnyOrderElementsOf(
         codes.keySet());
     for (Map.Entry<String, Function<Person, List<String>>> e : codes.entrySet()) {
       assertDistribution(report, e.getKey(), people, e.getValue());
@@ -372,6 +387,11 @@ class EvaluationIndicatorsScenarioTest {
     assertThat(row(report, "disadvantage", "MIGRANT").get(0)).isEqualTo("45"); // 27 %
     assertThat(row(report, "disadvantage", "DISABILITY").get(0)).isEqualTo("23"); // 14 %
     assertThat(row(report, "employmentStatus", "UNEMPLOYED").get(1)).isEqualTo("43"); // 43 % of the lab
+    // figure 3.4: of the 48 foreigners 28 from the Maghreb and Near East (59 %), 7 from Eastern Europe and 7 from
+    // Sub-Saharan Africa (15 %); 20 of the 32 with a plan (63 %; the seed: 64 %), 12 of the 25 in the lab (48 %; 47 %)
+    assertThat(row(report, "originArea", "MAGHREB_NEAR_EAST")).containsExactly("28", "12", "20");
+    assertThat(row(report, "originArea", "EASTERN_EUROPE").get(0)).isEqualTo("7");
+    assertThat(row(report, "province", "MI").get(0)).isEqualTo("166");
 
     // the stages: every pathway interviewed left the intake today; the 63 left training the next day and the
     // withdrawn one today; the placement searches lasted until their deadline
@@ -392,8 +412,12 @@ class EvaluationIndicatorsScenarioTest {
   /** Enters one person through the API as the lab, the CPI and the operator would; the pathway, or null. */
   private UUID enter(OwnProject project, Person person) {
     if (person.group() == Group.ANONYMOUS) {
-      visit(project, Map.of("gender", person.gender(), "ageBand", person.ageBand(), "citizenshipArea",
-          person.country()), null, person.index());
+      Map<String, Object> visitor = new LinkedHashMap<>(Map.of("gender", person.gender(), "ageBand",
+          person.ageBand(), "citizenshipArea", person.citizenshipArea()));
+      if (!"IT".equals(person.country())) {
+        visitor.put("originArea", person.originArea());
+      }
+      visit(project, visitor, null, person.index());
       return null;
     }
     TestPeople.Person someone = TestPeople.aged(person.age(), person.gender());
