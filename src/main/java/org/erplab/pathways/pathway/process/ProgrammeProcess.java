@@ -25,6 +25,8 @@ public final class ProgrammeProcess {
     public static final String MESSAGE_CHANGED_DURING_WARNING = "Message_EndChangedDuringWarning";
     public static final String MESSAGE_CHANGED_AFTER_WARNING = "Message_EndChangedAfterWarning";
     public static final String SERVICE_INTERRUPT_PATHWAYS = "ServiceTask_InterruptPathways";
+    /** After the end, the instance waits until the last year's report is past due (1 February after). */
+    public static final String TIMER_LAST_REPORT_DUE = "Timer_LastReportDue";
     public static final String END_PROGRAMME_CLOSED = "EndEvent_ProgrammeClosed";
     /** Event sub-process: each 2 January, the manager reviews and publishes the annual report. */
     public static final String SUBPROCESS_ANNUAL_REPORT = "SubProcess_AnnualReport";

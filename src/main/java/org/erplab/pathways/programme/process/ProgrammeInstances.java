@@ -71,9 +71,14 @@ public class ProgrammeInstances {
         .processDefinitionKey(ProgrammeProcess.KEY).tenantIdIn(projectCode).singleResult());
   }
 
-  /** True when the project's programme ended (its instance completed). */
+  /**
+   * True when the project's programme ended: its open pathways were interrupted (the instance then waits for the last
+   * year's report, or has completed).
+   */
   public boolean ended(String projectCode) {
-    return engine.asSystem(() -> historyService.createHistoricProcessInstanceQuery()
+    return engine.asSystem(() -> historyService.createHistoricActivityInstanceQuery()
+        .activityId(ProgrammeProcess.Elements.SERVICE_INTERRUPT_PATHWAYS).tenantIdIn(projectCode).finished()
+        .count() > 0 || historyService.createHistoricProcessInstanceQuery()
         .processDefinitionKey(ProgrammeProcess.KEY).tenantIdIn(projectCode).completed().count() > 0);
   }
 

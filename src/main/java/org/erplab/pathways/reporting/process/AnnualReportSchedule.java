@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
  * The annual report's yearly task in the {@code programme} model (issue 10): {@code opened(execution)} names the year
  * the report is of when the 2 January timer fires, {@code due(execution)} is the end of 31 January, and
  * {@code reviewed(task)} publishes the year's figures as the manager who completes the task, unless they were
- * published already.
+ * published already; {@code lastReportDue(execution)} keeps an ended programme until its last year's report is due.
  */
 @Component("annualReportSchedule")
 public class AnnualReportSchedule {
@@ -39,6 +39,15 @@ public class AnnualReportSchedule {
   public Date due(DelegateExecution execution) {
     LocalDate last = LocalDate.of(EngineClock.today().getYear(), 1, DUE_DAY_OF_JANUARY);
     return Date.from(last.atTime(LocalTime.of(23, 59)).atZone(EngineClock.ZONE).toInstant());
+  }
+
+  /**
+   * When the programme, ended today, stops waiting for its last year's report: 1 February of the next year, 0:00, once
+   * the 2 January timer has created that task and its 31 January is past (a task still open keeps the instance).
+   */
+  public Date lastReportDue(DelegateExecution execution) {
+    LocalDate first = LocalDate.of(EngineClock.today().getYear() + 1, 2, 1);
+    return Date.from(first.atStartOfDay(EngineClock.ZONE).toInstant());
   }
 
   /** Complete listener of Task_ReviewAnnualReport: publishes revision 1 of the project's year, if nobody did. */

@@ -121,9 +121,9 @@ class ProgrammeProcessTest {
       assertThat(support.openTasks(id)).isEmpty();
     }
     assertThat(support.record(withdrawn).outcome()).isEqualTo("WITHDRAWN");
-    assertThat(instances.running(project)).isNull();
-    assertThat(historyService.createHistoricActivityInstanceQuery().processInstanceId(programme.getId())
-        .activityId(Elements.END_PROGRAMME_CLOSED).count()).isEqualTo(1);
+    // the programme has ended; its instance waits for its last year's report (1 February 2028)
+    assertThat(instances.ended(project)).isTrue();
+    assertThat(job(Elements.TIMER_LAST_REPORT_DUE).getDuedate()).isEqualTo(rome(LocalDateTime.of(2028, 2, 1, 0, 0)));
     assertThat(notice.endingSoon(project)).isEmpty();
 
     // and: the project takes no one in charge any more, and its end no longer moves
@@ -231,6 +231,38 @@ class ProgrammeProcessTest {
         });
     assertThat(historyService.createHistoricActivityInstanceQuery().processInstanceId(instances.running(project)
         .getId()).activityId(Elements.END_ANNUAL_REPORT_PUBLISHED).count()).isEqualTo(1);
+  }
+
+  @Test
+  void shouldAskForTheLastYearsReportAfterTheProgrammeEndedAndThenClose() {
+    ProcessInstance programme = instances.running(project);
+    fire(Elements.TIMER_END_WARNING);
+    taskService.complete(managerTask().getId(), ProcessTestSupport.vars("endDecision", "CLOSE_AT_END"));
+    fire(Elements.TIMER_END);
+    awaitDone(operations.ofProject(project).get(0).id());
+    // 2 January 2027 (the report of 2026, late: the clock is past the end) and 2 January 2028 (of 2027, the last)
+    fire(Elements.TIMER_ANNUAL_REPORT);
+    fire(Elements.TIMER_ANNUAL_REPORT);
+    List<Task> reviews = taskService.createTaskQuery().processInstanceId(programme.getId())
+        .taskDefinitionKey(Elements.TASK_REVIEW_ANNUAL_REPORT).list();
+    assertThat(reviews).extracting(t -> taskService.getVariable(t.getId(), Variables.REPORT_YEAR.name()))
+        .containsExactlyInAnyOrder(2026, 2027);
+    // 1 February 2028: the last report is past due; an open task keeps the instance until the manager completes it
+    fire(Elements.TIMER_LAST_REPORT_DUE);
+    assertThat(instances.running(project)).isNotNull();
+    assertThat(instances.ended(project)).isTrue();
+    context.getBean(org.camunda.bpm.engine.IdentityService.class).setAuthentication(MANAGER, List.of("manager"),
+        List.of(project));
+    try {
+      reviews.forEach(t -> taskService.complete(t.getId()));
+    } finally {
+      context.getBean(org.camunda.bpm.engine.IdentityService.class).clearAuthentication();
+    }
+    assertThat(jdbc.sql("select report_year from annual_report where scope = ? order by report_year")
+        .param(project).query(Integer.class).list()).containsExactly(2026, 2027);
+    assertThat(instances.running(project)).isNull();
+    assertThat(historyService.createHistoricActivityInstanceQuery().processInstanceId(programme.getId())
+        .activityId(Elements.END_PROGRAMME_CLOSED).count()).isEqualTo(1);
   }
 
   @Test
