@@ -154,7 +154,8 @@ class IndicatorsBenchmark {
       rows.add(new Row(size, count("select count(*) from pathway where project_code = '" + PROJECT + "'"), sample,
           all, figures));
       line("%nThe report's figures: %s%n", figures);
-      line("%nStatements of one request, as PostgreSQL ran them (EXPLAIN ANALYZE):%n%n%s", plans(auditor));
+      line("%nStatements of one request, as PostgreSQL ran them (EXPLAIN ANALYZE):%n%n%s", plans(auditor, PATH));
+      line("%nStatements of every project's annual draft (EXPLAIN ANALYZE):%n%n%s", plans(auditor, ALL_PATH));
     }
     line("%n## Latency (ms, over real HTTP)%n%n| pathways | of %s | p50 | p95 | statements/request | all projects "
         + "(`%s`, %d requests) p50 | p95 |%n|---:|---:|---:|---:|---:|---:|---:|%n", PROJECT, ALL_PATH, ALL_REQUESTS);
@@ -211,9 +212,9 @@ class IndicatorsBenchmark {
   }
 
   /** EXPLAIN ANALYZE of each statement one request ran on our tables: its execution time and plan. */
-  private String plans(ApiClient client) {
+  private String plans(ApiClient client, String path) {
     List<String> statements = DatabaseCounters.capture(
-        sql -> sql.contains("pathway") && !sql.toLowerCase().contains("act_"), () -> client.get(PATH));
+        sql -> sql.contains("pathway") && !sql.toLowerCase().contains("act_"), () -> client.get(path));
     StringBuilder out = new StringBuilder();
     double total = 0;
     Pattern time = Pattern.compile("Execution Time: ([0-9.]+) ms");
