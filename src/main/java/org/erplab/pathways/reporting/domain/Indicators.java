@@ -173,9 +173,16 @@ public class Indicators {
     }
 
     Map<String, Counts> status = counted.by("disadvantage_status");
-    Distribution statusTable = distribution("disadvantageStatus", "Svantaggio registrato", "Partecipanti con almeno "
-        + "una condizione di svantaggio, con «nessuna», o senza nulla registrato (mostrato a parte).", true, status,
-        people, IndicatorLabels.DISADVANTAGE_STATUS);
+    // who has nothing recorded is the same people in both tables: suppressed together
+    List<Distribution> disadvantageTables = distributions(List.of(
+        Table.of("disadvantageStatus", "Svantaggio registrato", "Partecipanti con almeno una condizione di svantaggio, "
+            + "con «nessuna», o senza nulla registrato (mostrato a parte).", true, status,
+            IndicatorLabels.DISADVANTAGE_STATUS),
+        Table.of("disadvantage", "Tipo di svantaggio", "Partecipanti per condizione di svantaggio registrata: chi ne "
+            + "ha più d'una conta in ciascuna, quindi le righe non sommano al totale.", false,
+            counted.byDisadvantage(), IndicatorLabels.DISADVANTAGE)),
+        people, List.of(new SameRow("disadvantageStatus", "UNKNOWN", "disadvantage", "NOT_RECORDED")));
+    Distribution statusTable = disadvantageTables.get(0);
     Counts vulnerable = status.getOrDefault("VULNERABLE", new Counts(0, 0, 0, 0));
     Counts unknown = status.getOrDefault("UNKNOWN", new Counts(0, 0, 0, 0));
     // the shares go with the cells of that table: a share of a hidden cell would give it away
@@ -223,10 +230,7 @@ public class Indicators {
     distributions.add(distribution("employmentStatus", "Condizione occupazionale all'ingresso", "Partecipanti per "
         + "condizione occupazionale dichiarata al colloquio di presa in carico.", true,
         counted.by("employment_status"), people, IndicatorLabels.EMPLOYMENT));
-    distributions.add(statusTable);
-    distributions.add(distribution("disadvantage", "Tipo di svantaggio", "Partecipanti per condizione di svantaggio "
-        + "registrata: chi ne ha più d'una conta in ciascuna, quindi le righe non sommano al totale.", false,
-        counted.byDisadvantage(), people, IndicatorLabels.DISADVANTAGE));
+    distributions.addAll(disadvantageTables);
     String legend = "«<" + threshold + "»: meno di " + threshold + " persone, dato non pubblicato; «" + WITHHELD
         + "»: dato non pubblicato perché permetterebbe di ricavarne uno inferiore a " + threshold + " dai totali; "
         + "«-»: non calcolabile (nessuna persona).";
