@@ -16,7 +16,6 @@ import org.erplab.pathways.support.PathwaysSpringTest;
 import org.erplab.pathways.support.TestPeople;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
@@ -82,14 +81,14 @@ class AnnualReportPageBrowserTest {
       assertThat(csv.lines().toList()).anyMatch(l -> l.startsWith("Note;Stato;;;;Revisione 2 pubblicata da "));
 
       // the year still running: a draft the page cannot publish
-      new Select(browser.waitFor(By.id("anno"))).selectByValue(String.valueOf(today.getYear()));
+      browser.choose("anno", String.valueOf(today.getYear()));
       browser.waitUntil("this year's draft is shown", () -> browser.text().contains("Relazione " + today.getYear()));
       assertThat(browser.waitFor(By.cssSelector("#cifre tr[data-key='participants'] td.numero")).getText())
           .isEqualTo("6");
       browser.click(By.id("pubblicaButton"));
       browser.waitUntil("the page says the year is not over", () -> browser.text().contains("non è ancora concluso"));
       // every project together is for who serves them all
-      new Select(browser.waitFor(By.id("project"))).selectByValue("");
+      browser.choose("project", "");
       browser.waitUntil("every project is refused", () -> browser.text().contains("per chi li segue tutti"));
       assertThat(browser.all(By.cssSelector("#cifre tbody tr"))).isEmpty();
     }
@@ -97,7 +96,7 @@ class AnnualReportPageBrowserTest {
 
     try (Browser browser = Browser.open(api.port()).loginToTasklist(project.auditor())) {
       browser.page("/reports/relazione.html", By.id("anno"));
-      new Select(browser.waitFor(By.id("project"))).selectByValue(project.code());
+      browser.choose("project", project.code());
       browser.waitUntil("the auditor reads revision 2", () -> browser.text().contains("revisione 2 pubblicata da"));
       assertThat(browser.all(By.id("sezionePubblica")).get(0).isDisplayed()).isFalse();
     }

@@ -20,7 +20,6 @@ import org.erplab.pathways.support.TestPeople;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
@@ -67,8 +66,8 @@ class IndicatorsPageBrowserTest {
 
     try (Browser browser = Browser.open(api.port()).loginToTasklist(project.manager())) {
       browser.driver().get("http://localhost:" + api.port() + "/reports/indicatori.html");
-      new Select(browser.waitFor(By.id("project"))).selectByValue(project.code());
-      new Select(browser.waitFor(By.id("anno"))).selectByValue(String.valueOf(today.getYear()));
+      browser.choose("project", project.code());
+      browser.choose("anno", String.valueOf(today.getYear()));
       browser.waitUntil("the indicators of the project are shown", () -> browser.text().contains(
           "Progetto " + project.code()) && !browser.all(By.cssSelector("#tabella-gender tbody tr")).isEmpty());
       assertThat(cell(browser, "#cifre tr[data-key='participants'] td.numero")).isEqualTo("13");

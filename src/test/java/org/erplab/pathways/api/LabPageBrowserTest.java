@@ -40,10 +40,7 @@ class LabPageBrowserTest {
 
     try (Browser browser = Browser.open(api.port()).loginToTasklist(LAB_LORENTEGGIO)) {
       browser.driver().get("http://localhost:" + api.port() + "/laboratorio.html");
-      // the select is shown at once, its projects once the page has read the session
-      browser.waitUntil("the lab's projects are listed",
-          () -> !browser.all(By.cssSelector("#project option[value='" + LORENTEGGIO + "']")).isEmpty());
-      new Select(browser.waitFor(By.id("project"))).selectByValue(LORENTEGGIO);
+      browser.choose("project", LORENTEGGIO);
 
       // a visitor who gives no consent: gender, age band and citizenship only, for a foreigner the area of origin
       browser.click(By.id("chiVisitatore"));

@@ -85,7 +85,7 @@ class StaffPagesBrowserTest {
       page(browser, "/carico.html");
       // the manager serves BOLLATE and LORENTEGGIO: the first is shown first
       browser.waitFor(By.cssSelector("#organizzazioni thead th[data-organisation='CONSORZIO_SIR']"));
-      new Select(browser.waitFor(By.id("project"))).selectByValue(LORENTEGGIO);
+      browser.choose("project", LORENTEGGIO);
       browser.waitFor(By.cssSelector("#organizzazioni thead th[data-organisation='MESTIERI']"));
       List<String> columns = browser.all(By.cssSelector("#organizzazioni thead th[data-organisation]")).stream()
           .map(e -> e.getAttribute("data-organisation")).toList();

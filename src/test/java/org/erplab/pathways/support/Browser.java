@@ -105,6 +105,16 @@ public final class Browser implements AutoCloseable {
   }
 
   /**
+   * Chooses {@code value} in the select {@code id} once the page has listed it (our pages fill their selects after
+   * reading the session: choosing at once races the page).
+   */
+  public void choose(String id, String value) {
+    waitUntil("option " + value + " of #" + id + " is listed",
+        () -> !all(By.cssSelector("#" + id + " option[value='" + value + "']")).isEmpty());
+    new org.openqa.selenium.support.ui.Select(waitFor(By.id(id))).selectByValue(value);
+  }
+
+  /**
    * Clicks a download link of one of our pages and returns the bytes of the file it saved: {@code
    * Pagine.downloaded()}, the answer the page fetched in its session (headless Chromium keeps no file).
    */
