@@ -197,7 +197,8 @@ class IndicatorsApiTest {
   void shouldShowOrHideTheSamePeopleAlikeInEveryTable() {
     // rows of two tables that count the same people: what one hides, the other must not show
     List<List<String>> same = List.of(List.of("citizenship", "IT", "originArea", "IT"),
-        List.of("disadvantageStatus", "UNKNOWN", "disadvantage", "NOT_RECORDED"));
+        List.of("disadvantageStatus", "UNKNOWN", "disadvantage", "NOT_RECORDED"),
+        List.of("disadvantageStatus", "NONE", "disadvantage", "NONE"));
     for (List<String> pair : same) {
       assertThat(row(pair.get(0), pair.get(1))).as("%s", pair).isEqualTo(row(pair.get(2), pair.get(3)));
     }

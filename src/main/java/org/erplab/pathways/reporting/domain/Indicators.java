@@ -173,7 +173,8 @@ public class Indicators {
     }
 
     Map<String, Counts> status = counted.by("disadvantage_status");
-    // who has nothing recorded is the same people in both tables: suppressed together
+    // who has nothing recorded, and who has "none" (never combined with a condition: the interview's rule), are the
+    // same people in both tables: suppressed together
     List<Distribution> disadvantageTables = distributions(List.of(
         Table.of("disadvantageStatus", "Svantaggio registrato", "Partecipanti con almeno una condizione di svantaggio, "
             + "con «nessuna», o senza nulla registrato (mostrato a parte).", true, status,
@@ -181,7 +182,8 @@ public class Indicators {
         Table.of("disadvantage", "Tipo di svantaggio", "Partecipanti per condizione di svantaggio registrata: chi ne "
             + "ha più d'una conta in ciascuna, quindi le righe non sommano al totale.", false,
             counted.byDisadvantage(), IndicatorLabels.DISADVANTAGE)),
-        people, List.of(new SameRow("disadvantageStatus", "UNKNOWN", "disadvantage", "NOT_RECORDED")));
+        people, List.of(new SameRow("disadvantageStatus", "UNKNOWN", "disadvantage", "NOT_RECORDED"),
+            new SameRow("disadvantageStatus", "NONE", "disadvantage", "NONE")));
     Distribution statusTable = disadvantageTables.get(0);
     Counts vulnerable = status.getOrDefault("VULNERABLE", new Counts(0, 0, 0, 0));
     Counts unknown = status.getOrDefault("UNKNOWN", new Counts(0, 0, 0, 0));

@@ -42,11 +42,13 @@ public class AnnualReportSchedule {
   }
 
   /**
-   * When the programme, ended today, stops waiting for its last year's report: 1 February of the next year, 0:00, once
-   * the 2 January timer has created that task and its 31 January is past (a task still open keeps the instance).
+   * When the ended programme stops waiting for its last year's report, the year of its last day ({@code endDate}; it
+   * ends at 0:00 after it, possibly on 1 January): 1 February of the next year, 0:00, once the 2 January timer has
+   * created that task and its 31 January is past (a task still open keeps the instance).
    */
   public Date lastReportDue(DelegateExecution execution) {
-    LocalDate first = LocalDate.of(EngineClock.today().getYear() + 1, 2, 1);
+    LocalDate lastDay = LocalDate.parse(Variables.END_DATE.get(execution));
+    LocalDate first = LocalDate.of(lastDay.getYear() + 1, 2, 1);
     return Date.from(first.atStartOfDay(EngineClock.ZONE).toInstant());
   }
 

@@ -266,6 +266,16 @@ class ProgrammeProcessTest {
   }
 
   @Test
+  void shouldWaitForTheReportOfTheYearOfTheLastDayWhenTheProgrammeEndsOnTheFirstOfJanuary() {
+    // the last day 31 December 2026: the programme ends at 0:00 on 1 January 2027, and its last report is of 2026
+    programmeEnd.change(project, LocalDate.of(2026, 12, 31), "fine anticipata", MANAGER);
+    fire(Elements.TIMER_END_WARNING);
+    taskService.complete(managerTask().getId(), ProcessTestSupport.vars("endDecision", "CLOSE_AT_END"));
+    fire(Elements.TIMER_END);
+    assertThat(job(Elements.TIMER_LAST_REPORT_DUE).getDuedate()).isEqualTo(rome(LocalDateTime.of(2027, 2, 1, 0, 0)));
+  }
+
+  @Test
   void shouldRefuseAnEndInThePastOrBeforeTheStartAndChangeNothing() {
     assertThatThrownBy(() -> programmeEnd.change(project, LocalDate.of(2026, 11, 20), "errore", MANAGER))
         .isInstanceOfSatisfying(ApiException.class,
