@@ -90,6 +90,12 @@ public class LoginThrottle {
     records.delete(key);
   }
 
+  /** The throttles that make somebody wait now (users at an address, and addresses), as this node knows them. */
+  public long blockedNow() {
+    Instant now = clock.instant();
+    return blocked.values().stream().filter(until -> until.isAfter(now)).count();
+  }
+
   /** Every recorded throttle, blocked or merely counting failures. */
   @Transactional(readOnly = true)
   public List<Entry> entries() {

@@ -51,11 +51,7 @@ public class SecurityConfig {
       EngineAuthenticationBridge bridge, WebappSessionAuthentication webappSession, ObjectMapper json)
       throws Exception {
     AuthenticationEntryPoint entryPoint = (req, res, e) -> apiRefusal(json, req, res, e);
-    http.securityMatcher(new AntPathRequestMatcher("/api/**"))
-        .csrf(csrf -> csrf.disable())
-        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-        .authenticationManager(new ProviderManager(provider))
-        .httpBasic(basic -> basic.authenticationEntryPoint(entryPoint))
+    statelessBasic(http.securityMatcher(new AntPathRequestMatcher("/api/**")), provider, entryPoint)
         .exceptionHandling(ex -> ex
             .authenticationEntryPoint(entryPoint)
             .accessDeniedHandler((req, res, e) -> problem(json, res, HttpStatus.FORBIDDEN, "You are not allowed to do this")))
@@ -66,6 +62,15 @@ public class SecurityConfig {
         .addFilterBefore(webappSession, BasicAuthenticationFilter.class)
         .addFilterAfter(bridge, BasicAuthenticationFilter.class);
     return http.build();
+  }
+
+  /** HTTP Basic through our provider (throttled), no session of the chain's own, no Spring CSRF (see each chain). */
+  private static HttpSecurity statelessBasic(HttpSecurity http, CamundaIdentityAuthenticationProvider provider,
+      AuthenticationEntryPoint entryPoint) throws Exception {
+    return http.csrf(csrf -> csrf.disable())
+        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .authenticationManager(new ProviderManager(provider))
+        .httpBasic(basic -> basic.authenticationEntryPoint(entryPoint));
   }
 
   /** Anything but GET, HEAD, OPTIONS and TRACE asks to change something. */
@@ -97,19 +102,34 @@ public class SecurityConfig {
       EngineAuthenticationBridge bridge, ObjectMapper json) throws Exception {
     AuthenticationEntryPoint entryPoint = (req, res, e) -> engineRefusal(json, res, e);
     // an explicit servlet-path matcher: engine REST is a Jersey servlet, not Spring MVC
-    http.securityMatcher(new AntPathRequestMatcher("/engine-rest/**"))
-        .csrf(csrf -> csrf.disable())
-        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-        .authenticationManager(new ProviderManager(provider))
-        .httpBasic(basic -> basic.authenticationEntryPoint(entryPoint))
+    statelessBasic(http.securityMatcher(new AntPathRequestMatcher("/engine-rest/**")), provider, entryPoint)
         .exceptionHandling(ex -> ex.authenticationEntryPoint(entryPoint))
         .authorizeHttpRequests(auth -> auth.anyRequest().authenticated())
         .addFilterAfter(bridge, BasicAuthenticationFilter.class);
     return http.build();
   }
 
+  /**
+   * The metrics Prometheus scrapes ({@code /actuator/prometheus}): counts and timings, no personal data, yet they tell
+   * how the programme runs; an administrator's credentials (HTTP Basic, throttled like every login), 401 without, 403
+   * for another role. Health and its probes stay open, with no details.
+   */
   @Bean
   @Order(3)
+  SecurityFilterChain metricsChain(HttpSecurity http, CamundaIdentityAuthenticationProvider provider,
+      ObjectMapper json) throws Exception {
+    AuthenticationEntryPoint entryPoint = (req, res, e) -> apiRefusal(json, req, res, e);
+    statelessBasic(http.securityMatcher(new AntPathRequestMatcher("/actuator/prometheus/**")), provider, entryPoint)
+        .exceptionHandling(ex -> ex
+            .authenticationEntryPoint(entryPoint)
+            .accessDeniedHandler((req, res, e) -> problem(json, res, HttpStatus.FORBIDDEN,
+                "Only administrators read the metrics")))
+        .authorizeHttpRequests(auth -> auth.anyRequest().hasRole(Roles.ADMIN));
+    return http.build();
+  }
+
+  @Bean
+  @Order(4)
   SecurityFilterChain otherChain(HttpSecurity http) throws Exception {
     // the webapps guard themselves (session login, CSRF); the rest is public metadata and health
     http.csrf(csrf -> csrf.disable())

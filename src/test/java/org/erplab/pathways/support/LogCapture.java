@@ -57,7 +57,8 @@ public final class LogCapture implements AutoCloseable {
   }
 
   /** One log line as it would be written, with its stack trace. */
-  public record Line(Level level, String logger, String text, boolean hasStackTrace) {
+  /** {@code requestId}: the id of the request the line was written for (its MDC), or null. */
+  public record Line(Level level, String logger, String text, boolean hasStackTrace, String requestId) {
 
     static Line of(ILoggingEvent event) {
       StringBuilder text = new StringBuilder(event.getFormattedMessage() == null ? "" : event.getFormattedMessage());
@@ -70,7 +71,8 @@ public final class LogCapture implements AutoCloseable {
           break;
         }
       }
-      return new Line(event.getLevel(), event.getLoggerName(), text.toString(), event.getThrowableProxy() != null);
+      return new Line(event.getLevel(), event.getLoggerName(), text.toString(), event.getThrowableProxy() != null,
+          event.getMDCPropertyMap().get("requestId"));
     }
 
     @Override

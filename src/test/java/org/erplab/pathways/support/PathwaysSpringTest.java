@@ -14,7 +14,8 @@ import org.springframework.test.context.TestExecutionListeners;
 /**
  * The one application context of every Spring test (so it is started once per JVM): the whole application on a real
  * port, on embedded PostgreSQL, with process test coverage recorded by every class and asserted, model by model, for classes annotated
- * {@link ModelCoverage}.
+ * {@link ModelCoverage}; metrics exported as in production (Spring Boot's tests turn them off otherwise), so that
+ * {@code /actuator/prometheus} answers.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -22,6 +23,7 @@ import org.springframework.test.context.TestExecutionListeners;
 @ActiveProfiles("test")
 @ContextConfiguration(initializers = EmbeddedPostgresInitializer.class)
 @Import(ProcessEngineCoverageConfiguration.class)
+@org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability(tracing = false)
 @TestExecutionListeners(listeners = ModelCoverageListener.class,
     mergeMode = TestExecutionListeners.MergeMode.MERGE_WITH_DEFAULTS)
 public @interface PathwaysSpringTest {}
