@@ -14,7 +14,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -187,19 +186,13 @@ class AuditPagesBrowserTest {
    * answer the page fetched in its session, as the browser saves it), once the page says it was saved.
    */
   private static byte[] download(Browser browser, String button, String extension) {
-    browser.click(By.id(button));
+    byte[] file = browser.download(By.id(button));
     By saved = By.cssSelector("#messaggio-scarica[data-status='200']");
     browser.waitUntil("the page saved the " + extension + " file", () -> !browser.all(saved).isEmpty()
         && browser.all(saved).get(0).getText().endsWith(extension));
-    Object base64 = ((JavascriptExecutor) browser.driver()).executeAsyncScript("""
-        const done = arguments[arguments.length - 1];
-        Pagine.downloaded().blob.arrayBuffer().then(buffer => {
-          let text = '';
-          new Uint8Array(buffer).forEach(b => text += String.fromCharCode(b));
-          done(btoa(text));
-        });""");
-    return Base64.getDecoder().decode((String) base64);
+    return file;
   }
+
 
   private static String pdfText(byte[] file) {
     try (PDDocument document = Loader.loadPDF(file)) {

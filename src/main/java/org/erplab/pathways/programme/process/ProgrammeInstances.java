@@ -76,10 +76,14 @@ public class ProgrammeInstances {
    * year's report, or has completed).
    */
   public boolean ended(String projectCode) {
-    return engine.asSystem(() -> historyService.createHistoricActivityInstanceQuery()
-        .activityId(ProgrammeProcess.Elements.SERVICE_INTERRUPT_PATHWAYS).tenantIdIn(projectCode).finished()
-        .count() > 0 || historyService.createHistoricProcessInstanceQuery()
-        .processDefinitionKey(ProgrammeProcess.KEY).tenantIdIn(projectCode).completed().count() > 0);
+    // the project's programme instances (one, or one per restart), then the activity within each: by process
+    // instance, so the activity history of the project's pathways is never scanned
+    return engine.asSystem(() -> historyService.createHistoricProcessInstanceQuery()
+        .processDefinitionKey(ProgrammeProcess.KEY).tenantIdIn(projectCode).list().stream()
+        .anyMatch(instance -> org.camunda.bpm.engine.history.HistoricProcessInstance.STATE_COMPLETED
+            .equals(instance.getState()) || historyService.createHistoricActivityInstanceQuery()
+            .processInstanceId(instance.getId()).activityId(ProgrammeProcess.Elements.SERVICE_INTERRUPT_PATHWAYS)
+            .finished().count() > 0));
   }
 
   /** The project's end date changed: its instance starts its timers again from the new date. */
