@@ -4,18 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.io.File;
-import java.io.IOException;
-import java.net.ServerSocket;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.StreamSupport;
 import org.erplab.pathways.support.ApiClient;
+import org.erplab.pathways.support.AppNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,7 +28,7 @@ class RunCommandIT {
     int port = freePort();
     JsonNode firstDeployments;
     long firstInstances;
-    try (App app = App.start(workingDirectory, port)) {
+    try (AppNode app = App.start(workingDirectory, port)) {
       var lab = ApiClient.as(port, "lab.lorenteggio");
       JsonNode tasks = lab.get("/api/tasks").json();
       assertThat(tasks.size()).as("demo tasks of the Lorenteggio lab").isGreaterThanOrEqualTo(2);
@@ -54,7 +49,7 @@ class RunCommandIT {
     }
     assertThat(workingDirectory.resolve("data")).isDirectory();
 
-    try (App app = App.start(workingDirectory, port)) {
+    try (AppNode app = App.start(workingDirectory, port)) {
       var admin = ApiClient.as(port, "admin");
       JsonNode deployments = admin.get("/engine-rest/deployment").json();
       assertThat(deployments.size()).as("a restart deploys nothing new").isEqualTo(1);
@@ -76,7 +71,7 @@ class RunCommandIT {
           "DB_URL", postgres.getJdbcUrl("postgres", "postgres"),
           "DB_USER", "postgres",
           "DB_PASSWORD", "postgres");
-      try (App app = App.start(workingDirectory, port, env)) {
+      try (AppNode app = App.start(workingDirectory, port, env)) {
         JsonNode tasks = ApiClient.as(port, "cpi.bollate").get("/api/tasks").json();
         assertThat(tasks.findValuesAsText("projectCode")).isNotEmpty().containsOnly("BOLLATE");
       }
@@ -89,59 +84,26 @@ class RunCommandIT {
     }
   }
 
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
+  private static int freePort() {
+    return AppNode.freePort();
   }
 
-  /** The application jar running in its own JVM. */
-  private record App(Process process) implements AutoCloseable {
+  /** The application jar running in its own JVM, ready once its demo data is. */
+  private static final class App {
 
-    static App start(Path workingDirectory, int port) throws Exception {
+    static AppNode start(Path workingDirectory, int port) {
       return start(workingDirectory, port, Map.of());
     }
 
-    static App start(Path workingDirectory, int port, Map<String, String> environment) throws Exception {
-      String jar = System.getProperty("app.jar");
-      assertThat(jar).as("system property app.jar (set by failsafe)").isNotNull();
-      List<String> command = new ArrayList<>(List.of(
-          Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-          "-Xmx512m", "-jar", new File(jar).getAbsolutePath(), "--server.port=" + port));
-      if (environment.isEmpty()) {
-        command.add("--spring.profiles.active=demo");
-      }
-      Path log = Files.createTempFile(workingDirectory, "app", ".log");
-      ProcessBuilder builder = new ProcessBuilder(command).directory(workingDirectory.toFile())
-          .redirectErrorStream(true).redirectOutput(log.toFile());
-      builder.environment().putAll(environment);
-      Process process = builder.start();
-      App app = new App(process);
-      Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
-      while (Instant.now().isBefore(deadline)) {
-        if (!process.isAlive()) {
-          throw new AssertionError("The application stopped:\n" + Files.readString(log));
-        }
-        try {
-          if (ApiClient.anonymous(port).get("/actuator/health").status() == 200
-              && ApiClient.as(port, "admin").get("/api/projects").status() == 200
-              && Files.readString(log).contains("Demo data ready")) {
-            return app;
-          }
-        } catch (RuntimeException notYet) {
-          // not listening yet
-        }
-        Thread.sleep(1000);
-      }
-      app.close();
-      throw new AssertionError("The application did not start in time:\n" + Files.readString(log));
-    }
-
-    @Override
-    public void close() throws Exception {
-      process.destroy();
-      if (!process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
-        process.destroyForcibly().waitFor();
+    static AppNode start(Path workingDirectory, int port, Map<String, String> environment) {
+      List<String> arguments = environment.isEmpty() ? List.of("--spring.profiles.active=demo") : List.of();
+      AppNode node = AppNode.launch("app-" + System.nanoTime(), workingDirectory, port, "512m", environment, arguments);
+      try {
+        return node.awaitReady(Duration.ofMinutes(3), () -> ApiClient.as(port, "admin").get("/api/projects").status() == 200
+            && node.log().contains("Demo data ready"));
+      } catch (AssertionError e) {
+        node.close();
+        throw e;
       }
     }
   }
