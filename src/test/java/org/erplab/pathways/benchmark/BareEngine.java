@@ -32,7 +32,8 @@ import org.erplab.pathways.support.EmbeddedPostgresInitializer;
 /**
  * Bare Camunda for the benchmark: a second process engine in the same JVM, on its own database of the same embedded
  * PostgreSQL server, history FULL, JSON serialization, Camunda's metrics on (as in the application: the task meter
- * log of every assignment), no authorization, no tenants, no plugin of ours, with the same
+ * log of every assignment), no authorization, no tenants, no plugin of ours (only the benchmark's
+ * {@link EngineTimings}, as in the application's context), with the same
  * models from {@code processes/} deployed. The models' expressions name our Spring beans; here each name resolves to a
  * stand-in that only sets the variables the gateways read (eligibility folded by the real {@link EligibilityResult}
  * rules, the plan signed, one course completed) and writes no table of ours: what is left is the engine's own work.
@@ -43,14 +44,19 @@ final class BareEngine {
 
   private BareEngine() {}
 
-  static ProcessEngine start(int poolSize, java.util.function.UnaryOperator<DataSource> wrap) {
+  /** An empty database of that name on the embedded server (dropped first if it exists). */
+  static void recreate(String database) {
     try (Connection c = EmbeddedPostgresInitializer.postgres().getPostgresDatabase().getConnection();
         Statement s = c.createStatement()) {
-      s.execute("drop database if exists " + DATABASE);
-      s.execute("create database " + DATABASE);
+      s.execute("drop database if exists " + database);
+      s.execute("create database " + database);
     } catch (SQLException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  static ProcessEngine start(int poolSize, java.util.function.UnaryOperator<DataSource> wrap) {
+    recreate(DATABASE);
     HikariDataSource pool = new HikariDataSource();
     pool.setJdbcUrl(EmbeddedPostgresInitializer.postgres().getJdbcUrl("postgres", DATABASE));
     pool.setUsername("postgres");
@@ -65,6 +71,7 @@ final class BareEngine {
     configuration.setDefaultSerializationFormat("application/json");
     configuration.setJavaSerializationFormatEnabled(false);
     configuration.getProcessEnginePlugins().add(new SpinProcessEnginePlugin());
+    configuration.getProcessEnginePlugins().add(EngineTimings.plugin());
     configuration.setBeans(stubs());
     ProcessEngine engine = configuration.buildProcessEngine();
     DeploymentBuilder deployment = engine.getRepositoryService().createDeployment().name("bare");
@@ -97,6 +104,7 @@ final class BareEngine {
     });
     beans.put("operatorOptions", (TaskListener) task -> { });
     beans.put("operatorAssignment", (TaskListener) task -> { });
+    beans.put("intakeFacts", new Intake());
     beans.put("assessmentFacts", new Assessment());
     beans.put("planFacts", new Plan());
     beans.put("trainingFacts", new Training());
@@ -140,6 +148,11 @@ final class BareEngine {
     public Date due(DelegateExecution execution, String kind) {
       return inDays(14);
     }
+  }
+
+  /** The intake's facts for the indicators go nowhere. */
+  public static class Intake {
+    public void interviewed(DelegateTask task) { }
   }
 
   public static class Assessment {

@@ -25,6 +25,11 @@ import org.springframework.context.annotation.Bean;
  *   <li>transactions: every {@code commit()} and {@code rollback()}, plus every statement run in auto-commit mode
  *       (PostgreSQL makes each of those a transaction of its own).
  * </ul>
+ * and the time spent waiting on the database ({@link #times()}): each statement's {@code execute*} call (PostgreSQL's
+ * driver reads the whole result there), each {@code commit()}/{@code rollback()}, and each connection taken from the
+ * pool; statements and commits by where they ran ({@link EngineTimings#place()}: outside any engine command, in an
+ * engine command, or in code the engine called out to), statements also by the table they name first (the engine's
+ * {@code ACT_*} tables or ours).
  * The counters are global: read them around work done one request at a time, with no other load (the job executor
  * is off in tests). They can also record the SQL of chosen statements with their parameters bound (PostgreSQL's
  * driver prints a prepared statement that way), so that the exact query a request ran can be explained.
@@ -35,6 +40,12 @@ final class DatabaseCounters {
   private static final AtomicLong COMMITS = new AtomicLong();
   private static final AtomicLong ROLLBACKS = new AtomicLong();
   private static final AtomicLong AUTO_COMMITTED = new AtomicLong();
+  /** Nanoseconds in statements, by {@link EngineTimings#place()}. */
+  private static final AtomicLong[] STATEMENT_NANOS = {new AtomicLong(), new AtomicLong(), new AtomicLong()};
+  /** Nanoseconds in commits and rollbacks, by {@link EngineTimings#place()}. */
+  private static final AtomicLong[] COMMIT_NANOS = {new AtomicLong(), new AtomicLong(), new AtomicLong()};
+  private static final AtomicLong ENGINE_TABLE_NANOS = new AtomicLong();
+  private static final AtomicLong CONNECTION_NANOS = new AtomicLong();
 
   private static volatile Predicate<String> capturing;
   private static final List<String> CAPTURED = new ArrayList<>();
@@ -50,6 +61,40 @@ final class DatabaseCounters {
 
     Snapshot since(Snapshot before) {
       return new Snapshot(statements - before.statements, transactions - before.transactions);
+    }
+  }
+
+  /** The time spent in the database so far; subtract two to get what happened in between. */
+  static Times times() {
+    return new Times(new long[] {STATEMENT_NANOS[0].get(), STATEMENT_NANOS[1].get(), STATEMENT_NANOS[2].get()},
+        new long[] {COMMIT_NANOS[0].get(), COMMIT_NANOS[1].get(), COMMIT_NANOS[2].get()}, ENGINE_TABLE_NANOS.get(),
+        CONNECTION_NANOS.get());
+  }
+
+  /**
+   * Nanoseconds: in statements and in commits by {@link EngineTimings#place()} (outside commands, in commands, in the
+   * engine's call-outs), in statements naming an engine table ({@code ACT_*}) first, and taking connections.
+   */
+  record Times(long[] statementNanos, long[] commitNanos, long engineTableNanos, long connectionNanos) {
+
+    Times since(Times before) {
+      long[] statements = new long[3];
+      long[] commits = new long[3];
+      for (int i = 0; i < 3; i++) {
+        statements[i] = statementNanos[i] - before.statementNanos[i];
+        commits[i] = commitNanos[i] - before.commitNanos[i];
+      }
+      return new Times(statements, commits, engineTableNanos - before.engineTableNanos,
+          connectionNanos - before.connectionNanos);
+    }
+
+    /** Statements and commits at one place. */
+    long at(int place) {
+      return statementNanos[place] + commitNanos[place];
+    }
+
+    long commits() {
+      return commitNanos[0] + commitNanos[1] + commitNanos[2];
     }
   }
 
@@ -81,7 +126,14 @@ final class DatabaseCounters {
           if (bean instanceof DataSource dataSource && !Proxy.isProxyClass(bean.getClass())) {
             return proxy(DataSource.class, new Counting(dataSource) {
               @Override
-              Object result(Method method, Object result) {
+              void after(Method method, Object[] args, long nanos) {
+                if (method.getName().equals("getConnection")) {
+                  CONNECTION_NANOS.addAndGet(nanos);
+                }
+              }
+
+              @Override
+              Object result(Method method, Object[] args, Object result) {
                 return result instanceof Connection connection ? connection(connection) : result;
               }
             });
@@ -112,12 +164,21 @@ final class DatabaseCounters {
       }
 
       @Override
-      Object result(Method method, Object result) throws Exception {
+      void after(Method method, Object[] args, long nanos) {
+        if (method.getName().equals("commit") || method.getName().equals("rollback") && (args == null
+            || args.length == 0)) {
+          COMMIT_NANOS[EngineTimings.place()].addAndGet(nanos);
+        }
+      }
+
+      @Override
+      Object result(Method method, Object[] args, Object result) throws Exception {
+        String sql = args != null && args.length > 0 && args[0] instanceof String s ? s : null;
         if (result instanceof PreparedStatement statement) {
-          return statement(PreparedStatement.class, statement, this::autoCommit);
+          return statement(PreparedStatement.class, statement, this::autoCommit, sql);
         }
         if (result instanceof Statement statement) {
-          return statement(Statement.class, statement, this::autoCommit);
+          return statement(Statement.class, statement, this::autoCommit, sql);
         }
         return result;
       }
@@ -139,12 +200,19 @@ final class DatabaseCounters {
     });
   }
 
-  private static <S extends Statement> S statement(Class<S> type, S target, BooleanSupplier autoCommit) {
+  private static <S extends Statement> S statement(Class<S> type, S target, BooleanSupplier autoCommit,
+      String prepared) {
     return proxy(type, new Counting(target) {
       @Override
-      Object after(Method method, Object[] args) {
+      void after(Method method, Object[] args, long nanos) {
         if (method.getName().startsWith("execute")) {
           STATEMENTS.incrementAndGet();
+          STATEMENT_NANOS[EngineTimings.place()].addAndGet(nanos);
+          String sql = prepared != null ? prepared
+              : args != null && args.length > 0 && args[0] instanceof String s ? s : null;
+          if (sql != null && engineTable(sql)) {
+            ENGINE_TABLE_NANOS.addAndGet(nanos);
+          }
           if (autoCommit.getAsBoolean()) {
             AUTO_COMMITTED.incrementAndGet();
           }
@@ -158,10 +226,18 @@ final class DatabaseCounters {
             }
           }
         }
-        return null;
       }
     });
   }
+
+  /** Whether the first table the statement names is one of the engine's ({@code ACT_*}). */
+  static boolean engineTable(String sql) {
+    java.util.regex.Matcher table = FIRST_TABLE.matcher(sql);
+    return table.find() && table.group(1).regionMatches(true, 0, "act_", 0, 4);
+  }
+
+  private static final java.util.regex.Pattern FIRST_TABLE = java.util.regex.Pattern.compile(
+      "(?i)\\b(?:from|into|update|join)\\s+([a-z_][a-z0-9_.]*)");
 
   /** PostgreSQL's driver prints a prepared statement with its parameters bound; the pool prefixes its own name. */
   private static String bound(Object statement) {
@@ -196,24 +272,24 @@ final class DatabaseCounters {
       }
       before(method, args);
       Object result;
+      long start = System.nanoTime();
       try {
         result = method.invoke(target, args);
       } catch (InvocationTargetException e) {
         throw e.getCause();
       }
-      after(method, args);
-      return result(method, result);
+      after(method, args, System.nanoTime() - start);
+      return result(method, args, result);
     }
 
     Object before(Method method, Object[] args) throws Exception {
       return null;
     }
 
-    Object after(Method method, Object[] args) throws Exception {
-      return null;
-    }
+    /** After the call returned normally, with the time it took. */
+    void after(Method method, Object[] args, long nanos) throws Exception { }
 
-    Object result(Method method, Object result) throws Exception {
+    Object result(Method method, Object[] args, Object result) throws Exception {
       return result;
     }
   }

@@ -45,37 +45,58 @@ import org.springframework.test.context.TestExecutionListeners;
 import org.springframework.test.context.support.DependencyInjectionTestExecutionListener;
 
 /**
- * Issue 7's benchmark (not a test: run it with {@code ./mvnw -Pbenchmark -Dbenchmark=FullPathwayBenchmark test}):
- * full pathways, intake to the end of training with every user task, driven
+ * Issues 7 and 11's benchmark (not a test: run it with {@code ./mvnw -Pbenchmark -Dbenchmark=FullPathwayBenchmark
+ * test}): pathway steps, completing a user task until the next one is ready, over full pathways (intake to the end of
+ * training, every user task), in the same run and on the same PostgreSQL server
  * <ul>
  *   <li>through our API over HTTP, as the lab, the CPI and the operator would: create; for each of the 7 user tasks
  *       find it in the caller's task list ({@code GET /api/tasks?pathwayId=…&taskKey=…}) and complete it (the
  *       completion claims it); the plan ({@code PUT .../plan}) before its draft task, one attendance line before the
  *       course ends;
- *   <li>through bare Camunda's Java API ({@link BareEngine}: same models, history FULL, same PostgreSQL server, no
- *       plugin or table of ours): start; per task query by business key and complete;
+ *   <li>through bare Camunda's Java API ({@link BareEngine}: same models, history FULL, its own database of the same
+ *       server, no plugin or table of ours): start; per task query by business key and complete;
+ *   <li>against the database's own commit ceiling ({@link DatabaseCeiling}: pgbench's TPC-B-like transaction, by
+ *       pgbench when it is installed, else by a JDBC loop), on a third database of the same server;
  * </ul>
- * both up to the placement's first task (no internship planned), in the same run, after {@code -Dbenchmark.warmUp=60}
- * pathways each way (the JIT compiler needs them: with 3, the API's JVM still spent half its CPU compiling), at 1, 2
- * and 4 concurrent clients ({@code -Dbenchmark.clients=1,2,4}, {@code -Dbenchmark.pathways=8} per client). The
- * course ends before the plan is signed, so its timer is due at once; it is executed through the engine's Java API in
- * both. Printed: pathways/s, tasks/s, the ratio bare/API of the time per completed task (issue 7's goal: under 2),
- * statements and transactions per completed task (the JDBC wrapper of {@link DatabaseCounters}), the CPU the JVM and
- * the PostgreSQL server used per task, each API request's time at the client and at the server, and for one pathway
- * each the statements grouped by table, to see where the API's extra
- * goes. Also written to {@code target/benchmark/full-pathway-benchmark.md}. The machine is shared: read ratios.
+ * both pathways up to the placement's first task (no internship planned), after {@code -Dbenchmark.warmUp=60}
+ * pathways each way (the JIT compiler needs them: with 3, the API's JVM still spent half its CPU compiling), at 1, 2,
+ * 4 and 8 concurrent clients ({@code -Dbenchmark.clients=1,2,4,8}, {@code -Dbenchmark.pathways=8} per client; the
+ * ceiling {@code -Dbenchmark.ceilingSeconds=10} per client count). The course ends before the plan is signed, so its
+ * timer is due at once; it is executed through the engine's Java API in both. Printed:
+ * <ul>
+ *   <li>per client count: pathways/s and steps/s (a step: find the task, complete it; per second of the clients' time
+ *       spent in steps) of the API and of bare Camunda, the ceiling's TPS, the ratio API/bare per step against issue
+ *       11's goal (at least 0.8, PASS/FAIL; it never fails the build), the ratios of steps/s to the ceiling's TPS;
+ *   <li>per completed task: statements and transactions (the JDBC wrapper of {@link DatabaseCounters}), the time, the
+ *       CPU the JVM and the PostgreSQL server used;
+ *   <li>where the time goes ({@link Split}): the engine's own code, the code it calls out to (listeners, delegates,
+ *       expressions, history handler), SQL and commits inside and outside engine commands, and the rest (in the API
+ *       our code outside the engine, HTTP, JSON, Spring Security), timed by {@link EngineTimings} and
+ *       {@link DatabaseCounters}: per completed task at each client count, per step with one client
+ *       ({@code -Dbenchmark.stepPathways=5} pathways each way), per request of the API pathway and per call of the bare
+ *       one;
+ *   <li>one pathway each way, its statements grouped by table ({@code -Dbenchmark.sql=true} adds the SQL of one claim
+ *       and one completion).
+ * </ul>
+ * Also written to {@code <build directory>/benchmark/full-pathway-benchmark.md} ({@code -DbuildDir}; or
+ * {@code -Dbenchmark.fullPathway.report}). The machine is shared: read ratios.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 @ContextConfiguration(initializers = EmbeddedPostgresInitializer.class)
-@Import(DatabaseCounters.Config.class)
+@Import({DatabaseCounters.Config.class, EngineTimings.Config.class})
 @TestExecutionListeners(listeners = DependencyInjectionTestExecutionListener.class,
     mergeMode = TestExecutionListeners.MergeMode.REPLACE_DEFAULTS)
 class FullPathwayBenchmark {
 
-  static final List<Integer> CLIENTS = Arrays.stream(System.getProperty("benchmark.clients", "1,2,4").split(","))
+  static final List<Integer> CLIENTS = Arrays.stream(System.getProperty("benchmark.clients", "1,2,4,8").split(","))
       .map(String::trim).map(Integer::parseInt).toList();
+  static final int CEILING_SECONDS = Integer.getInteger("benchmark.ceilingSeconds", 10);
+  /** Issue 11's goal: the API's steps per second at least this share of bare Camunda's. */
+  static final double GOAL = 0.8;
   static final int PATHWAYS_PER_CLIENT = Integer.getInteger("benchmark.pathways", 8);
+  /** Each client count's pathways in this many rounds, alternating the sides (at most the pathways per client). */
+  static final int ROUNDS = Math.max(1, Math.min(PATHWAYS_PER_CLIENT, Integer.getInteger("benchmark.rounds", 4)));
   static final int WARM_UP = Integer.getInteger("benchmark.warmUp", 60);
   static final int TASKS = BareEngine.userTasks().size();
   static final String PROJECT = "LORENTEGGIO";
@@ -102,30 +123,83 @@ class FullPathwayBenchmark {
     bare = BareEngine.start(10, ds -> (DataSource) DatabaseCounters.Config.countingDataSource()
         .postProcessAfterInitialization(ds, "bare"));
     try {
-      line("# Full pathways: our API vs bare Camunda (%s, %d cores)%n%n", java.time.LocalDateTime.now().withNano(0),
-          Runtime.getRuntime().availableProcessors());
-      line("Per pathway: %d user tasks (%s), the plan, one attendance line, the course-end timer.%n%n", TASKS,
-          String.join(", ", BareEngine.userTasks()));
+      DatabaseCeiling ceiling = DatabaseCeiling.prepare(CLIENTS.stream().mapToInt(Integer::intValue).max()
+          .orElse(1), CEILING_SECONDS);
+      line("# Pathway steps: our API vs bare Camunda vs the database's ceiling (%s, %d cores)%n%n",
+          java.time.LocalDateTime.now().withNano(0), Runtime.getRuntime().availableProcessors());
+      line("Per pathway: %d user tasks (%s), the plan, one attendance line, the course-end timer. A step: find the "
+          + "task and complete it (the next task is then open). %d pathways per client, after %d to warm up each "
+          + "way; at each number of clients in %d rounds, API then bare, bare then API, ..., the ceiling halfway. "
+          + "Server: %s. Ceiling: %s.%n%n", TASKS, String.join(", ", BareEngine.userTasks()),
+          PATHWAYS_PER_CLIENT, WARM_UP, ROUNDS, DatabaseCeiling.serverSettings(), ceiling.method());
       for (int i = 0; i < WARM_UP; i++) {
         apiPathway();
         barePathway();
       }
-      line("| clients | API pathways/s | API tasks/s | bare pathways/s | bare tasks/s | time per task, API / bare "
-          + "| statements per task, API / bare | transactions per task, API / bare | ms per task, API / bare "
-          + "| JVM CPU ms per task, API / bare | PostgreSQL CPU ms per task, API / bare |%n"
-          + "|---:|---:|---:|---:|---:|---:|---|---|---|---|---|%n");
+      List<Run[]> runs = new ArrayList<>();
+      List<Double> ceilings = new ArrayList<>();
       for (int clients : CLIENTS) {
-        Run api = run(clients, this::apiPathway);
-        Run bareRun = run(clients, this::barePathway);
-        line("| %d | %.2f | %.1f | %.2f | %.1f | **%.2f** | %.0f / %.0f | %.1f / %.1f | %.1f / %.1f | %.1f / %.1f "
-            + "| %.1f / %.1f |%n", clients, api.pathwaysPerSecond(), api.tasksPerSecond(),
-            bareRun.pathwaysPerSecond(), bareRun.tasksPerSecond(), bareRun.tasksPerSecond() / api.tasksPerSecond(),
+        // in rounds, API then bare, bare then API, ..., the ceiling halfway: a load that drifts (the machine is
+        // shared) falls on both sides alike
+        Run api = null;
+        Run bareRun = null;
+        double tps = 0;
+        for (int round = 0; round < ROUNDS; round++) {
+          int pathways = PATHWAYS_PER_CLIENT / ROUNDS + (round < PATHWAYS_PER_CLIENT % ROUNDS ? 1 : 0);
+          if (round == ROUNDS / 2) {
+            tps = ceiling.transactionsPerSecond(clients);
+          }
+          for (boolean apiSide : round % 2 == 0 ? new boolean[] {true, false} : new boolean[] {false, true}) {
+            Run part = run(clients, pathways, apiSide ? this::apiPathway : this::barePathway);
+            if (apiSide) {
+              api = api == null ? part : api.plus(part);
+            } else {
+              bareRun = bareRun == null ? part : bareRun.plus(part);
+            }
+          }
+        }
+        runs.add(new Run[] {api, bareRun});
+        ceilings.add(tps);
+        System.out.printf("[%d clients: API %.1f steps/s, bare %.1f steps/s, ceiling %.0f TPS]%n", clients,
+            api.stepsPerSecond(), bareRun.stepsPerSecond(), tps);
+      }
+      line("## Throughput%n%n| clients | API pathways/s | API steps/s | bare pathways/s | bare steps/s "
+          + "| ceiling TPS | API / bare per step | goal ≥ %.1f | API steps/s / ceiling TPS "
+          + "| bare steps/s / ceiling TPS "
+          + "| API / bare, whole pathways |%n|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|%n", GOAL);
+      for (int i = 0; i < runs.size(); i++) {
+        Run api = runs.get(i)[0];
+        Run bareRun = runs.get(i)[1];
+        double tps = ceilings.get(i);
+        double ratio = api.stepsPerSecond() / bareRun.stepsPerSecond();
+        line("| %d | %.2f | %.1f | %.2f | %.1f | %,.0f | **%.2f** | %s | %.4f | %.4f | %.2f |%n", api.clients(),
+            api.pathwaysPerSecond(), api.stepsPerSecond(), bareRun.pathwaysPerSecond(), bareRun.stepsPerSecond(),
+            tps, ratio, ratio >= GOAL ? "PASS" : "FAIL", api.stepsPerSecond() / tps, bareRun.stepsPerSecond() / tps,
+            api.pathwaysPerSecond() / bareRun.pathwaysPerSecond());
+      }
+      line("%nSteps/s: completed user tasks per second of the clients' time spent in steps (find + complete, or query "
+          + "+ complete), summed over the clients; pathways/s: whole pathways (with the creation, the plan, the "
+          + "attendance line and the timer) per second of the run. Goal (issue 11): API ≥ %.1f× bare Camunda per "
+          + "step.%n%n", GOAL);
+      line("## Cost per completed task (whole pathway)%n%n| clients | statements per task, API / bare "
+          + "| transactions per task, API / bare | ms per task, API / bare | JVM CPU ms per task, API / bare "
+          + "| PostgreSQL CPU ms per task, API / bare |%n|---:|---|---|---|---|---|%n");
+      for (Run[] pair : runs) {
+        Run api = pair[0];
+        Run bareRun = pair[1];
+        line("| %d | %.0f / %.0f | %.1f / %.1f | %.1f / %.1f | %.1f / %.1f | %.1f / %.1f |%n", api.clients(),
             api.statementsPerTask(), bareRun.statementsPerTask(), api.transactionsPerTask(),
             bareRun.transactionsPerTask(), api.millisPerTask(), bareRun.millisPerTask(), api.jvmCpuMillisPerTask(),
             bareRun.jvmCpuMillisPerTask(), api.postgresCpuMillisPerTask(), bareRun.postgresCpuMillisPerTask());
       }
-      line("%nGoal (issue 7): the API within 2× of bare Camunda per completed task.%n");
-      apiSteps(Integer.getInteger("benchmark.stepPathways", 5));
+      line("%n## Where a completed task's time goes (whole pathway, client threads' time per task, ms)%n%n"
+          + Split.HEADER);
+      for (Run[] pair : runs) {
+        line("%s%n%s%n", pair[0].split().row("API, " + pair[0].clients()),
+            pair[1].split().row("bare, " + pair[1].clients()));
+      }
+      line("%n" + Split.LEGEND);
+      profileSteps(Integer.getInteger("benchmark.stepPathways", 5));
       if (Boolean.getBoolean("benchmark.sql")) {
         claimAndCompleteSql();
       }
@@ -138,14 +212,16 @@ class FullPathwayBenchmark {
 
   // ---- runs
 
-  record Run(int pathways, double seconds, DatabaseCounters.Snapshot used, long jvmCpuNanos,
-      long postgresCpuNanos) {
+  record Run(int clients, int pathways, double seconds, long clientNanos, long stepNanos,
+      DatabaseCounters.Snapshot used, DatabaseCounters.Times database, EngineTimings.Snapshot engine,
+      long jvmCpuNanos, long postgresCpuNanos) {
     double pathwaysPerSecond() {
       return pathways / seconds;
     }
 
-    double tasksPerSecond() {
-      return pathways * TASKS / seconds;
+    /** Steps per second of the time the clients spent in steps, summed over the clients. */
+    double stepsPerSecond() {
+      return pathways * TASKS / (stepNanos / 1e9 / clients);
     }
 
     double statementsPerTask() {
@@ -167,29 +243,108 @@ class FullPathwayBenchmark {
     double postgresCpuMillisPerTask() {
       return postgresCpuNanos / 1e6 / (pathways * TASKS);
     }
+
+    /** Two runs at the same number of clients as one. */
+    Run plus(Run other) {
+      long[] statements = new long[3];
+      long[] commits = new long[3];
+      for (int i = 0; i < 3; i++) {
+        statements[i] = database.statementNanos()[i] + other.database.statementNanos()[i];
+        commits[i] = database.commitNanos()[i] + other.database.commitNanos()[i];
+      }
+      return new Run(clients, pathways + other.pathways, seconds + other.seconds, clientNanos + other.clientNanos,
+          stepNanos + other.stepNanos, new DatabaseCounters.Snapshot(used.statements() + other.used.statements(),
+              used.transactions() + other.used.transactions()),
+          new DatabaseCounters.Times(statements, commits, database.engineTableNanos()
+              + other.database.engineTableNanos(), database.connectionNanos() + other.database.connectionNanos()),
+          new EngineTimings.Snapshot(engine.commands() + other.engine.commands(), engine.commandNanos()
+              + other.engine.commandNanos(), engine.callOuts() + other.engine.callOuts(), engine.callOutNanos()
+              + other.engine.callOutNanos()),
+          jvmCpuNanos + other.jvmCpuNanos, postgresCpuNanos + other.postgresCpuNanos);
+    }
+
+    /** The clients' time per completed task, split. */
+    Split split() {
+      return Split.of(clientNanos, pathways * TASKS, used, database, engine);
+    }
   }
 
-  private Run run(int clients, Runnable pathway) throws Exception {
+  /**
+   * Where time went, in ms per unit of work: the total (the clients' time), the engine's own code (commands minus
+   * the call-outs and the SQL run in them), the call-outs (listeners, delegates, expressions, history handler: ours in
+   * the application, stand-ins and the engine's handler in bare Camunda), SQL and commits run in engine commands
+   * (call-outs included), SQL and commits outside any command, connections taken from the pool, and the rest (in the
+   * API: our code outside the engine, HTTP, JSON, Spring Security; in bare Camunda: the client's own code), and per
+   * unit the statements and transactions, and the SQL time on the engine's tables.
+   */
+  record Split(double total, double engineCode, double callOuts, double sqlInEngine, double sqlOutside, double pool,
+      double rest, double statements, double transactions, double sqlOnEngineTables, double commits) {
+
+    static final String HEADER = "| what | ms | engine's code | call-outs (listeners, delegates, history) "
+        + "| SQL + commits in engine commands | SQL + commits outside commands | pool | rest (our code outside the "
+        + "engine, HTTP, JSON, security) | of the SQL: on ACT_* tables | of the SQL: commits | statements "
+        + "| transactions |%n|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|%n";
+
+    static final String LEGEND = "Engine's code: time in outermost engine commands (from the first command "
+        + "interceptor: transaction, command, flush, commit; when our code opened the transaction before the "
+        + "command, as `Worklist.complete` does, its commit counts outside) less the call-outs and the SQL run in "
+        + "them. Call-outs: every invocation through the engine's delegate interceptor (delegates, task listeners, "
+        + "the models' expressions) and the history event handler, less their SQL; built-in execution listeners "
+        + "added by plugins count as the engine's. SQL: each statement's execute call and each commit or rollback, "
+        + "at the JDBC wrapper. Rest: the total less all of these.%n";
+
+    static Split of(long totalNanos, int units, DatabaseCounters.Snapshot used, DatabaseCounters.Times database,
+        EngineTimings.Snapshot engine) {
+      double per = units * 1e6;
+      long inCommands = database.at(EngineTimings.IN_COMMAND) + database.at(EngineTimings.IN_CALL_OUT);
+      long callOuts = engine.callOutNanos() - database.at(EngineTimings.IN_CALL_OUT);
+      long engineCode = engine.commandNanos() - engine.callOutNanos() - database.at(EngineTimings.IN_COMMAND);
+      long outside = database.at(EngineTimings.OUTSIDE);
+      long rest = totalNanos - engine.commandNanos() - outside - database.connectionNanos();
+      return new Split(totalNanos / per, engineCode / per, callOuts / per, inCommands / per, outside / per,
+          database.connectionNanos() / per, rest / per, (double) used.statements() / units,
+          (double) used.transactions() / units, database.engineTableNanos() / per, database.commits() / per);
+    }
+
+    String row(String label) {
+      return String.format("| %s | %.1f | %.1f | %.1f | %.1f | %.1f | %.2f | %.1f | %.1f | %.1f | %.1f | %.1f |",
+          label, total, engineCode, callOuts, sqlInEngine, sqlOutside, pool, rest, sqlOnEngineTables, commits,
+          statements, transactions);
+    }
+  }
+
+  /** Nanoseconds the current run's clients spent in steps. */
+  private final java.util.concurrent.atomic.AtomicLong stepNanos = new java.util.concurrent.atomic.AtomicLong();
+
+  private Run run(int clients, int pathwaysPerClient, Runnable pathway) throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(clients);
     try {
       DatabaseCounters.Snapshot before = DatabaseCounters.snapshot();
+      DatabaseCounters.Times databaseBefore = DatabaseCounters.times();
+      EngineTimings.Snapshot engineBefore = EngineTimings.snapshot();
       long jvmCpuBefore = jvmCpuNanos();
       long postgresCpuBefore = postgresCpuNanos();
+      stepNanos.set(0);
+      java.util.concurrent.atomic.AtomicLong clientNanos = new java.util.concurrent.atomic.AtomicLong();
       long start = System.nanoTime();
       List<Future<?>> futures = new ArrayList<>();
       for (int c = 0; c < clients; c++) {
         futures.add(pool.submit(() -> {
-          for (int i = 0; i < PATHWAYS_PER_CLIENT; i++) {
+          long clientStart = System.nanoTime();
+          for (int i = 0; i < pathwaysPerClient; i++) {
             pathway.run();
           }
+          clientNanos.addAndGet(System.nanoTime() - clientStart);
         }));
       }
       for (Future<?> future : futures) {
         future.get();
       }
       double seconds = (System.nanoTime() - start) / 1e9;
-      return new Run(clients * PATHWAYS_PER_CLIENT, seconds, DatabaseCounters.snapshot().since(before),
-          jvmCpuNanos() - jvmCpuBefore, postgresCpuNanos() - postgresCpuBefore);
+      return new Run(clients, clients * pathwaysPerClient, seconds, clientNanos.get(), stepNanos.get(),
+          DatabaseCounters.snapshot().since(before), DatabaseCounters.times().since(databaseBefore),
+          EngineTimings.snapshot().since(engineBefore), jvmCpuNanos() - jvmCpuBefore,
+          postgresCpuNanos() - postgresCpuBefore);
     } finally {
       pool.shutdownNow();
     }
@@ -201,69 +356,188 @@ class FullPathwayBenchmark {
         .getProcessCpuTime();
   }
 
+  /** The embedded server's postmaster (Linux), found once from a backend's parent. */
+  private static long postmaster;
+
   /**
-   * CPU time of the PostgreSQL server's processes so far (Linux {@code /proc}, user + system, in clock ticks of 10 ms;
-   * 0 elsewhere): how much of a run's work the database did, beside the JVM's.
+   * CPU time of the embedded PostgreSQL server so far (Linux {@code /proc}, in clock ticks of 10 ms; 0 elsewhere): its
+   * postmaster's user + system time, that of the backends it has reaped (ended connections, pgbench's among them), and
+   * that of its live processes. Only this server: the other PostgreSQL servers of a shared machine are not counted.
    */
   private static long postgresCpuNanos() {
-    long ticks = 0;
-    try (var processes = Files.list(Path.of("/proc"))) {
-      for (Path process : (Iterable<Path>) processes::iterator) {
-        try {
-          if (Files.readString(process.resolve("comm")).startsWith("postgres")) {
-            // fields after the command's closing parenthesis: utime and stime are the 12th and 13th
-            String[] fields = Files.readString(process.resolve("stat")).replaceAll("^.*\\) ", "").split(" ");
-            ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
-          }
-        } catch (IOException | RuntimeException gone) {
-          // not a process, or it ended while read
+    try {
+      if (postmaster == 0) {
+        try (java.sql.Connection c = EmbeddedPostgresInitializer.postgres().getPostgresDatabase().getConnection();
+            java.sql.Statement s = c.createStatement();
+            java.sql.ResultSet r = s.executeQuery("select pg_backend_pid()")) {
+          r.next();
+          postmaster = Long.parseLong(stat(Path.of("/proc/" + r.getLong(1)))[1]);
         }
       }
-    } catch (IOException noProc) {
+      String[] server = stat(Path.of("/proc/" + postmaster));
+      long ticks = Long.parseLong(server[11]) + Long.parseLong(server[12]) + Long.parseLong(server[13])
+          + Long.parseLong(server[14]);
+      try (var processes = Files.list(Path.of("/proc"))) {
+        for (Path process : (Iterable<Path>) processes::iterator) {
+          try {
+            String[] fields = stat(process);
+            if (Long.parseLong(fields[1]) == postmaster) {
+              ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+            }
+          } catch (IOException | RuntimeException gone) {
+            // not a process, or it ended while read
+          }
+        }
+      }
+      return ticks * 10_000_000L;
+    } catch (IOException | java.sql.SQLException | RuntimeException noProc) {
       return 0;
     }
-    return ticks * 10_000_000L;
+  }
+
+  /**
+   * A process's {@code /proc/<pid>/stat} fields after the command's closing parenthesis: [0] state, [1] parent, [11]
+   * user time, [12] system time, [13] and [14] those of its reaped children.
+   */
+  private static String[] stat(Path process) throws IOException {
+    return Files.readString(process.resolve("stat")).replaceAll("^.*\\) ", "").split(" ");
   }
 
   // ---- one pathway through the API
 
-  /** When set (one client only), what each step of the API pathway cost: [count, statements, transactions, nanos]. */
-  private volatile Map<String, long[]> steps;
+  /** When set (one client only), what each request or engine call of a pathway cost, by name. */
+  private volatile Map<String, Cost> steps;
 
-  private ApiClient.Response step(String name, java.util.function.Supplier<ApiClient.Response> request) {
-    Map<String, long[]> costs = steps;
-    if (costs == null) {
-      return ok(request.get());
+  /** What some requests or calls of one name cost together. */
+  private static final class Cost {
+    int count;
+    long nanos;
+    long statements;
+    long transactions;
+    final long[] statementNanos = new long[3];
+    final long[] commitNanos = new long[3];
+    long engineTableNanos;
+    long connectionNanos;
+    long commands;
+    long commandNanos;
+    long callOuts;
+    long callOutNanos;
+
+    void add(int count, long nanos, DatabaseCounters.Snapshot used, DatabaseCounters.Times database,
+        EngineTimings.Snapshot engine) {
+      this.count += count;
+      this.nanos += nanos;
+      statements += used.statements();
+      transactions += used.transactions();
+      for (int i = 0; i < 3; i++) {
+        statementNanos[i] += database.statementNanos()[i];
+        commitNanos[i] += database.commitNanos()[i];
+      }
+      engineTableNanos += database.engineTableNanos();
+      connectionNanos += database.connectionNanos();
+      commands += engine.commands();
+      commandNanos += engine.commandNanos();
+      callOuts += engine.callOuts();
+      callOutNanos += engine.callOutNanos();
     }
-    DatabaseCounters.Snapshot before = DatabaseCounters.snapshot();
-    long start = System.nanoTime();
-    ApiClient.Response response = ok(request.get());
-    long nanos = System.nanoTime() - start;
-    DatabaseCounters.Snapshot used = DatabaseCounters.snapshot().since(before);
-    long[] sum = costs.computeIfAbsent(name, k -> new long[4]);
-    sum[0]++;
-    sum[1] += used.statements();
-    sum[2] += used.transactions();
-    sum[3] += nanos;
-    return response;
+
+    void add(Cost other) {
+      add(other.count, other.nanos, new DatabaseCounters.Snapshot(other.statements, other.transactions),
+          other.times(), new EngineTimings.Snapshot(other.commands, other.commandNanos, other.callOuts,
+              other.callOutNanos));
+    }
+
+    DatabaseCounters.Times times() {
+      return new DatabaseCounters.Times(statementNanos.clone(), commitNanos.clone(), engineTableNanos,
+          connectionNanos);
+    }
+
+    Split split(int units) {
+      return Split.of(nanos, units, new DatabaseCounters.Snapshot(statements, transactions), times(),
+          new EngineTimings.Snapshot(commands, commandNanos, callOuts, callOutNanos));
+    }
   }
 
-  /** A few API pathways one at a time, each request's statements, transactions and time, by kind of request. */
-  private void apiSteps(int pathways) {
-    steps = new LinkedHashMap<>();
+  /** When set (one client only), the SQL of every step's requests or calls (find or query, complete) is added. */
+  private volatile List<String> stepStatements;
+
+  /** Runs the work; when {@link #steps} is set, adds what it cost under the name. */
+  private <T> T measured(String name, java.util.function.Supplier<T> work) {
+    List<String> statements = stepStatements;
+    if (statements != null && (name.startsWith("find") || name.startsWith("query")
+        || name.startsWith("complete"))) {
+      List<T> result = new ArrayList<>();
+      statements.addAll(DatabaseCounters.capture(sql -> true, () -> result.add(work.get())));
+      return result.get(0);
+    }
+    Map<String, Cost> costs = steps;
+    if (costs == null) {
+      return work.get();
+    }
+    DatabaseCounters.Snapshot before = DatabaseCounters.snapshot();
+    DatabaseCounters.Times databaseBefore = DatabaseCounters.times();
+    EngineTimings.Snapshot engineBefore = EngineTimings.snapshot();
+    long start = System.nanoTime();
+    T result = work.get();
+    long nanos = System.nanoTime() - start;
+    costs.computeIfAbsent(name, k -> new Cost()).add(1, nanos, DatabaseCounters.snapshot().since(before),
+        DatabaseCounters.times().since(databaseBefore), EngineTimings.snapshot().since(engineBefore));
+    return result;
+  }
+
+  private ApiClient.Response step(String name, java.util.function.Supplier<ApiClient.Response> request) {
+    return measured(name, () -> ok(request.get()));
+  }
+
+  /**
+   * A few pathways each way one at a time: each request (API) or call (bare) with its statements, transactions and
+   * time split, and the same summed over the steps (find or query, then complete).
+   */
+  private void profileSteps(int pathways) {
+    Map<String, Cost> api = new LinkedHashMap<>();
+    Map<String, Cost> bareCosts = new LinkedHashMap<>();
     Map<String, double[]> serverBefore = serverTimes();
     for (int i = 0; i < pathways; i++) {
+      // one each way in turn: a load that drifts falls on both alike
+      steps = api;
       apiPathway();
+      steps = bareCosts;
+      barePathway();
     }
-    Map<String, long[]> costs = steps;
     steps = null;
     Map<String, double[]> serverAfter = serverTimes();
-    long totalNanos = costs.values().stream().mapToLong(c -> c[3]).sum();
-    line("%n## Per request of the API pathway (mean of %d pathways, one client)%n%n"
-        + "| request | per pathway | statements | transactions | ms, at the client | share of the time |%n"
-        + "|---|---:|---:|---:|---:|---:|%n", pathways);
-    costs.forEach((name, c) -> line("| %s | %.0f | %.1f | %.1f | %.1f | %.0f %% |%n", name, (double) c[0] / pathways,
-        (double) c[1] / c[0], (double) c[2] / c[0], c[3] / 1e6 / c[0], 100.0 * c[3] / totalNanos));
+    Cost apiStep = new Cost();
+    Cost bareStep = new Cost();
+    api.forEach((name, c) -> {
+      if (name.startsWith("find") || name.startsWith("complete")) {
+        apiStep.add(c);
+      }
+    });
+    bareCosts.forEach((name, c) -> {
+      if (name.startsWith("query") || name.startsWith("complete")) {
+        bareStep.add(c);
+      }
+    });
+    int stepCount = pathways * TASKS;
+    Split apiSplit = apiStep.split(stepCount);
+    Split bareSplit = bareStep.split(stepCount);
+    line("%n## Where a step's time goes (mean of %d pathways each way, one client, ms per step)%n%n" + Split.HEADER,
+        pathways);
+    line("%s%n%s%n", apiSplit.row("API: find + complete"), bareSplit.row("bare: query + complete"));
+    line("| API − bare | %.1f | %.1f | %.1f | %.1f | %.1f | %.2f | %.1f | %.1f | %.1f | %.1f | %.1f |%n",
+        apiSplit.total() - bareSplit.total(), apiSplit.engineCode() - bareSplit.engineCode(),
+        apiSplit.callOuts() - bareSplit.callOuts(), apiSplit.sqlInEngine() - bareSplit.sqlInEngine(),
+        apiSplit.sqlOutside() - bareSplit.sqlOutside(), apiSplit.pool() - bareSplit.pool(),
+        apiSplit.rest() - bareSplit.rest(), apiSplit.sqlOnEngineTables() - bareSplit.sqlOnEngineTables(),
+        apiSplit.commits() - bareSplit.commits(), apiSplit.statements() - bareSplit.statements(),
+        apiSplit.transactions() - bareSplit.transactions());
+    line("%nOne client, so the step's time is its latency: API/bare per step %.2f here (%.1f against %.1f ms).%n",
+        bareSplit.total() / apiSplit.total(), apiSplit.total(), bareSplit.total());
+    line("%n## Per request of the API pathway (mean of %d pathways, one client, ms per request)%n%n" + Split.HEADER,
+        pathways);
+    long totalNanos = api.values().stream().mapToLong(c -> c.nanos).sum();
+    api.forEach((name, c) -> line("%s%n", c.split(c.count).row(String.format("%s (%.0f per pathway, %.0f %% of the "
+        + "time)", name, (double) c.count / pathways, 100.0 * c.nanos / totalNanos))));
     line("%nThe same requests as the server timed them (`http.server.requests`): ");
     serverAfter.forEach((request, after) -> {
       double[] before = serverBefore.getOrDefault(request, new double[2]);
@@ -271,7 +545,11 @@ class FullPathwayBenchmark {
         line("%s %.1f ms; ", request, (after[1] - before[1]) / (after[0] - before[0]));
       }
     });
-    line("%n");
+    line("%n%n## Per call of the bare pathway (mean of %d pathways, one client, ms per call)%n%n" + Split.HEADER,
+        pathways);
+    long bareNanos = bareCosts.values().stream().mapToLong(c -> c.nanos).sum();
+    bareCosts.forEach((name, c) -> line("%s%n", c.split(c.count).row(String.format("%s (%.0f per pathway, %.0f %% "
+        + "of the time)", name, (double) c.count / pathways, 100.0 * c.nanos / bareNanos))));
   }
 
   /** Per request (method and URI template) the server's count and total milliseconds so far. */
@@ -311,6 +589,7 @@ class FullPathwayBenchmark {
   }
 
   private void apiTask(ApiClient user, String pathway, String taskKey, Map<String, Object> values) {
+    long start = System.nanoTime();
     JsonNode tasks = step("find: GET /api/tasks?pathwayId=…&taskKey=…", () -> user.get("/api/tasks?pathwayId="
         + pathway + "&taskKey=" + taskKey)).json();
     if (tasks.size() != 1) {
@@ -319,6 +598,7 @@ class FullPathwayBenchmark {
     String id = tasks.get(0).path("id").asText();
     // the completion claims the task for its caller
     step("complete " + taskKey, () -> user.post("/api/tasks/" + id + "/complete", Map.of("variables", values)));
+    stepNanos.addAndGet(System.nanoTime() - start);
   }
 
   // ---- one pathway through bare Camunda
@@ -331,7 +611,8 @@ class FullPathwayBenchmark {
     start.put("projectCode", PROJECT);
     start.put("channel", "LAB");
     start.put("ageAtIntake", 40);
-    bare.getRuntimeService().createProcessInstanceByKey("pathway").businessKey(pathway).setVariables(start).execute();
+    measured("start: createProcessInstanceByKey(…).execute()", () -> bare.getRuntimeService()
+        .createProcessInstanceByKey("pathway").businessKey(pathway).setVariables(start).execute());
     Map<String, Object> interview = IntakeAnswers.eligible();
     interview.remove("note");
     interview.remove("vulnerabilities"); // sensitive: never variables in the application either
@@ -351,12 +632,18 @@ class FullPathwayBenchmark {
   }
 
   private void bareTask(String user, String pathway, String taskKey, Map<String, Object> values) {
+    long started = System.nanoTime();
     TaskService tasks = bare.getTaskService();
-    Task task = tasks.createTaskQuery().processInstanceBusinessKey(pathway).taskDefinitionKey(taskKey).singleResult();
+    Task task = measured("query: createTaskQuery()…singleResult()", () -> tasks.createTaskQuery()
+        .processInstanceBusinessKey(pathway).taskDefinitionKey(taskKey).singleResult());
     if (task == null) {
       throw new IllegalStateException("Bare pathway " + pathway + " has no open " + taskKey);
     }
-    tasks.complete(task.getId(), values);
+    measured("complete " + taskKey, () -> {
+      tasks.complete(task.getId(), values);
+      return null;
+    });
+    stepNanos.addAndGet(System.nanoTime() - started);
   }
 
   // ---- shared
@@ -407,9 +694,25 @@ class FullPathwayBenchmark {
   }
 
   /** One pathway each way with every statement captured, grouped by the table it reads or writes. */
-  private void whereTheStatementsGo() {
-    Map<String, Long> api = byTable(DatabaseCounters.capture(sql -> true, this::apiPathway));
-    Map<String, Long> bareCounts = byTable(DatabaseCounters.capture(sql -> true, this::barePathway));
+  private void whereTheStatementsGo() throws IOException {
+    List<String> apiStatements = DatabaseCounters.capture(sql -> true, this::apiPathway);
+    List<String> bareStatements = DatabaseCounters.capture(sql -> true, this::barePathway);
+    Map<String, Long> api = byTable(apiStatements);
+    Map<String, Long> bareCounts = byTable(bareStatements);
+    List<String> apiStepStatements = new ArrayList<>();
+    stepStatements = apiStepStatements;
+    apiPathway();
+    List<String> bareStepStatements = new ArrayList<>();
+    stepStatements = bareStepStatements;
+    barePathway();
+    stepStatements = null;
+    Path statements = reportFile().resolveSibling("full-pathway-statements.md");
+    Files.createDirectories(statements.getParent());
+    Files.writeString(statements, "# Statements of one pathway, by text (values replaced by ?)\n\n"
+        + "## API, the 7 steps only (find, complete)\n\n" + byText(apiStepStatements)
+        + "\n## bare Camunda, the 7 steps only (query, complete)\n\n" + byText(bareStepStatements)
+        + "\n## API, the whole pathway\n\n" + byText(apiStatements)
+        + "\n## bare Camunda, the whole pathway\n\n" + byText(bareStatements));
     line("%n## Statements of one pathway by table (API / bare)%n%n| table | API | bare |%n|---|---:|---:|%n");
     Map<String, long[]> both = new TreeMap<>();
     api.forEach((t, n) -> both.computeIfAbsent(t, k -> new long[2])[0] = n);
@@ -419,6 +722,18 @@ class FullPathwayBenchmark {
         .forEach(e -> line("| %s | %d | %d |%n", e.getKey(), e.getValue()[0], e.getValue()[1]));
     line("| **all** | **%d** | **%d** |%n", api.values().stream().mapToLong(Long::longValue).sum(),
         bareCounts.values().stream().mapToLong(Long::longValue).sum());
+  }
+
+  /** Each distinct statement (literals replaced by {@code ?}) with how many times it ran, the most frequent first. */
+  static String byText(List<String> statements) {
+    Map<String, Long> counts = statements.stream()
+        .map(sql -> sql.replaceAll("'[^']*'", "?").replaceAll("\\b\\d+(\\.\\d+)?\\b", "?")
+            .replaceAll("\\s+", " ").strip())
+        .collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
+    StringBuilder out = new StringBuilder();
+    counts.entrySet().stream().sorted((a, b) -> Long.compare(b.getValue(), a.getValue()))
+        .forEach(e -> out.append(e.getValue()).append(" × ").append(e.getKey()).append("\n"));
+    return out.toString();
   }
 
   static final java.util.regex.Pattern TABLE = java.util.regex.Pattern.compile(
@@ -451,8 +766,23 @@ class FullPathwayBenchmark {
     }
   }
 
+  /** {@code -Dbenchmark.fullPathway.report}, else in the build directory the classes came from (-DbuildDir). */
+  private static Path reportFile() {
+    String configured = System.getProperty("benchmark.fullPathway.report");
+    if (configured != null) {
+      return Path.of(configured);
+    }
+    try {
+      Path testClasses = Path.of(FullPathwayBenchmark.class.getProtectionDomain().getCodeSource().getLocation()
+          .toURI());
+      return testClasses.getParent().resolve("benchmark/full-pathway-benchmark.md");
+    } catch (java.net.URISyntaxException | RuntimeException e) {
+      return Path.of("target/benchmark/full-pathway-benchmark.md");
+    }
+  }
+
   private void writeReport() throws IOException {
-    Path file = Path.of("target/benchmark/full-pathway-benchmark.md");
+    Path file = reportFile();
     Files.createDirectories(file.getParent());
     Files.writeString(file, report);
     System.out.println("Report written to " + file.toAbsolutePath());
