@@ -61,7 +61,8 @@ public class AuthorizationSetup {
       Roles.MANAGER, "Responsabile di programma",
       Roles.AUDITOR, "Revisore",
       Roles.ADMIN, "Amministratore",
-      Roles.PRIVACY, "Responsabile della protezione dei dati");
+      Roles.PRIVACY, "Responsabile della protezione dei dati",
+      Roles.MONITORING, "Monitoraggio (Prometheus)");
 
   /** Roles that read the engine's history of their projects (project-wide roles; others read our audit trail). */
   static final Set<String> HISTORY_READERS = Set.of(Roles.LAB, Roles.CPI, Roles.MANAGER, Roles.AUDITOR);
@@ -101,8 +102,8 @@ public class AuthorizationSetup {
     for (SharedFilter shared : SHARED_FILTERS) {
       String filter = ensureFilter(shared);
       for (String role : shared.roles()) {
-        if (Roles.PRIVACY.equals(role)) {
-          continue;   // the privacy officer works no task
+        if (Roles.PRIVACY.equals(role) || Roles.MONITORING.equals(role)) {
+          continue;   // the privacy officer and the metrics scraper work no task
         }
         declared.add(new Grant(role, Resources.FILTER, filter, Permissions.READ));
       }

@@ -13,11 +13,14 @@ import java.util.stream.Collectors;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.Tenant;
+import org.erplab.pathways.common.api.ErrorCauses;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.InternalAuthenticationServiceException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Component;
@@ -51,6 +54,18 @@ public class CamundaIdentityAuthenticationProvider implements AuthenticationProv
 
   @Override
   public Authentication authenticate(Authentication authentication) {
+    try {
+      return check(authentication);
+    } catch (RuntimeException e) {
+      if (!(e instanceof AuthenticationException) && ErrorCauses.isDatabaseUnavailable(e)) {
+        // the door answers 503, not 401: nobody's password was wrong
+        throw new InternalAuthenticationServiceException("The database is unavailable", e);
+      }
+      throw e;
+    }
+  }
+
+  private Authentication check(Authentication authentication) {
     String userId = authentication.getName();
     Object credentials = authentication.getCredentials();
     String address = authentication.getDetails() instanceof WebAuthenticationDetails details

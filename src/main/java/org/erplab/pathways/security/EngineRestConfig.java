@@ -144,6 +144,11 @@ public class EngineRestConfig {
             "message", "A value is too long or out of range"));
       }
     }
+    if (ErrorCauses.isDatabaseUnavailable(e)) {
+      LOG.warn("Database unavailable: {}", e.getClass().getName());
+      return Response.fromResponse(json(Response.Status.SERVICE_UNAVAILABLE, Map.of("type", "ServiceUnavailable",
+          "message", "The service is unavailable for a moment; retry later"))).header("Retry-After", "5").build();
+    }
     if (isMissingBody(e)) {
       return json(Response.Status.BAD_REQUEST, Map.of("type", "InvalidRequestException",
           "message", "The request body is missing"));

@@ -21,14 +21,24 @@ public final class Roles {
    * and does nothing else: reads no pathway, no personal file, no task, nothing in the engine or its webapps.
    */
   public static final String PRIVACY = "privacy";
+  /**
+   * A technical identity for the metrics scraper (Prometheus): reads {@code /actuator/prometheus} and nothing else (403
+   * at {@code /api} and {@code /engine-rest}, no webapp login, no engine grant).
+   */
+  public static final String MONITORING = "monitoring";
 
   /** Roles that change nothing anywhere: a user with only these is refused every write at the security layer. */
   public static final Set<String> READ_ONLY = Set.of(AUDITOR);
-  public static final Set<String> ALL = Set.of(LAB, CPI, OPERATOR, SOCIAL, HOUSING, MANAGER, AUDITOR, ADMIN, PRIVACY);
+  public static final Set<String> ALL = Set.of(LAB, CPI, OPERATOR, SOCIAL, HOUSING, MANAGER, AUDITOR, ADMIN, PRIVACY,
+      MONITORING);
   /** Roles that may erase a person's data (ADR 0036). */
   public static final Set<String> ERASERS = Set.of(PRIVACY, ADMIN);
   /** Roles with no grant in the engine and its webapps (admins have every grant through their own group). */
-  public static final Set<String> OUTSIDE_THE_ENGINE = Set.of(ADMIN, PRIVACY);
+  public static final Set<String> OUTSIDE_THE_ENGINE = Set.of(ADMIN, PRIVACY, MONITORING);
+  /** Roles that read the metrics ({@code /actuator/prometheus}). */
+  public static final Set<String> METRICS_READERS = Set.of(ADMIN, MONITORING);
+  /** Roles kept to the metrics: a user whose roles are all among these is refused at every other door. */
+  public static final Set<String> METRICS_ONLY = Set.of(MONITORING);
   /** Staff working on pathways of their projects (not auditors, not admins). */
   public static final Set<String> PROJECT_STAFF = Set.of(LAB, CPI, OPERATOR, SOCIAL, HOUSING, MANAGER);
   /** Roles that may read a participant's personal file. */

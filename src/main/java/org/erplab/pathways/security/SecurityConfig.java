@@ -5,9 +5,11 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
+import org.erplab.pathways.common.api.ErrorCauses;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -58,7 +60,7 @@ public class SecurityConfig {
         .authorizeHttpRequests(auth -> auth
             .requestMatchers(new AntPathRequestMatcher("/api/public/**")).permitAll()
             .requestMatchers(SecurityConfig::changesSomething).access(SecurityConfig::mayChange)
-            .anyRequest().authenticated())
+            .anyRequest().access(SecurityConfig::mayPassBeyondTheMetrics))
         .addFilterBefore(webappSession, BasicAuthenticationFilter.class)
         .addFilterAfter(bridge, BasicAuthenticationFilter.class);
     return http.build();
@@ -85,7 +87,7 @@ public class SecurityConfig {
    */
   static AuthorizationDecision mayChange(Supplier<Authentication> authentication, RequestAuthorizationContext context) {
     Authentication user = authentication.get();
-    if (user == null || !user.isAuthenticated() || user instanceof AnonymousAuthenticationToken) {
+    if (!mayPassBeyondTheMetrics(authentication, context).isGranted()) {
       return new AuthorizationDecision(false);
     }
     boolean writer = user.getAuthorities().stream()
@@ -96,6 +98,24 @@ public class SecurityConfig {
     return new AuthorizationDecision(writer);
   }
 
+  /**
+   * Any logged-in user but the metrics scraper's identity ({@link Roles#METRICS_ONLY}): it reads
+   * {@code /actuator/prometheus} and is refused (403) at every other door, whatever grants its groups get by hand.
+   */
+  static AuthorizationDecision mayPassBeyondTheMetrics(Supplier<Authentication> authentication,
+      RequestAuthorizationContext context) {
+    Authentication user = authentication.get();
+    if (user == null || !user.isAuthenticated() || user instanceof AnonymousAuthenticationToken) {
+      return new AuthorizationDecision(false);
+    }
+    List<String> roles = user.getAuthorities().stream()
+        .map(GrantedAuthority::getAuthority)
+        .filter(a -> a.startsWith("ROLE_"))
+        .map(a -> a.substring("ROLE_".length()))
+        .toList();
+    return new AuthorizationDecision(roles.isEmpty() || !Roles.METRICS_ONLY.containsAll(roles));
+  }
+
   @Bean
   @Order(2)
   SecurityFilterChain engineRestChain(HttpSecurity http, CamundaIdentityAuthenticationProvider provider,
@@ -103,16 +123,18 @@ public class SecurityConfig {
     AuthenticationEntryPoint entryPoint = (req, res, e) -> engineRefusal(json, res, e);
     // an explicit servlet-path matcher: engine REST is a Jersey servlet, not Spring MVC
     statelessBasic(http.securityMatcher(new AntPathRequestMatcher("/engine-rest/**")), provider, entryPoint)
-        .exceptionHandling(ex -> ex.authenticationEntryPoint(entryPoint))
-        .authorizeHttpRequests(auth -> auth.anyRequest().authenticated())
+        .exceptionHandling(ex -> ex.authenticationEntryPoint(entryPoint)
+            .accessDeniedHandler((req, res, e) -> engineForbidden(json, res)))
+        .authorizeHttpRequests(auth -> auth.anyRequest().access(SecurityConfig::mayPassBeyondTheMetrics))
         .addFilterAfter(bridge, BasicAuthenticationFilter.class);
     return http.build();
   }
 
   /**
    * The metrics Prometheus scrapes ({@code /actuator/prometheus}): counts and timings, no personal data, yet they tell
-   * how the programme runs; an administrator's credentials (HTTP Basic, throttled like every login), 401 without, 403
-   * for another role. Health and its probes stay open, with no details.
+   * how the programme runs; the credentials of an administrator or of the scraper's own identity (group
+   * {@link Roles#MONITORING}, which can do nothing else), HTTP Basic throttled like every login; 401 without, 403 for
+   * another role. Health and its probes stay open, with no details.
    */
   @Bean
   @Order(3)
@@ -123,8 +145,9 @@ public class SecurityConfig {
         .exceptionHandling(ex -> ex
             .authenticationEntryPoint(entryPoint)
             .accessDeniedHandler((req, res, e) -> problem(json, res, HttpStatus.FORBIDDEN,
-                "Only administrators read the metrics")))
-        .authorizeHttpRequests(auth -> auth.anyRequest().hasRole(Roles.ADMIN));
+                "Only administrators and the monitoring identity read the metrics")))
+        .authorizeHttpRequests(auth -> auth.anyRequest()
+            .hasAnyRole(Roles.METRICS_READERS.toArray(String[]::new)));
     return http.build();
   }
 
@@ -180,6 +203,12 @@ public class SecurityConfig {
           + throttled.retryAfterSeconds() + " seconds");
       return;
     }
+    if (ErrorCauses.isDatabaseUnavailable(e)) {
+      // the users are in the database: while it is out of reach nobody can be checked, and it is not their fault
+      res.setHeader("Retry-After", "5");
+      problem(json, res, HttpStatus.SERVICE_UNAVAILABLE, "The service is unavailable for a moment; retry later");
+      return;
+    }
     // a script of our pages (X-Requested-With) handles the 401 itself: no challenge, or the browser would open its own
     // login box over the page
     if (!"XMLHttpRequest".equals(req.getHeader("X-Requested-With"))) {
@@ -195,6 +224,11 @@ public class SecurityConfig {
       res.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
       body.put("type", "LoginThrottledException");
       body.put("message", "Too many failed logins: try again in " + throttled.retryAfterSeconds() + " seconds");
+    } else if (ErrorCauses.isDatabaseUnavailable(e)) {
+      res.setHeader("Retry-After", "5");
+      res.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
+      body.put("type", "ServiceUnavailable");
+      body.put("message", "The service is unavailable for a moment; retry later");
     } else {
       res.setHeader("WWW-Authenticate", "Basic realm=\"erp-pathways\"");
       res.setStatus(HttpStatus.UNAUTHORIZED.value());
@@ -202,6 +236,16 @@ public class SecurityConfig {
       body.put("message", "Log in with HTTP Basic");
     }
     res.setContentType(MediaType.APPLICATION_JSON_VALUE);
+    json.writeValue(res.getOutputStream(), body);
+  }
+
+  /** 403 in engine REST's format, for the identity kept to the metrics. */
+  static void engineForbidden(ObjectMapper json, HttpServletResponse res) throws IOException {
+    res.setStatus(HttpStatus.FORBIDDEN.value());
+    res.setContentType(MediaType.APPLICATION_JSON_VALUE);
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("type", "AuthorizationException");
+    body.put("message", "This identity reads the metrics only");
     json.writeValue(res.getOutputStream(), body);
   }
 

@@ -23,16 +23,30 @@ public final class ApiClient {
   private final String user;
   private final String password;
   private final String sourceAddress;
+  private final java.time.Duration timeout;
 
   private ApiClient(String baseUrl, String user, String password) {
     this(baseUrl, user, password, null);
   }
 
   private ApiClient(String baseUrl, String user, String password, String sourceAddress) {
+    this(baseUrl, user, password, sourceAddress, null);
+  }
+
+  private ApiClient(String baseUrl, String user, String password, String sourceAddress, java.time.Duration timeout) {
     this.baseUrl = baseUrl;
     this.user = user;
     this.password = password;
     this.sourceAddress = sourceAddress;
+    this.timeout = timeout;
+  }
+
+  /**
+   * The same client, giving up on an answer after {@code timeout} ({@link UncheckedIOException} caused by
+   * {@link java.net.http.HttpTimeoutException}): load and fault suites tell a hang from an error.
+   */
+  public ApiClient within(java.time.Duration timeout) {
+    return new ApiClient(baseUrl, user, password, sourceAddress, timeout);
   }
 
   /**
@@ -40,7 +54,7 @@ public final class ApiClient {
    * as from a proxy): login throttling counts per source address.
    */
   public ApiClient from(String address) {
-    return new ApiClient(baseUrl, user, password, address);
+    return new ApiClient(baseUrl, user, password, address, timeout);
   }
 
   /** A fresh documentation address (TEST-NET-2), different at each call. */
@@ -115,6 +129,9 @@ public final class ApiClient {
     HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl + path)).header("Accept", "application/json, application/problem+json");
     if (sourceAddress != null) {
       builder.header("X-Forwarded-For", sourceAddress);
+    }
+    if (timeout != null) {
+      builder.timeout(timeout);
     }
     if (user != null) {
       builder.header("Authorization", "Basic "

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Pattern;
 import org.erplab.pathways.participant.domain.FiscalCode;
 
 /** Made-up people with valid, unique fiscal codes (so tests never collide on the one-open-pathway rule). */
@@ -12,6 +13,8 @@ public final class TestPeople {
 
   private static final String LETTERS = "BCDFGHLMNPRSTVZ";
   private static final String MONTHS = "ABCDEHLMPRST";
+  /** What a name made by {@link #aged} looks like ("Nome" or "Cognome" and three consonants), to look for in logs. */
+  public static final Pattern NAME = Pattern.compile("\\b(?:Nome|Cognome)[" + LETTERS + "]{3}\\b");
 
   private TestPeople() {}
 

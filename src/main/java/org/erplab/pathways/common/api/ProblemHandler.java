@@ -65,6 +65,8 @@ class ProblemHandler {
    * the JSON.
    */
   static final URI NO_INSTANCE = URI.create("");
+  /** Seconds a caller should wait after a 503 (the database restarting) before retrying. */
+  static final String RETRY_AFTER_SECONDS = "5";
 
   @ExceptionHandler(ApiException.class)
   ResponseEntity<ProblemDetail> api(ApiException e) {
@@ -224,6 +226,9 @@ class ProblemHandler {
 
   @ExceptionHandler(Exception.class)
   ResponseEntity<ProblemDetail> unexpected(Exception e) {
+    if (ErrorCauses.isDatabaseUnavailable(e)) {
+      return unavailable(e);
+    }
     if (ErrorCauses.isLockConflict(e)) {
       return problem(HttpStatus.CONFLICT, "Someone else changed this a moment ago; reload and retry", List.of());
     }
@@ -232,6 +237,15 @@ class ProblemHandler {
     }
     ErrorCauses.logUnexpected(LOG, e);
     return problem(HttpStatus.INTERNAL_SERVER_ERROR, "Unexpected error", List.of());
+  }
+
+  /** The database is out of reach (down, restarting, its connections all busy): 503, retry in a moment. */
+  static ResponseEntity<ProblemDetail> unavailable(Throwable e) {
+    LOG.warn("Database unavailable: {}", e.getClass().getName());
+    ResponseEntity<ProblemDetail> response = problem(HttpStatus.SERVICE_UNAVAILABLE,
+        "The service is unavailable for a moment; retry later", List.of());
+    return ResponseEntity.status(response.getStatusCode()).headers(response.getHeaders())
+        .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS).body(response.getBody());
   }
 
   static ResponseEntity<ProblemDetail> problem(HttpStatus status, String detail, List<FieldError> errors) {
