@@ -208,6 +208,9 @@ final class Load {
   }
 
   static void pause(long millis) {
+    if (millis <= 0) {
+      return;
+    }
     try {
       Thread.sleep(millis);
     } catch (InterruptedException e) {
