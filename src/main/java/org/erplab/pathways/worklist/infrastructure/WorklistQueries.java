@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.StringJoiner;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -26,8 +27,9 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * sees (its project, or its organisation's part of it), each stopping after the page it needs, then merged: the cost
  * depends on the page, not on how many pathways are open. Candidate groups are matched through the identity links,
  * as the engine does. Order: priority (the lab's own work before public call-backs), due date (none last), creation.
- * The index {@code ix_act_ru_task_worklist} (see {@link EngineIndexes}) serves it; tenants where none of the caller's
- * groups is a candidate of any task are recognised first ({@code ix_act_ru_identitylink_candidates}) and not walked.
+ * The indexes {@code ix_act_ru_task_worklist} (own tasks) and {@code ix_act_ru_task_kind} (the groups' tasks, per kind)
+ * serve it (see {@link EngineIndexes}); tenants where none of the caller's groups is a candidate of any task are
+ * recognised first ({@code ix_act_ru_identitylink_candidates}) and not walked for its groups.
  */
 @Repository
 public class WorklistQueries {
@@ -49,16 +51,33 @@ public class WorklistQueries {
    *
    * @param overdue {@code true}: due before {@code now} only; {@code false}: not overdue only; {@code null}: all
    * @param pathwayId one pathway's tasks only (its instances carry its id as business key), or {@code null}: all
+   * @param candidateKeys the kinds of task one of the groups may be a candidate of (from the models): each is walked
+   *     apart; tasks of other kinds are not looked at for the groups
    */
-  public List<TaskRow> page(Collection<String> tenants, String userId, Collection<String> groups, Boolean overdue,
-      String taskKey, UUID pathwayId, Date now, int firstResult, int maxResults) {
+  public List<TaskRow> page(Collection<String> tenants, String userId, Collection<String> groups,
+      Supplier<Set<String>> candidateKeys, Boolean overdue, String taskKey, UUID pathwayId, Date now, int firstResult,
+      int maxResults) {
     List<TaskRow> rows = new ArrayList<>();
     Set<String> withCandidates = tenantsWithCandidateTasks(tenants, groups);
+    Set<String> keys = withCandidates.isEmpty() ? Set.of() : kinds(candidateKeys.get(), taskKey);
     for (String tenant : tenants) {
-      rows.addAll(tenantPage(tenant, userId, groups, withCandidates.contains(tenant), overdue, taskKey, pathwayId,
-          now, firstResult + maxResults));
+      rows.addAll(tenantPage(tenant, userId, groups, withCandidates.contains(tenant) ? keys : Set.of(), overdue,
+          taskKey, pathwayId, now, firstResult + maxResults));
     }
     return rows.stream().sorted(ORDER).skip(firstResult).limit(maxResults).toList();
+  }
+
+  /** The kinds of task to walk for the groups: those of the models, or the one asked for if the groups may have it. */
+  private static Set<String> kinds(Set<String> candidateKeys, String taskKey) {
+    if (taskKey == null) {
+      return candidateKeys;
+    }
+    return candidateKeys.contains(taskKey) ? Set.of(taskKey) : Set.of();
+  }
+
+  /** Every deployed process definition's id (a few per model, one per version). */
+  public List<String> processDefinitionIds() {
+    return jdbc.sql("select ID_ from ACT_RE_PROCDEF").query(String.class).list();
   }
 
   /**
@@ -88,27 +107,33 @@ public class WorklistQueries {
   }
 
   /**
-   * One tenant's first {@code limit} tasks of the caller: its own claimed tasks, and (where one of its groups is a
-   * candidate there) the unclaimed tasks of its groups, as two ordered walks in one statement. Kept apart so that
-   * each walk stops at the page: the unclaimed ones along {@code ix_act_ru_task_worklist} with one identity-link probe
-   * per task, instead of hashing every candidate link of the caller's groups first (which an {@code or} of the two
-   * leads PostgreSQL to do). The walk still passes over the tasks of other groups that rank above the caller's page
-   * (the benchmark's plans show how many): its cost grows with those, not with the caller's own tasks.
+   * One tenant's first {@code limit} tasks of the caller: its own claimed tasks, and the unclaimed tasks of its groups
+   * of each kind in {@code candidateKeys}, as ordered walks in one statement, each stopping at the page. The unclaimed
+   * ones are walked per kind of task along {@code ix_act_ru_task_kind} with one identity-link probe per task: a walk
+   * passes over no task of a kind the caller's groups cannot have (the CPI's, for a lab), only over the tasks of its
+   * own kinds that another organisation holds (a kind whose candidate group is an expression). Kept apart, instead of
+   * an {@code or} that leads PostgreSQL to hash every candidate link of the caller's groups first.
    */
-  private List<TaskRow> tenantPage(String tenant, String userId, Collection<String> groups, boolean candidates,
-      Boolean overdue, String taskKey, UUID pathwayId, Date now, int limit) {
+  private List<TaskRow> tenantPage(String tenant, String userId, Collection<String> groups,
+      Set<String> candidateKeys, Boolean overdue, String taskKey, UUID pathwayId, Date now, int limit) {
     String filters = filters(overdue, taskKey, pathwayId);
-    String sql = walk(" and t.ASSIGNEE_ = :user" + filters);
-    if (candidates) {
-      sql = "(" + sql + ") union all (" + walk(" and t.ASSIGNEE_ is null and exists (select 1 from ACT_RU_IDENTITYLINK i"
-          + " where i.TASK_ID_ = t.ID_ and i.TYPE_ = 'candidate' and i.GROUP_ID_ in (:groups))" + filters) + ")";
+    List<String> keys = List.copyOf(candidateKeys);
+    StringJoiner sql = keys.isEmpty() ? new StringJoiner("") : new StringJoiner(") union all (", "(", ")");
+    sql.add(walk(" and t.ASSIGNEE_ = :user" + filters));
+    for (int i = 0; i < keys.size(); i++) {
+      sql.add(walk(" and t.TASK_DEF_KEY_ = :kind" + i + " and t.ASSIGNEE_ is null and exists (select 1 from"
+          + " ACT_RU_IDENTITYLINK i where i.TASK_ID_ = t.ID_ and i.TYPE_ = 'candidate' and i.GROUP_ID_ in (:groups))"
+          + filters));
     }
-    JdbcClient.StatementSpec statement = jdbc.sql(sql)
+    JdbcClient.StatementSpec statement = jdbc.sql(sql.toString())
         .param("tenant", tenant)
         .param("user", userId)
         .param("limit", limit);
-    if (candidates) {
+    if (!keys.isEmpty()) {
       statement = statement.param("groups", groups);
+    }
+    for (int i = 0; i < keys.size(); i++) {
+      statement = statement.param("kind" + i, keys.get(i));
     }
     if (overdue != null) {
       statement = statement.param("now", new Timestamp(now.getTime()));

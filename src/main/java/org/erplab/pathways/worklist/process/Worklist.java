@@ -55,11 +55,13 @@ public class Worklist {
   private final EngineAccess engine;
   private final WorklistQueries queries;
   private final DeadlineRecords deadlines;
+  private final CandidateTaskKeys candidateKeys;
   private final Map<String, String> formKeys = new ConcurrentHashMap<>();
   private final Map<String, String> processKeys = new ConcurrentHashMap<>();
 
   public Worklist(ProcessEngine processEngine, TaskService taskService, HistoryService historyService,
-      RepositoryService repositoryService, EngineAccess engine, WorklistQueries queries, DeadlineRecords deadlines) {
+      RepositoryService repositoryService, EngineAccess engine, WorklistQueries queries, DeadlineRecords deadlines,
+      CandidateTaskKeys candidateKeys) {
     this.processEngine = processEngine;
     this.taskService = taskService;
     this.historyService = historyService;
@@ -67,6 +69,7 @@ public class Worklist {
     this.engine = engine;
     this.queries = queries;
     this.deadlines = deadlines;
+    this.candidateKeys = candidateKeys;
   }
 
   @Transactional(readOnly = true)
@@ -77,8 +80,8 @@ public class Worklist {
       return List.of();
     }
     Date now = ClockUtil.getCurrentTime();
-    List<TaskRow> rows = queries.page(tenants, user.id(), user.groups(), overdue, taskKey, pathwayId, now, firstResult,
-        maxResults);
+    List<TaskRow> rows = queries.page(tenants, user.id(), user.groups(), () -> candidateKeys.of(user.groups()), overdue,
+        taskKey, pathwayId, now, firstResult, maxResults);
     List<String> ids = rows.stream().map(TaskRow::id).toList();
     Map<String, List<String>> groups = queries.candidateGroups(ids);
     Map<String, Deadline> deadlineOf = new java.util.HashMap<>();

@@ -1,0 +1,59 @@
+package org.erplab.pathways.worklist.process;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Set;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.erplab.pathways.support.PathwaysSpringTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * The kinds of task the worklist walks for a caller's groups, read from the deployed models: a role's literal tasks,
+ * and every task whose candidate group is an organisation (an expression), never another role's tasks.
+ */
+@PathwaysSpringTest
+class CandidateTaskKeysTest {
+
+  @Autowired
+  CandidateTaskKeys keys;
+
+  @Autowired
+  RepositoryService repositoryService;
+
+  @Test
+  void shouldGiveARoleItsOwnTasksAndTheOrganisationsTasks() {
+    Set<String> lab = keys.of(List.of("lab", "LAB_LORENTEGGIO"));
+    Set<String> cpi = keys.of(List.of("cpi", "AFOL_MILANO"));
+
+    assertThat(lab).contains("Task_CallBack", "Task_IntakeInterview", "Task_FirstAppointment",
+            "Task_RegisterArrearsReduction", "Task_SocialReferral")
+        .doesNotContain("Task_VerifyEligibility", "Task_AssignOperator", "Task_ProgrammeEnding");
+    assertThat(cpi).contains("Task_VerifyEligibility", "Task_AssignOperator", "Task_FirstAppointment")
+        .doesNotContain("Task_CallBack", "Task_IntakeInterview");
+    assertThat(keys.of(List.of("nobody"))).doesNotContain("Task_CallBack", "Task_VerifyEligibility")
+        .contains("Task_FirstAppointment");
+  }
+
+  @Test
+  void shouldCoverEveryUserTaskOfEveryDeployedModelForSomeRole() {
+    Set<String> all = keys.of(List.of("lab", "cpi", "manager", "operator", "auditor", "admin", "social", "housing"));
+    List<String> modelled = repositoryService.createProcessDefinitionQuery().list().stream()
+        .flatMap(definition -> repositoryService.getBpmnModelInstance(definition.getId())
+            .getModelElementsByType(UserTask.class).stream())
+        .map(UserTask::getId).distinct().toList();
+
+    assertThat(modelled).hasSizeGreaterThan(20);
+    assertThat(all).containsAll(modelled);
+  }
+
+  @Test
+  void shouldReadLiteralListsAndExpressions() {
+    assertThat(CandidateTaskKeys.groupsOf("cpi, lab")).containsExactlyInAnyOrder("cpi", "lab");
+    assertThat(CandidateTaskKeys.groupsOf("${operatorOrganisation}")).isNull();
+    assertThat(CandidateTaskKeys.groupsOf("lab,#{x}")).isNull();
+    assertThat(CandidateTaskKeys.groupsOf(" ")).isEmpty();
+  }
+}
