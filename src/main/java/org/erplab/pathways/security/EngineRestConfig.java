@@ -7,6 +7,7 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.PreMatching;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
@@ -147,7 +148,8 @@ public class EngineRestConfig {
     if (ErrorCauses.isDatabaseUnavailable(e)) {
       LOG.warn("Database unavailable: {}", e.getClass().getName());
       return Response.fromResponse(json(Response.Status.SERVICE_UNAVAILABLE, Map.of("type", "ServiceUnavailable",
-          "message", "The service is unavailable for a moment; retry later"))).header("Retry-After", "5").build();
+          "message", ErrorCauses.UNAVAILABLE_MESSAGE))).header(HttpHeaders.RETRY_AFTER,
+          ErrorCauses.UNAVAILABLE_RETRY_AFTER_SECONDS).build();
     }
     if (isMissingBody(e)) {
       return json(Response.Status.BAD_REQUEST, Map.of("type", "InvalidRequestException",

@@ -14,6 +14,7 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -205,8 +206,8 @@ public class SecurityConfig {
     }
     if (ErrorCauses.isDatabaseUnavailable(e)) {
       // the users are in the database: while it is out of reach nobody can be checked, and it is not their fault
-      res.setHeader("Retry-After", "5");
-      problem(json, res, HttpStatus.SERVICE_UNAVAILABLE, "The service is unavailable for a moment; retry later");
+      res.setHeader(HttpHeaders.RETRY_AFTER, ErrorCauses.UNAVAILABLE_RETRY_AFTER_SECONDS);
+      problem(json, res, HttpStatus.SERVICE_UNAVAILABLE, ErrorCauses.UNAVAILABLE_MESSAGE);
       return;
     }
     // a script of our pages (X-Requested-With) handles the 401 itself: no challenge, or the browser would open its own
@@ -225,10 +226,10 @@ public class SecurityConfig {
       body.put("type", "LoginThrottledException");
       body.put("message", "Too many failed logins: try again in " + throttled.retryAfterSeconds() + " seconds");
     } else if (ErrorCauses.isDatabaseUnavailable(e)) {
-      res.setHeader("Retry-After", "5");
+      res.setHeader(HttpHeaders.RETRY_AFTER, ErrorCauses.UNAVAILABLE_RETRY_AFTER_SECONDS);
       res.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
       body.put("type", "ServiceUnavailable");
-      body.put("message", "The service is unavailable for a moment; retry later");
+      body.put("message", ErrorCauses.UNAVAILABLE_MESSAGE);
     } else {
       res.setHeader("WWW-Authenticate", "Basic realm=\"erp-pathways\"");
       res.setStatus(HttpStatus.UNAUTHORIZED.value());

@@ -44,6 +44,7 @@ import org.erplab.pathways.support.IntakeAnswers;
 import org.erplab.pathways.support.LogCapture;
 import org.erplab.pathways.support.PathwaysSpringTest;
 import org.erplab.pathways.support.TestPeople;
+import org.camunda.bpm.spring.boot.starter.property.CamundaBpmProperties;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -130,6 +131,10 @@ class MonitoringApiTest {
         .addModelInstance(ArrearsReductionProcess.KEY + ".bpmn", twoJobs()).deploy().getId();
     String definition = repository.createProcessDefinitionQuery().deploymentId(deployment).singleResult().getId();
     JobExecutor executor = configuration.getJobExecutor();
+    // an idle node looks again within 5 s (application.yml), not Camunda's 60: timers due together start at once (the
+    // tests' own executor is not the starter's: the setting is read from the starter's properties)
+    assertThat(context.getBean(CamundaBpmProperties.class).getJobExecution().getMaxWait())
+        .as("the job executor's longest idle wait, ms").isEqualTo(5000);
     boolean byPriority = configuration.isJobExecutorAcquireByPriority();
     long min = configuration.getJobExecutorPriorityRangeMin();
     long max = configuration.getJobExecutorPriorityRangeMax();

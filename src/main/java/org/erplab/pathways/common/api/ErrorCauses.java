@@ -29,6 +29,14 @@ public final class ErrorCauses {
   /** SQL state class 22, "data exception": a value too long, out of range, a negative offset. */
   static final String DATA_EXCEPTION_CLASS = "22";
 
+  /**
+   * What every door says when the database is out of reach (503): wait this many seconds ({@code Retry-After}), and
+   * this sentence. Our API writes it as problem+json, engine REST in Camunda's error shape, the logins in the shape of
+   * the door they guard.
+   */
+  public static final String UNAVAILABLE_RETRY_AFTER_SECONDS = "5";
+  public static final String UNAVAILABLE_MESSAGE = "The service is unavailable for a moment; retry later";
+
   private ErrorCauses() {}
 
   /** True when a cause is a lock conflict or a deadlock (the caller should reload and retry). */

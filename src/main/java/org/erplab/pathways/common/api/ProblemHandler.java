@@ -65,8 +65,6 @@ class ProblemHandler {
    * the JSON.
    */
   static final URI NO_INSTANCE = URI.create("");
-  /** Seconds a caller should wait after a 503 (the database restarting) before retrying. */
-  static final String RETRY_AFTER_SECONDS = "5";
 
   @ExceptionHandler(ApiException.class)
   ResponseEntity<ProblemDetail> api(ApiException e) {
@@ -243,9 +241,9 @@ class ProblemHandler {
   static ResponseEntity<ProblemDetail> unavailable(Throwable e) {
     LOG.warn("Database unavailable: {}", e.getClass().getName());
     ResponseEntity<ProblemDetail> response = problem(HttpStatus.SERVICE_UNAVAILABLE,
-        "The service is unavailable for a moment; retry later", List.of());
+        ErrorCauses.UNAVAILABLE_MESSAGE, List.of());
     return ResponseEntity.status(response.getStatusCode()).headers(response.getHeaders())
-        .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS).body(response.getBody());
+        .header(HttpHeaders.RETRY_AFTER, ErrorCauses.UNAVAILABLE_RETRY_AFTER_SECONDS).body(response.getBody());
   }
 
   static ResponseEntity<ProblemDetail> problem(HttpStatus status, String detail, List<FieldError> errors) {

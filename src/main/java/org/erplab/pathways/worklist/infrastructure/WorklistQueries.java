@@ -52,27 +52,21 @@ public class WorklistQueries {
    * @param overdue {@code true}: due before {@code now} only; {@code false}: not overdue only; {@code null}: all
    * @param pathwayId one pathway's tasks only (its instances carry its id as business key), or {@code null}: all
    * @param candidateKeys the kinds of task one of the groups may be a candidate of (from the models): each is walked
-   *     apart; tasks of other kinds are not looked at for the groups
+   *     apart; tasks of other kinds are not looked at for the groups (asked only when no {@code taskKey} is given and
+   *     one of the groups is a candidate in one of the tenants)
    */
   public List<TaskRow> page(Collection<String> tenants, String userId, Collection<String> groups,
       Supplier<Set<String>> candidateKeys, Boolean overdue, String taskKey, UUID pathwayId, Date now, int firstResult,
       int maxResults) {
     List<TaskRow> rows = new ArrayList<>();
     Set<String> withCandidates = tenantsWithCandidateTasks(tenants, groups);
-    Set<String> keys = withCandidates.isEmpty() ? Set.of() : kinds(candidateKeys.get(), taskKey);
+    // one kind asked for: walked alone (as any kind, it passes over no task of another kind)
+    Set<String> keys = withCandidates.isEmpty() ? Set.of() : taskKey != null ? Set.of(taskKey) : candidateKeys.get();
     for (String tenant : tenants) {
       rows.addAll(tenantPage(tenant, userId, groups, withCandidates.contains(tenant) ? keys : Set.of(), overdue,
           taskKey, pathwayId, now, firstResult + maxResults));
     }
     return rows.stream().sorted(ORDER).skip(firstResult).limit(maxResults).toList();
-  }
-
-  /** The kinds of task to walk for the groups: those of the models, or the one asked for if the groups may have it. */
-  private static Set<String> kinds(Set<String> candidateKeys, String taskKey) {
-    if (taskKey == null) {
-      return candidateKeys;
-    }
-    return candidateKeys.contains(taskKey) ? Set.of(taskKey) : Set.of();
   }
 
   /** Every deployed process definition's id (a few per model, one per version). */
