@@ -189,6 +189,7 @@ class GrowthBenchmark {
     connection.close();
     printLatencies(rows);
     printPlans(plans);
+    printAuditPlans();
     cloner.dropStaging();
     writeReport();
   }
@@ -441,12 +442,56 @@ class GrowthBenchmark {
         measure(auditor, "/api/pathways/" + open + "/audit?maxResults=500", r -> r.json().size()));
     add(rows, "audit trail GET /api/pathways/{id}/audit, withdrawn", "auditor", size,
         measure(auditor, "/api/pathways/" + closed + "/audit?maxResults=500", r -> r.json().size()));
+    // as auditors read: another pathway at each request, most of them never read before (their pages not cached)
+    int copies = (int) Math.round((double) size * Kind.WITHDRAWN.share / 100 / PROJECTS.size()) - 1;
+    java.util.Random random = new java.util.Random(size);
+    add(rows, "audit trail GET /api/pathways/{id}/audit, withdrawn, another pathway at each request", "auditor", size,
+        measure(auditor, () -> "/api/pathways/" + PathwayCloner.copyOf(withdrawn.template().pathwayId(),
+            1 + random.nextInt(copies)) + "/audit?maxResults=500", r -> r.json().size()));
+    explainAuditTrail(size, auditor, withdrawn, open, copies, random);
+  }
+
+  /**
+   * EXPLAIN (ANALYZE, BUFFERS) of the audit trail's statements: as the request ran them (the pathway's pages just
+   * read), and the same statements for a copy nobody has read since it was written (its pages from the OS or the disk):
+   * PostgreSQL's time and its shared buffers hit and read, per size.
+   */
+  private void explainAuditTrail(int size, ApiClient auditor, Seeded withdrawn, String open, int copies,
+      java.util.Random random) {
+    String path = "/api/pathways/" + open + "/audit?maxResults=500";
+    List<String> statements = DatabaseCounters.capture(sql -> sql.contains("audit_event"), () -> ok(auditor.get(path)));
+    String unread = PathwayCloner.copyOf(withdrawn.template().pathwayId(), 1 + random.nextInt(copies));
+    String closedTemplate = PathwayCloner.copyOf(withdrawn.template().pathwayId(), 1);
+    for (String label : List.of("as just read", "never read")) {
+      double ms = 0;
+      long hit = 0;
+      long read = 0;
+      for (String sql : statements) {
+        String run = label.equals("never read") ? sql.replace(open, unread).replace(closedTemplate, unread) : sql;
+        String text = String.join("\n", jdbc.sql("explain (analyze, buffers) " + run).query(String.class).list());
+        java.util.regex.Matcher time = java.util.regex.Pattern.compile("Execution Time: ([0-9.]+) ms").matcher(text);
+        ms += time.find() ? Double.parseDouble(time.group(1)) : Double.NaN;
+        java.util.regex.Matcher buffers = java.util.regex.Pattern.compile("Buffers: shared(?: hit=(\\d+))?(?: read=(\\d+))?")
+            .matcher(text);
+        if (buffers.find()) {
+          hit += buffers.group(1) == null ? 0 : Long.parseLong(buffers.group(1));
+          read += buffers.group(2) == null ? 0 : Long.parseLong(buffers.group(2));
+        }
+      }
+      auditPlans.computeIfAbsent("audit trail, " + label + " (" + statements.size() + " statements)",
+          k -> new LinkedHashMap<>()).put(size, String.format("%.2f ms, hit %,d, read %,d", ms, hit, read));
+    }
   }
 
   private static Latencies.Sample measure(ApiClient client, String path,
       java.util.function.ToLongFunction<ApiClient.Response> items) {
+    return measure(client, () -> path, items);
+  }
+
+  private static Latencies.Sample measure(ApiClient client, java.util.function.Supplier<String> path,
+      java.util.function.ToLongFunction<ApiClient.Response> items) {
     ApiClient.Response[] last = new ApiClient.Response[1];
-    Latencies.Sample sample = Latencies.Sample.measure(WARM_UP, REQUESTS, 0, () -> last[0] = client.get(path),
+    Latencies.Sample sample = Latencies.Sample.measure(WARM_UP, REQUESTS, 0, () -> last[0] = client.get(path.get()),
         response -> response.status() == 200);
     return new Latencies.Sample(sample.requests(), sample.p50Ms(), sample.p95Ms(), items.applyAsLong(last[0]),
         sample.statementsPerRequest(), sample.transactionsPerRequest());
@@ -509,6 +554,21 @@ class GrowthBenchmark {
     if (size == SIZES.get(SIZES.size() - 1)) {
       line("%nPlans of the task list at %,d (labs and operators):%n%n```%n%s```%n", size, full);
     }
+  }
+
+  /** The audit trail's statements under EXPLAIN (ANALYZE, BUFFERS), by case and size. */
+  private final Map<String, Map<Integer, String>> auditPlans = new LinkedHashMap<>();
+
+  private void printAuditPlans() {
+    line("%n## PostgreSQL's time and shared buffers for the audit trail's statements (EXPLAIN (ANALYZE, BUFFERS), "
+        + "pathway in placement; 'never read': a withdrawn copy not read since it was written)%n%n| case |");
+    SIZES.forEach(s -> line(" @%,d |", s));
+    line("%n|---|%s%n", "---|".repeat(SIZES.size()));
+    auditPlans.forEach((label, bySize) -> {
+      line("| %s |", label);
+      SIZES.forEach(s -> line(" %s |", bySize.getOrDefault(s, "-")));
+      line("%n");
+    });
   }
 
   private void printPlans(Map<String, Map<Integer, Double>> plans) {

@@ -17,6 +17,8 @@ import java.util.UUID;
 import java.util.StringJoiner;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
+import org.springframework.jdbc.core.ConnectionCallback;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -40,9 +42,24 @@ public class WorklistQueries {
       .thenComparing(TaskRow::id);
 
   private final JdbcClient jdbc;
+  private final JdbcTemplate template;
+  private volatile Boolean lateral;
 
-  public WorklistQueries(JdbcClient jdbc) {
+  public WorklistQueries(JdbcClient jdbc, JdbcTemplate template) {
     this.jdbc = jdbc;
+    this.template = template;
+  }
+
+  /**
+   * Whether the database walks the kinds of task as one lateral join (PostgreSQL: the walk is planned once, whatever
+   * the number of kinds); H2 has no {@code lateral}, and gets one branch per kind.
+   */
+  private boolean lateral() {
+    if (lateral == null) {
+      String product = template.execute((ConnectionCallback<String>) c -> c.getMetaData().getDatabaseProductName());
+      lateral = "PostgreSQL".equalsIgnoreCase(product);
+    }
+    return lateral;
   }
 
   /**
@@ -106,18 +123,27 @@ public class WorklistQueries {
    * ones are walked per kind of task along {@code ix_act_ru_task_kind} with one identity-link probe per task: a walk
    * passes over no task of a kind the caller's groups cannot have (the CPI's, for a lab), only over the tasks of its
    * own kinds that another organisation holds (a kind whose candidate group is an expression). Kept apart, instead of
-   * an {@code or} that leads PostgreSQL to hash every candidate link of the caller's groups first.
+   * an {@code or} that leads PostgreSQL to hash every candidate link of the caller's groups first. On PostgreSQL the
+   * kinds are one lateral join over their list (one walk planned once: a branch per kind cost about 0.25 ms of planning
+   * each, 5 ms for a lab); on H2 one branch per kind.
    */
   private List<TaskRow> tenantPage(String tenant, String userId, Collection<String> groups,
       Set<String> candidateKeys, Boolean overdue, String taskKey, UUID pathwayId, Date now, int limit) {
     String filters = filters(overdue, taskKey, pathwayId);
     List<String> keys = List.copyOf(candidateKeys);
+    String candidate = " and t.ASSIGNEE_ is null and exists (select 1 from ACT_RU_IDENTITYLINK i where i.TASK_ID_ = t.ID_"
+        + " and i.TYPE_ = 'candidate' and i.GROUP_ID_ in (:groups))" + filters;
+    boolean lateral = !keys.isEmpty() && lateral();
     StringJoiner sql = keys.isEmpty() ? new StringJoiner("") : new StringJoiner(") union all (", "(", ")");
     sql.add(walk(" and t.ASSIGNEE_ = :user" + filters));
-    for (int i = 0; i < keys.size(); i++) {
-      sql.add(walk(" and t.TASK_DEF_KEY_ = :kind" + i + " and t.ASSIGNEE_ is null and exists (select 1 from"
-          + " ACT_RU_IDENTITYLINK i where i.TASK_ID_ = t.ID_ and i.TYPE_ = 'candidate' and i.GROUP_ID_ in (:groups))"
-          + filters));
+    if (lateral) {
+      // task keys are BPMN ids (XML names): no commas
+      sql.add("select w.* from unnest(string_to_array(:kinds, ',')) as k(kind) cross join lateral ("
+          + walk(" and t.TASK_DEF_KEY_ = k.kind" + candidate) + ") w");
+    } else {
+      for (int i = 0; i < keys.size(); i++) {
+        sql.add(walk(" and t.TASK_DEF_KEY_ = :kind" + i + candidate));
+      }
     }
     JdbcClient.StatementSpec statement = jdbc.sql(sql.toString())
         .param("tenant", tenant)
@@ -126,8 +152,12 @@ public class WorklistQueries {
     if (!keys.isEmpty()) {
       statement = statement.param("groups", groups);
     }
-    for (int i = 0; i < keys.size(); i++) {
-      statement = statement.param("kind" + i, keys.get(i));
+    if (lateral) {
+      statement = statement.param("kinds", String.join(",", keys));
+    } else {
+      for (int i = 0; i < keys.size(); i++) {
+        statement = statement.param("kind" + i, keys.get(i));
+      }
     }
     if (overdue != null) {
       statement = statement.param("now", new Timestamp(now.getTime()));
