@@ -457,6 +457,48 @@ class TaskApiTest {
   }
 
   @Test
+  void shouldAnswerACompletionWithTheCallersOpenTasksInThePathwayWhenAskedTo() {
+    ApiFixtures.Started started = api.startPathway(LAB_LORENTEGGIO, LORENTEGGIO);
+    String interview = api.taskOf(started.pathwayId(), TASK_INTAKE_INTERVIEW);
+
+    // the lab's interview sends the person to the CPI: nothing more for the lab in this pathway
+    ApiClient.Response byLab = api.as(LAB_LORENTEGGIO).post("/api/tasks/" + interview + "/complete",
+        body(interviewWith("naspiRecipient", true)), "Prefer", "return=representation");
+
+    assertThat(byLab.status()).as("%s", byLab).isEqualTo(200);
+    assertThat(byLab.header("Preference-Applied")).contains("return=representation");
+    assertThat(byLab.json().path("id").asText()).isEqualTo(interview);
+    assertThat(byLab.json().path("pathwayId").asText()).isEqualTo(started.pathwayId().toString());
+    assertThat(byLab.json().path("nextTasks")).isEmpty();
+
+    // a refused completion is refused as without the preference, and changes nothing
+    String verification = api.taskOf(started.pathwayId(), TASK_VERIFY_ELIGIBILITY);
+    assertInvalid(api.as(CPI_MILANO).post("/api/tasks/" + verification + "/complete",
+        body(Map.of("verificationOutcome", "MAYBE")), "Prefer", "return=representation"), "verificationOutcome");
+    assertThat(api.task(verification)).isNotNull();
+
+    // the CPI's verification leads to the CPI's own next task: given in the answer, as the list gives it
+    ApiClient.Response byCpi = api.as(CPI_MILANO).post("/api/tasks/" + verification + "/complete",
+        body(Map.of("verificationOutcome", "ELIGIBLE", "verificationNote", "NASpI verificata")),
+        "Prefer", "return=representation");
+
+    assertThat(byCpi.status()).as("%s", byCpi).isEqualTo(200);
+    String assignment = api.taskOf(started.pathwayId(), TASK_ASSIGN_OPERATOR);
+    JsonNode next = byCpi.json().path("nextTasks");
+    assertThat(next).hasSize(1);
+    assertThat(next.get(0).path("id").asText()).isEqualTo(assignment);
+    assertThat(next.get(0).path("taskKey").asText()).isEqualTo(TASK_ASSIGN_OPERATOR);
+    assertThat(next.get(0)).isEqualTo(api.listedTask(CPI_MILANO, "pathwayId=" + started.pathwayId(), assignment)
+        .orElseThrow());
+
+    // without the preference: 204, no body
+    ApiClient.Response plain = api.as(CPI_MILANO).post("/api/tasks/" + assignment + "/complete",
+        body(Map.of("operatorOrganisation", "SOLCO")));
+    assertThat(plain.status()).as("%s", plain).isEqualTo(204);
+    assertThat(plain.body()).isEmpty();
+  }
+
+  @Test
   void shouldShowTheCpiTheOtherProjectsPathwayOfThePersonInTheVerificationFormAndNothingPersonal() {
     TestPeople.Person person = TestPeople.adult();
     api.startPathway(LAB_BOLLATE, BOLLATE, person, "LAB");

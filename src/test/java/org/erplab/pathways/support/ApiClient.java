@@ -104,6 +104,12 @@ public final class ApiClient {
         .POST(HttpRequest.BodyPublishers.ofString(body instanceof String s ? s : json(body))));
   }
 
+  /** A POST with headers of its own ({@code name, value, name, value...}), e.g. {@code Prefer}. */
+  public Response post(String path, Object body, String... headers) {
+    return send(request(path).header("Content-Type", "application/json").headers(headers)
+        .POST(HttpRequest.BodyPublishers.ofString(body instanceof String s ? s : json(body))));
+  }
+
   public Response put(String path, Object body) {
     return send(request(path).header("Content-Type", "application/json")
         .PUT(HttpRequest.BodyPublishers.ofString(body instanceof String s ? s : json(body))));

@@ -1,8 +1,10 @@
 package org.erplab.pathways.worklist.api;
 
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.util.ArrayList;
 import java.time.LocalDate;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -16,11 +18,13 @@ import org.erplab.pathways.security.Partitions;
 import org.erplab.pathways.worklist.process.Worklist;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -70,8 +74,12 @@ class TaskController {
     if (!errors.isEmpty()) {
       throw ApiException.badRequest(errors);
     }
+    return items(worklist.myTasks(user, project, overdue, taskKey, pathway, firstResult, maxResults));
+  }
+
+  private List<TaskItem> items(List<Worklist.OpenTask> tasks) {
     Map<String, Optional<LocalDate>> endsOn = new HashMap<>();
-    return worklist.myTasks(user, project, overdue, taskKey, pathway, firstResult, maxResults).stream()
+    return tasks.stream()
         .map(t -> new TaskItem(t.task().id(), t.task().name(), t.task().taskKey(), t.task().pathwayId(),
             Partitions.projectOf(t.task().tenantId()), t.candidateGroups(),
             t.task().assignee(), ApiTime.of(t.task().created()), ApiTime.of(t.task().due()), t.overdue(),
@@ -102,10 +110,43 @@ class TaskController {
     worklist.unclaim(id, user);
   }
 
+  /**
+   * Completes the task with its form's values. 204; or, asked with {@code Prefer: return=representation} (RFC 7240),
+   * 200 with the caller's open tasks in the same pathway once the completion is committed: the next step, if it is
+   * the caller's, without a second request.
+   */
   @PostMapping("/{id}/complete")
-  @ResponseStatus(HttpStatus.NO_CONTENT)
-  void complete(@PathVariable String id, @RequestBody(required = false) CompleteTaskRequest request,
+  @ApiResponse(responseCode = "204", description = "Completed")
+  @ApiResponse(responseCode = "200", description = "Completed, asked with Prefer: return=representation: the caller's "
+      + "open tasks in the pathway")
+  ResponseEntity<CompletedTask> complete(@PathVariable String id,
+      @RequestBody(required = false) CompleteTaskRequest request,
+      @RequestHeader(name = PREFER, required = false) String prefer,
       @AuthenticationPrincipal AppUser user) {
-    worklist.complete(id, request == null ? null : request.variables(), user);
+    String pathwayId = worklist.complete(id, request == null ? null : request.variables(), user);
+    if (prefer == null || !prefer.toLowerCase(Locale.ROOT).contains(RETURN_REPRESENTATION)) {
+      return ResponseEntity.noContent().build();
+    }
+    UUID pathway = pathwayOf(pathwayId);
+    List<TaskItem> next = pathway == null ? List.of()
+        : items(worklist.myTasks(user, null, null, null, pathway, 0, Worklist.MAX_RESULTS));
+    return ResponseEntity.ok().header(PREFERENCE_APPLIED, RETURN_REPRESENTATION)
+        .body(new CompletedTask(id, pathway == null ? null : pathway.toString(), next));
   }
+
+  static final String PREFER = "Prefer";
+  static final String RETURN_REPRESENTATION = "return=representation";
+  static final String PREFERENCE_APPLIED = "Preference-Applied";
+
+  /** The pathway a business key names, or null for a process that is not a pathway's (a programme's). */
+  private static UUID pathwayOf(String businessKey) {
+    try {
+      return businessKey == null ? null : UUID.fromString(businessKey);
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+  }
+
+  /** A completed task, its pathway and the caller's open tasks in it after the completion. */
+  record CompletedTask(String id, String pathwayId, List<TaskItem> nextTasks) {}
 }

@@ -256,12 +256,22 @@ public class WorklistQueries {
     return locked != null && locked.contains(taskId) || lockTask(taskId).isPresent();
   }
 
-  /** Locks the task's row as {@link #lock} does and reads what our API checks of it; empty if there is no such task. */
+  /**
+   * Locks the task's row as {@link #lock} does and reads, in the same statement, what our API checks of it and answers
+   * with: who claimed it, its project part, its definition, its pathway and its candidate groups. Empty if there is no
+   * such task.
+   */
   public Optional<LockedTask> lockTask(String taskId) {
-    Optional<LockedTask> task = jdbc.sql(
-            "select ID_, ASSIGNEE_, TENANT_ID_, PROC_DEF_ID_ from ACT_RU_TASK where ID_ = ? for update")
+    // group ids hold no comma (EngineSecurityPlugin.RESOURCE_ID_PATTERN)
+    Optional<LockedTask> task = jdbc.sql("""
+            select t.ID_, t.ASSIGNEE_, t.TENANT_ID_, t.PROC_DEF_ID_,
+                   (select e.BUSINESS_KEY_ from ACT_RU_EXECUTION e where e.ID_ = t.PROC_INST_ID_),
+                   (select string_agg(i.GROUP_ID_, ',') from ACT_RU_IDENTITYLINK i
+                    where i.TASK_ID_ = t.ID_ and i.TYPE_ = 'candidate' and i.GROUP_ID_ is not null)
+            from ACT_RU_TASK t where t.ID_ = ? for update""")
         .param(taskId)
-        .query((rs, i) -> new LockedTask(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)))
+        .query((rs, i) -> new LockedTask(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+            rs.getString(5), rs.getString(6) == null ? List.of() : List.of(rs.getString(6).split(","))))
         .optional();
     Set<String> locked = lockedInThisTransaction();
     if (task.isPresent() && locked != null) {
@@ -270,8 +280,12 @@ public class WorklistQueries {
     return task;
   }
 
-  /** An open task's row as locked: who has claimed it, its project part and its definition. */
-  public record LockedTask(String id, String assignee, String tenantId, String processDefinitionId) {}
+  /**
+   * An open task's row as locked: who has claimed it, its project part, its definition, its pathway (the business key
+   * of its process instance) and its candidate groups.
+   */
+  public record LockedTask(String id, String assignee, String tenantId, String processDefinitionId, String pathwayId,
+      List<String> candidateGroups) {}
 
   /** The task ids locked in the current transaction (null outside one): bound to it, gone when it ends. */
   @SuppressWarnings("unchecked")

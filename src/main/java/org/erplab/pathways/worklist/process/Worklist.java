@@ -159,9 +159,12 @@ public class Worklist {
     asChecked(() -> taskService.setAssignee(taskId, null));
   }
 
-  /** Completes the task with the form's values; the engine validates them (400 naming every invalid field). */
+  /**
+   * Completes the task with the form's values; the engine validates them (400 naming every invalid field). Gives the
+   * task's pathway (the business key of its process instance).
+   */
   @Transactional
-  public void complete(String taskId, Map<String, Object> input, AppUser user) {
+  public String complete(String taskId, Map<String, Object> input, AppUser user) {
     LockedTask task = workable(taskId, user);
     if (task.assignee() != null && !task.assignee().equals(user.id())) {
       throw ApiException.conflict("The task is claimed by someone else");
@@ -174,6 +177,7 @@ public class Worklist {
       }
       taskService.complete(taskId, values);
     });
+    return task.pathwayId();
   }
 
   /**
@@ -213,7 +217,8 @@ public class Worklist {
 
   /**
    * The open task, locked until the end of the transaction, if the caller may work it; 404 / 403 / 409 otherwise. Read
-   * with our own statements (the row as locked, its candidate groups): the engine checks again when it works the task.
+   * with our own statement (the row as locked, with its candidate groups): the engine checks again when it works the
+   * task.
    */
   private LockedTask workable(String taskId, AppUser user) {
     LockedTask task = queries.lockTask(taskId).orElse(null);
@@ -232,8 +237,7 @@ public class Worklist {
         throw ApiException.notFound("No such task");
       }
       boolean mine = user.id().equals(task.assignee());
-      boolean candidate = queries.candidateGroups(List.of(taskId)).getOrDefault(taskId, List.of()).stream()
-          .anyMatch(user.groups()::contains);
+      boolean candidate = task.candidateGroups().stream().anyMatch(user.groups()::contains);
       // administrators may work any task of the projects they serve (a repair), as at the engine's doors
       if (!mine && !candidate && !user.hasRole(Roles.ADMIN)) {
         throw ApiException.forbidden("Your groups may not work this task");
