@@ -112,8 +112,8 @@ class TaskController {
 
   /**
    * Completes the task with its form's values. 204; or, asked with {@code Prefer: return=representation} (RFC 7240),
-   * 200 with the caller's open tasks in the same pathway once the completion is committed: the next step, if it is
-   * the caller's, without a second request.
+   * 200 with the caller's open tasks in the same pathway as the completion leaves them (read in its transaction): the
+   * next step, if it is the caller's, without a second request.
    */
   @PostMapping("/{id}/complete")
   @ApiResponse(responseCode = "204", description = "Completed")
@@ -123,29 +123,19 @@ class TaskController {
       @RequestBody(required = false) CompleteTaskRequest request,
       @RequestHeader(name = PREFER, required = false) String prefer,
       @AuthenticationPrincipal AppUser user) {
-    String pathwayId = worklist.complete(id, request == null ? null : request.variables(), user);
-    if (prefer == null || !prefer.toLowerCase(Locale.ROOT).contains(RETURN_REPRESENTATION)) {
+    boolean representation = prefer != null && prefer.toLowerCase(Locale.ROOT).contains(RETURN_REPRESENTATION);
+    Worklist.Completion completion = worklist.complete(id, request == null ? null : request.variables(), user,
+        representation);
+    if (!representation) {
       return ResponseEntity.noContent().build();
     }
-    UUID pathway = pathwayOf(pathwayId);
-    List<TaskItem> next = pathway == null ? List.of()
-        : items(worklist.myTasks(user, null, null, null, pathway, 0, Worklist.MAX_RESULTS));
-    return ResponseEntity.ok().header(PREFERENCE_APPLIED, RETURN_REPRESENTATION)
-        .body(new CompletedTask(id, pathway == null ? null : pathway.toString(), next));
+    return ResponseEntity.ok().header(PREFERENCE_APPLIED, RETURN_REPRESENTATION).body(new CompletedTask(id,
+        completion.pathwayId() == null ? null : completion.pathwayId().toString(), items(completion.next())));
   }
 
   static final String PREFER = "Prefer";
   static final String RETURN_REPRESENTATION = "return=representation";
   static final String PREFERENCE_APPLIED = "Preference-Applied";
-
-  /** The pathway a business key names, or null for a process that is not a pathway's (a programme's). */
-  private static UUID pathwayOf(String businessKey) {
-    try {
-      return businessKey == null ? null : UUID.fromString(businessKey);
-    } catch (IllegalArgumentException e) {
-      return null;
-    }
-  }
 
   /** A completed task, its pathway and the caller's open tasks in it after the completion. */
   record CompletedTask(String id, String pathwayId, List<TaskItem> nextTasks) {}

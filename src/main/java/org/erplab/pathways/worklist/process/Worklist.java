@@ -161,10 +161,11 @@ public class Worklist {
 
   /**
    * Completes the task with the form's values; the engine validates them (400 naming every invalid field). Gives the
-   * task's pathway (the business key of its process instance).
+   * task's pathway (the business key of its process instance) and, if asked ({@code withNext}), the caller's open
+   * tasks in it as the completion leaves them, read in the same transaction.
    */
   @Transactional
-  public String complete(String taskId, Map<String, Object> input, AppUser user) {
+  public Completion complete(String taskId, Map<String, Object> input, AppUser user, boolean withNext) {
     LockedTask task = workable(taskId, user);
     if (task.assignee() != null && !task.assignee().equals(user.id())) {
       throw ApiException.conflict("The task is claimed by someone else");
@@ -177,8 +178,22 @@ public class Worklist {
       }
       taskService.complete(taskId, values);
     });
-    return task.pathwayId();
+    UUID pathway = pathwayOf(task.pathwayId());
+    return new Completion(pathway, withNext && pathway != null
+        ? myTasks(user, null, null, null, pathway, 0, MAX_RESULTS) : List.of());
   }
+
+  /** The pathway a business key names, or null for a process that is not a pathway's (a programme's). */
+  private static UUID pathwayOf(String businessKey) {
+    try {
+      return businessKey == null ? null : UUID.fromString(businessKey);
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+  }
+
+  /** A completed task's pathway (null if none) and the caller's open tasks in it, if asked for. */
+  public record Completion(UUID pathwayId, List<OpenTask> next) {}
 
   /**
    * Engine work on a task that {@link #workable} has allowed, in one engine command that skips Camunda's
