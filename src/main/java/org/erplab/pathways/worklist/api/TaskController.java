@@ -2,13 +2,9 @@ package org.erplab.pathways.worklist.api;
 
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.util.ArrayList;
-import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.Locale;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
-import org.erplab.pathways.project.domain.ProgrammeNotice;
 import java.util.Map;
 import org.erplab.pathways.common.api.ApiException;
 import org.erplab.pathways.common.api.ApiTime;
@@ -36,11 +32,8 @@ import org.springframework.web.bind.annotation.RestController;
 class TaskController {
 
   private final Worklist worklist;
-  private final ProgrammeNotice programmeNotice;
-
-  TaskController(Worklist worklist, ProgrammeNotice programmeNotice) {
+  TaskController(Worklist worklist) {
     this.worklist = worklist;
-    this.programmeNotice = programmeNotice;
   }
 
   /**
@@ -78,7 +71,6 @@ class TaskController {
   }
 
   private List<TaskItem> items(List<Worklist.OpenTask> tasks) {
-    Map<String, Optional<LocalDate>> endsOn = new HashMap<>();
     return tasks.stream()
         .map(t -> new TaskItem(t.task().id(), t.task().name(), t.task().taskKey(), t.task().pathwayId(),
             Partitions.projectOf(t.task().tenantId()), t.candidateGroups(),
@@ -87,8 +79,7 @@ class TaskController {
                 t.deadline().dueAt(), t.deadline().state(), t.deadline().shiftedWorkingDays(),
                 t.deadline().shiftedCalendarDays()),
             t.task().priority(), t.formKey(),
-            endsOn.computeIfAbsent(Partitions.projectOf(t.task().tenantId()), programmeNotice::endingSoon)
-                .orElse(null)))
+            t.programmeEndsOn()))
         .toList();
   }
 

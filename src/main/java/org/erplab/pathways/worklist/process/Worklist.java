@@ -2,6 +2,7 @@ package org.erplab.pathways.worklist.process;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.time.LocalDate;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +25,7 @@ import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.erplab.pathways.common.api.ApiException;
 import org.erplab.pathways.pathway.process.ProcessCatalogue;
+import org.erplab.pathways.project.domain.ProgrammeNotice;
 import org.erplab.pathways.security.AppUser;
 import org.erplab.pathways.security.EngineAccess;
 import org.erplab.pathways.security.Partitions;
@@ -56,12 +58,13 @@ public class Worklist {
   private final WorklistQueries queries;
   private final DeadlineRecords deadlines;
   private final CandidateTaskKeys candidateKeys;
+  private final ProgrammeNotice programmeNotice;
   private final Map<String, String> formKeys = new ConcurrentHashMap<>();
   private final Map<String, String> processKeys = new ConcurrentHashMap<>();
 
   public Worklist(ProcessEngine processEngine, TaskService taskService, HistoryService historyService,
       RepositoryService repositoryService, EngineAccess engine, WorklistQueries queries, DeadlineRecords deadlines,
-      CandidateTaskKeys candidateKeys) {
+      CandidateTaskKeys candidateKeys, ProgrammeNotice programmeNotice) {
     this.processEngine = processEngine;
     this.taskService = taskService;
     this.historyService = historyService;
@@ -70,6 +73,7 @@ public class Worklist {
     this.queries = queries;
     this.deadlines = deadlines;
     this.candidateKeys = candidateKeys;
+    this.programmeNotice = programmeNotice;
   }
 
   @Transactional(readOnly = true)
@@ -87,13 +91,15 @@ public class Worklist {
     Map<String, Deadline> deadlineOf = new java.util.HashMap<>();
     deadlines.ofTasks(ids).forEach(d -> deadlineOf.merge(d.taskId(), d, (a, b) -> a.isOpen() ? a : b));
     List<OpenTask> result = new ArrayList<>();
+    Map<String, Optional<LocalDate>> endsOn = new java.util.HashMap<>();
     for (TaskRow row : rows) {
       Deadline deadline = deadlineOf.get(row.id());
       boolean late = !row.suspended() && (deadline != null
           ? deadline.isOpen() ? deadline.dueAt().toInstant().isBefore(now.toInstant())
               : Deadline.State.MISSED.name().equals(deadline.state())
           : row.due() != null && row.due().isBefore(now.toInstant()));
-      result.add(new OpenTask(row, groups.getOrDefault(row.id(), List.of()), late, deadline, formKey(row)));
+      result.add(new OpenTask(row, groups.getOrDefault(row.id(), List.of()), late, deadline, formKey(row),
+          endsOn.computeIfAbsent(Partitions.projectOf(row.tenantId()), programmeNotice::endingSoon).orElse(null)));
     }
     return result;
   }
@@ -261,7 +267,10 @@ public class Worklist {
     });
   }
 
-  /** A task of the list with its deadline (from table {@code deadline}; null for a task without one). */
+  /**
+   * A task of the list with its deadline (from table {@code deadline}; null for a task without one) and its programme's
+   * last day when that is near ({@link ProgrammeNotice}; null otherwise).
+   */
   public record OpenTask(TaskRow task, List<String> candidateGroups, boolean overdue, Deadline deadline,
-      String formKey) {}
+      String formKey, LocalDate programmeEndsOn) {}
 }
