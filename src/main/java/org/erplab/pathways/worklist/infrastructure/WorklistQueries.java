@@ -4,7 +4,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.Date;
@@ -25,12 +24,12 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * The caller's open tasks, read straight from the engine's task table with one indexed query per tenant the caller
- * sees (its project, or its organisation's part of it), each stopping after the page it needs, then merged: the cost
- * depends on the page, not on how many pathways are open. Candidate groups are matched through the identity links,
- * as the engine does. Order: priority (the lab's own work before public call-backs), due date (none last), creation.
- * The indexes {@code ix_act_ru_task_worklist} (own tasks) and {@code ix_act_ru_task_kind} (the groups' tasks, per kind)
- * serve it (see {@link EngineIndexes}); tenants where none of the caller's groups is a candidate of any task are
+ * The caller's open tasks, read straight from the engine's task table in one statement of indexed walks (its claimed
+ * tasks; its groups' tasks per tenant it sees, its project or its organisation's part of it, and per kind of task),
+ * each stopping after the page it needs, then merged: the cost depends on the page, not on how many pathways are
+ * open. Candidate groups are matched through the identity links, as the engine does. Order: priority (the lab's own
+ * work before public call-backs), due date (none last), creation. The index {@code ix_act_ru_task_kind} serves the
+ * groups' walks (see {@link EngineIndexes}); tenants where none of the caller's groups is a candidate of any task are
  * recognised first ({@code ix_act_ru_identitylink_candidates}) and not walked for its groups.
  */
 @Repository
@@ -75,16 +74,18 @@ public class WorklistQueries {
   public List<TaskRow> page(Collection<String> tenants, String userId, Collection<String> groups,
       Supplier<Set<String>> candidateKeys, Boolean overdue, String taskKey, UUID pathwayId, Date now, int firstResult,
       int maxResults) {
-    List<TaskRow> rows = new ArrayList<>();
-    Set<String> withCandidates = tenantsWithCandidateTasks(tenants, groups);
-    // one kind asked for: walked alone (as any kind, it passes over no task of another kind)
-    Set<String> keys = withCandidates.isEmpty() ? Set.of() : taskKey != null ? Set.of(taskKey) : candidateKeys.get();
-    for (String tenant : tenants) {
-      rows.addAll(tenantPage(tenant, userId, groups, withCandidates.contains(tenant) ? keys : Set.of(), overdue,
-          taskKey, pathwayId, now, firstResult + maxResults));
+    if (tenants.isEmpty()) {
+      return List.of();
     }
-    return rows.stream().sorted(ORDER).skip(firstResult).limit(maxResults).toList();
+    List<String> withCandidates = tenants.stream().filter(tenantsWithCandidateTasks(tenants, groups)::contains)
+        .sorted().toList();
+    // one kind asked for: walked alone (as any kind, it passes over no task of another kind)
+    List<String> keys = withCandidates.isEmpty() ? List.of()
+        : List.copyOf(taskKey != null ? Set.of(taskKey) : new java.util.TreeSet<>(candidateKeys.get()));
+    return walks(tenants, userId, groups, withCandidates, keys, overdue, taskKey, pathwayId, now,
+        firstResult + maxResults).stream().sorted(ORDER).skip(firstResult).limit(maxResults).toList();
   }
+
 
   /** Every deployed process definition's id (a few per model, one per version). */
   public List<String> processDefinitionIds() {
@@ -118,45 +119,51 @@ public class WorklistQueries {
   }
 
   /**
-   * One tenant's first {@code limit} tasks of the caller: its own claimed tasks, and the unclaimed tasks of its groups
-   * of each kind in {@code candidateKeys}, as ordered walks in one statement, each stopping at the page. The unclaimed
-   * ones are walked per kind of task along {@code ix_act_ru_task_kind} with one identity-link probe per task: a walk
-   * passes over no task of a kind the caller's groups cannot have (the CPI's, for a lab), only over the tasks of its
-   * own kinds that another organisation holds (a kind whose candidate group is an expression). Kept apart, instead of
-   * an {@code or} that leads PostgreSQL to hash every candidate link of the caller's groups first. On PostgreSQL the
-   * kinds are one lateral join over their list (one walk planned once: a branch per kind cost about 0.25 ms of planning
-   * each, 5 ms for a lab); on H2 one branch per kind.
+   * The caller's first {@code limit} tasks in each walk, as ordered walks in one statement, each stopping at the page:
+   * its own claimed tasks in all the tenants (along the engine's assignee index), and the unclaimed tasks of its groups
+   * in each tenant where they are candidates, per kind of task in {@code keys}, along {@code ix_act_ru_task_kind} with
+   * one identity-link probe per task. A walk passes over no task of a kind the caller's groups cannot have (the CPI's,
+   * for a lab), only over the tasks of its own kinds that another organisation holds (a kind whose candidate group is
+   * an expression). Kept apart, instead of an {@code or} that leads PostgreSQL to hash every candidate link of the
+   * caller's groups first. On PostgreSQL the kinds of a tenant are one lateral join over their list (planned once: a
+   * branch per kind cost about 0.25 ms of planning each, 5 ms for a lab); on H2 one branch per kind.
    */
-  private List<TaskRow> tenantPage(String tenant, String userId, Collection<String> groups,
-      Set<String> candidateKeys, Boolean overdue, String taskKey, UUID pathwayId, Date now, int limit) {
+  private List<TaskRow> walks(Collection<String> tenants, String userId, Collection<String> groups,
+      List<String> withCandidates, List<String> keys, Boolean overdue, String taskKey, UUID pathwayId, Date now,
+      int limit) {
     String filters = filters(overdue, taskKey, pathwayId);
-    List<String> keys = List.copyOf(candidateKeys);
     String candidate = " and t.ASSIGNEE_ is null and exists (select 1 from ACT_RU_IDENTITYLINK i where i.TASK_ID_ = t.ID_"
         + " and i.TYPE_ = 'candidate' and i.GROUP_ID_ in (:groups))" + filters;
     boolean lateral = !keys.isEmpty() && lateral();
     StringJoiner sql = keys.isEmpty() ? new StringJoiner("") : new StringJoiner(") union all (", "(", ")");
-    sql.add(walk(" and t.ASSIGNEE_ = :user" + filters));
-    if (lateral) {
-      // task keys are BPMN ids (XML names): no commas
-      sql.add("select w.* from unnest(string_to_array(:kinds, ',')) as k(kind) cross join lateral ("
-          + walk(" and t.TASK_DEF_KEY_ = k.kind" + candidate) + ") w");
-    } else {
-      for (int i = 0; i < keys.size(); i++) {
-        sql.add(walk(" and t.TASK_DEF_KEY_ = :kind" + i + candidate));
+    sql.add(walk(" t.TENANT_ID_ in (:tenants) and t.ASSIGNEE_ = :user" + filters));
+    for (int n = 0; n < (keys.isEmpty() ? 0 : withCandidates.size()); n++) {
+      String tenant = " t.TENANT_ID_ = :tenant" + n;
+      if (lateral) {
+        // task keys are BPMN ids (XML names): no commas
+        sql.add("select w.* from unnest(string_to_array(:kinds, ',')) as k(kind) cross join lateral ("
+            + walk(tenant + " and t.TASK_DEF_KEY_ = k.kind" + candidate) + ") w");
+      } else {
+        for (int i = 0; i < keys.size(); i++) {
+          sql.add(walk(tenant + " and t.TASK_DEF_KEY_ = :kind" + i + candidate));
+        }
       }
     }
     JdbcClient.StatementSpec statement = jdbc.sql(sql.toString())
-        .param("tenant", tenant)
+        .param("tenants", tenants)
         .param("user", userId)
         .param("limit", limit);
     if (!keys.isEmpty()) {
       statement = statement.param("groups", groups);
-    }
-    if (lateral) {
-      statement = statement.param("kinds", String.join(",", keys));
-    } else {
-      for (int i = 0; i < keys.size(); i++) {
-        statement = statement.param("kind" + i, keys.get(i));
+      for (int n = 0; n < withCandidates.size(); n++) {
+        statement = statement.param("tenant" + n, withCandidates.get(n));
+      }
+      if (lateral) {
+        statement = statement.param("kinds", String.join(",", keys));
+      } else {
+        for (int i = 0; i < keys.size(); i++) {
+          statement = statement.param("kind" + i, keys.get(i));
+        }
       }
     }
     if (overdue != null) {
@@ -171,15 +178,16 @@ public class WorklistQueries {
     return statement.query(WorklistQueries::row).list();
   }
 
-  /** The first {@code :limit} open tasks of {@code :tenant} that meet the condition, in the worklist's order. */
+  /** The first {@code :limit} open tasks that meet the condition (on the tenant first), in the worklist's order. */
   private static String walk(String condition) {
     return """
         select t.ID_, t.NAME_, t.TASK_DEF_KEY_, t.PROC_DEF_ID_, t.TENANT_ID_, t.ASSIGNEE_, t.CREATE_TIME_, t.DUE_DATE_,
                t.PRIORITY_, t.SUSPENSION_STATE_, e.BUSINESS_KEY_
         from ACT_RU_TASK t join ACT_RU_EXECUTION e on e.ID_ = t.PROC_INST_ID_
-        where t.TENANT_ID_ = :tenant""" + condition
+        where""" + condition
         + " order by t.PRIORITY_ desc, t.DUE_DATE_ asc nulls last, t.CREATE_TIME_ asc, t.ID_ asc limit :limit";
   }
+
 
   private static String filters(Boolean overdue, String taskKey, UUID pathwayId) {
     StringBuilder sql = new StringBuilder();
