@@ -259,6 +259,11 @@ public final class ModelChecks {
       if (!identifier.matches() || process.variable(identifier.group(1)).isEmpty()) {
         problems.add(new Problem(Kind.CANDIDATE_GROUP, name, "il compito «" + label(task) + "» assegna il compito con "
             + "«" + groups + "», che non è una variabile dichiarata del processo " + process.key()));
+      } else if (!process.partitionedBy().map(v -> v.name()).orElse("").equals(identifier.group(1))) {
+        // the worklist looks for such a task only in the part of the organisation it names (CandidateTaskKeys)
+        problems.add(new Problem(Kind.CANDIDATE_GROUP, name, "il compito «" + label(task) + "» è assegnato "
+            + "all'organizzazione «" + groups + "», ma il processo " + process.key() + " non si svolge nella parte di "
+            + "quell'organizzazione: un compito di un'organizzazione va in un processo che gira nella sua parte"));
       }
       return;
     }

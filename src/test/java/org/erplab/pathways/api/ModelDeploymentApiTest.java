@@ -170,6 +170,14 @@ class ModelDeploymentApiTest {
   }
 
   @Test
+  void shouldRefuseATaskOfAnOrganisationInAProcessThatDoesNotRunInItsPart() {
+    // the worklist looks for a task assigned to an organisation only in that organisation's part (ADR 0042)
+    assertRefused(deploy(MANAGER, file(INTAKE, read(INTAKE).replace("camunda:candidateGroups=\"lab\"",
+        "camunda:candidateGroups=\"${channel}\""))), "intake.bpmn",
+        "è assegnato all'organizzazione «${channel}», ma il processo intake non si svolge nella parte");
+  }
+
+  @Test
   void shouldRefuseAnUndeclaredVariable() {
     assertRefused(deploy(MANAGER, file(INTAKE, read(INTAKE).replace("${contactOutcome == 'REACHED'}",
         "${esito == 'REACHED'}"))), "intake.bpmn", "usa la variabile «esito», che non è dichiarata");

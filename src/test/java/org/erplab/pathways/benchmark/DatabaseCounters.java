@@ -98,6 +98,23 @@ final class DatabaseCounters {
     }
   }
 
+  /** A statement executed, its SQL as prepared (parameters as {@code ?}), and its time in the driver. */
+  record Timed(String sql, long nanos) {}
+
+  private static volatile List<Timed> timing;
+
+  /** Runs the work and returns every statement it executed with its time (one work at a time). */
+  static List<Timed> captureTimed(Runnable work) {
+    List<Timed> timed = java.util.Collections.synchronizedList(new ArrayList<>());
+    timing = timed;
+    try {
+      work.run();
+    } finally {
+      timing = null;
+    }
+    return List.copyOf(timed);
+  }
+
   /** Runs the work and returns the SQL (parameters bound) of every statement it executed whose SQL matches. */
   static List<String> capture(Predicate<String> sql, Runnable work) {
     synchronized (CAPTURED) {
@@ -215,6 +232,10 @@ final class DatabaseCounters {
           }
           if (autoCommit.getAsBoolean()) {
             AUTO_COMMITTED.incrementAndGet();
+          }
+          List<Timed> timed = timing;
+          if (timed != null && sql != null) {
+            timed.add(new Timed(sql, nanos));
           }
           Predicate<String> filter = capturing;
           if (filter != null) {

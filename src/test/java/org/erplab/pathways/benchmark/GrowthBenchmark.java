@@ -190,6 +190,7 @@ class GrowthBenchmark {
     printLatencies(rows);
     printPlans(plans);
     printAuditPlans();
+    printListStatements();
     cloner.dropStaging();
     writeReport();
   }
@@ -423,6 +424,7 @@ class GrowthBenchmark {
         ApiClient client = ApiClient.as(port, user, PASSWORD);
         add(rows, "task list GET /api/tasks (first page)", user, size,
             measure(client, "/api/tasks", r -> r.json().size()));
+        statementTimes(user, size, client);
       }
     }
     Seeded placement = templates.stream().filter(s -> s.kind() == Kind.PLACEMENT).findFirst().orElseThrow();
@@ -554,6 +556,42 @@ class GrowthBenchmark {
     if (size == SIZES.get(SIZES.size() - 1)) {
       line("%nPlans of the task list at %,d (labs and operators):%n%n```%n%s```%n", size, full);
     }
+  }
+
+  /** Per user and statement (its first words), the mean time in the driver per task-list request, by size. */
+  private final Map<String, Map<String, Map<Integer, Double>>> listStatements = new LinkedHashMap<>();
+
+  /**
+   * Where a task list's time goes in SQL: {@code REQUESTS} more requests of the user's list with every statement timed
+   * in the driver (as the application ran it: prepared, with its plan), grouped by the statement's first words.
+   */
+  private void statementTimes(String user, int size, ApiClient client) {
+    List<DatabaseCounters.Timed> timed = DatabaseCounters.captureTimed(() -> {
+      for (int i = 0; i < REQUESTS; i++) {
+        ok(client.get("/api/tasks"));
+      }
+    });
+    Map<String, Map<Integer, Double>> byStatement = listStatements.computeIfAbsent(user, k -> new LinkedHashMap<>());
+    for (DatabaseCounters.Timed t : timed) {
+      String words = t.sql().replaceAll("\\s+", " ").trim();
+      int where = words.indexOf(" where ");
+      String key = words.substring(0, Math.min(50, words.length()))
+          + (where < 0 ? "" : " … " + words.substring(where, Math.min(where + 60, words.length())));
+      byStatement.computeIfAbsent(key, k -> new LinkedHashMap<>()).merge(size, t.nanos() / 1e6 / REQUESTS, Double::sum);
+    }
+  }
+
+  private void printListStatements() {
+    line("%n## The task list's statements as the application ran them (driver time, ms per request, mean of %d)%n%n"
+        + "| user | statement |", REQUESTS);
+    SIZES.forEach(s -> line(" @%,d |", s));
+    line(" ratio |%n|---|---|%s---:|%n", "---:|".repeat(SIZES.size()));
+    listStatements.forEach((user, byStatement) -> byStatement.forEach((sql, bySize) -> {
+      line("| %s | `%s` |", user, sql.replace("|", "/"));
+      SIZES.forEach(s -> line(" %.2f |", bySize.getOrDefault(s, 0.0)));
+      line(" %.2f |%n", bySize.getOrDefault(SIZES.get(SIZES.size() - 1), 0.0)
+          / bySize.getOrDefault(SIZES.get(0), Double.NaN));
+    }));
   }
 
   /** The audit trail's statements under EXPLAIN (ANALYZE, BUFFERS), by case and size. */

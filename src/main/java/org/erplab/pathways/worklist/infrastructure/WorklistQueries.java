@@ -29,8 +29,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * each stopping after the page it needs, then merged: the cost depends on the page, not on how many pathways are
  * open. Candidate groups are matched through the identity links, as the engine does. Order: priority (the lab's own
  * work before public call-backs), due date (none last), creation. The index {@code ix_act_ru_task_kind} serves the
- * groups' walks (see {@link EngineIndexes}); tenants where none of the caller's groups is a candidate of any task are
- * recognised first ({@code ix_act_ru_identitylink_candidates}) and not walked for its groups.
+ * groups' walks (see {@link EngineIndexes}).
  */
 @Repository
 public class WorklistQueries {
@@ -67,25 +66,30 @@ public class WorklistQueries {
    *
    * @param overdue {@code true}: due before {@code now} only; {@code false}: not overdue only; {@code null}: all
    * @param pathwayId one pathway's tasks only (its instances carry its id as business key), or {@code null}: all
-   * @param candidateKeys the kinds of task one of the groups may be a candidate of (from the models): each is walked
-   *     apart; tasks of other kinds are not looked at for the groups (asked only when no {@code taskKey} is given and
-   *     one of the groups is a candidate in one of the tenants)
+   * @param kindsByTenant per tenant, the kinds of task one of the groups may be a candidate of there (from the
+   *     models): each is walked apart; tasks of other kinds are not looked at for the groups
    */
   public List<TaskRow> page(Collection<String> tenants, String userId, Collection<String> groups,
-      Supplier<Set<String>> candidateKeys, Boolean overdue, String taskKey, UUID pathwayId, Date now, int firstResult,
-      int maxResults) {
+      Supplier<Map<String, Set<String>>> kindsByTenant, Boolean overdue, String taskKey, UUID pathwayId, Date now,
+      int firstResult, int maxResults) {
     if (tenants.isEmpty()) {
       return List.of();
     }
-    List<String> withCandidates = tenants.stream().filter(tenantsWithCandidateTasks(tenants, groups)::contains)
-        .sorted().toList();
-    // one kind asked for: walked alone (as any kind, it passes over no task of another kind)
-    List<String> keys = withCandidates.isEmpty() ? List.of()
-        : List.copyOf(taskKey != null ? Set.of(taskKey) : new java.util.TreeSet<>(candidateKeys.get()));
-    return walks(tenants, userId, groups, withCandidates, keys, overdue, taskKey, pathwayId, now,
-        firstResult + maxResults).stream().sorted(ORDER).skip(firstResult).limit(maxResults).toList();
+    List<Map.Entry<String, String>> walks = new java.util.ArrayList<>();
+    if (!groups.isEmpty()) {
+      Map<String, Set<String>> kinds = kindsByTenant.get();
+      for (String tenant : new java.util.TreeSet<>(tenants)) {
+        for (String kind : new java.util.TreeSet<>(kinds.getOrDefault(tenant, Set.of()))) {
+          // one kind asked for: only its walks
+          if (taskKey == null || taskKey.equals(kind)) {
+            walks.add(Map.entry(tenant, kind));
+          }
+        }
+      }
+    }
+    return walks(tenants, userId, groups, walks, overdue, taskKey, pathwayId, now, firstResult + maxResults).stream()
+        .sorted(ORDER).skip(firstResult).limit(maxResults).toList();
   }
-
 
   /** Every deployed process definition's id (a few per model, one per version). */
   public List<String> processDefinitionIds() {
@@ -93,76 +97,45 @@ public class WorklistQueries {
   }
 
   /**
-   * The tenants where one of the groups is a candidate of some open task, one index probe each: the engine copies a
-   * task's tenant onto its identity links. In the other tenants only the caller's own claimed tasks are looked up,
-   * so a user does not walk every open task of a project (or a project's part) where it has none to do.
-   */
-  private Set<String> tenantsWithCandidateTasks(Collection<String> tenants, Collection<String> groups) {
-    if (tenants.isEmpty() || groups.isEmpty()) {
-      return Set.of();
-    }
-    List<String> ordered = List.copyOf(tenants);
-    // one statement: per tenant, its number if the probe finds a link (the engine's one-row schema.version property
-    // gives each probe a row to stand on, on PostgreSQL and H2 alike)
-    StringJoiner sql = new StringJoiner(" union all ");
-    for (int i = 0; i < ordered.size(); i++) {
-      sql.add("select " + i + " as N from ACT_GE_PROPERTY where NAME_ = 'schema.version' and exists ("
-          + "select 1 from ACT_RU_IDENTITYLINK c where c.TENANT_ID_ = :tenant" + i
-          + " and c.GROUP_ID_ in (:groups) and c.TYPE_ = 'candidate')");
-    }
-    JdbcClient.StatementSpec statement = jdbc.sql(sql.toString()).param("groups", groups);
-    for (int i = 0; i < ordered.size(); i++) {
-      statement = statement.param("tenant" + i, ordered.get(i));
-    }
-    return statement.query((rs, n) -> ordered.get(rs.getInt(1))).list().stream()
-        .collect(Collectors.toUnmodifiableSet());
-  }
-
-  /**
    * The caller's first {@code limit} tasks in each walk, as ordered walks in one statement, each stopping at the page:
-   * its own claimed tasks in all the tenants (along the engine's assignee index), and the unclaimed tasks of its groups
-   * in each tenant where they are candidates, per kind of task in {@code keys}, along {@code ix_act_ru_task_kind} with
-   * one identity-link probe per task. A walk passes over no task of a kind the caller's groups cannot have (the CPI's,
-   * for a lab), only over the tasks of its own kinds that another organisation holds (a kind whose candidate group is
-   * an expression). Kept apart, instead of an {@code or} that leads PostgreSQL to hash every candidate link of the
-   * caller's groups first. On PostgreSQL the kinds of a tenant are one lateral join over their list (planned once: a
-   * branch per kind cost about 0.25 ms of planning each, 5 ms for a lab); on H2 one branch per kind.
+   * its own claimed tasks in all the tenants (along the engine's assignee index), and the unclaimed tasks of its groups,
+   * one walk per tenant and kind of task in {@code walks}, along {@code ix_act_ru_task_kind} with one identity-link
+   * probe per task. A walk passes over no task of a kind the caller's groups cannot have (the CPI's, for a lab).
+   * Kept apart, instead of an {@code or} that leads PostgreSQL to hash every candidate link of the caller's groups
+   * first. On PostgreSQL the walks are one lateral join over their list (planned once: a branch per walk cost about
+   * 0.25 ms of planning each, 5 ms for a lab); on H2 one branch per walk.
    */
   private List<TaskRow> walks(Collection<String> tenants, String userId, Collection<String> groups,
-      List<String> withCandidates, List<String> keys, Boolean overdue, String taskKey, UUID pathwayId, Date now,
-      int limit) {
+      List<Map.Entry<String, String>> walks, Boolean overdue, String taskKey, UUID pathwayId, Date now, int limit) {
     String filters = filters(overdue, taskKey, pathwayId);
     String candidate = " and t.ASSIGNEE_ is null and exists (select 1 from ACT_RU_IDENTITYLINK i where i.TASK_ID_ = t.ID_"
         + " and i.TYPE_ = 'candidate' and i.GROUP_ID_ in (:groups))" + filters;
-    boolean lateral = !keys.isEmpty() && lateral();
-    StringJoiner sql = keys.isEmpty() ? new StringJoiner("") : new StringJoiner(") union all (", "(", ")");
+    boolean lateral = !walks.isEmpty() && lateral();
+    StringJoiner sql = walks.isEmpty() ? new StringJoiner("") : new StringJoiner(") union all (", "(", ")");
     sql.add(walk(" t.TENANT_ID_ in (:tenants) and t.ASSIGNEE_ = :user" + filters));
-    for (int n = 0; n < (keys.isEmpty() ? 0 : withCandidates.size()); n++) {
-      String tenant = " t.TENANT_ID_ = :tenant" + n;
-      if (lateral) {
-        // task keys are BPMN ids (XML names): no commas
-        sql.add("select w.* from unnest(string_to_array(:kinds, ',')) as k(kind) cross join lateral ("
-            + walk(tenant + " and t.TASK_DEF_KEY_ = k.kind" + candidate) + ") w");
-      } else {
-        for (int i = 0; i < keys.size(); i++) {
-          sql.add(walk(tenant + " and t.TASK_DEF_KEY_ = :kind" + i + candidate));
-        }
+    if (lateral) {
+      // tenant ids and task keys hold no comma (EngineSecurityPlugin.RESOURCE_ID_PATTERN, BPMN ids)
+      sql.add("select w.* from unnest(string_to_array(:walkTenants, ','), string_to_array(:walkKinds, ','))"
+          + " as k(tenant, kind) cross join lateral ("
+          + walk(" t.TENANT_ID_ = k.tenant and t.TASK_DEF_KEY_ = k.kind" + candidate) + ") w");
+    } else {
+      for (int i = 0; i < walks.size(); i++) {
+        sql.add(walk(" t.TENANT_ID_ = :tenant" + i + " and t.TASK_DEF_KEY_ = :kind" + i + candidate));
       }
     }
     JdbcClient.StatementSpec statement = jdbc.sql(sql.toString())
         .param("tenants", tenants)
         .param("user", userId)
         .param("limit", limit);
-    if (!keys.isEmpty()) {
+    if (!walks.isEmpty()) {
       statement = statement.param("groups", groups);
-      for (int n = 0; n < withCandidates.size(); n++) {
-        statement = statement.param("tenant" + n, withCandidates.get(n));
-      }
       if (lateral) {
-        statement = statement.param("kinds", String.join(",", keys));
+        statement = statement.param("walkTenants", walks.stream().map(Map.Entry::getKey)
+                .collect(Collectors.joining(",")))
+            .param("walkKinds", walks.stream().map(Map.Entry::getValue).collect(Collectors.joining(",")));
       } else {
-        for (int i = 0; i < keys.size(); i++) {
-          statement = statement.param("kind" + i, keys.get(i));
+        for (int i = 0; i < walks.size(); i++) {
+          statement = statement.param("tenant" + i, walks.get(i).getKey()).param("kind" + i, walks.get(i).getValue());
         }
       }
     }

@@ -13,6 +13,7 @@ import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.erplab.pathways.security.EngineAccess;
+import org.erplab.pathways.security.Partitions;
 import org.erplab.pathways.worklist.infrastructure.WorklistQueries;
 import org.springframework.stereotype.Component;
 
@@ -44,15 +45,46 @@ public class CandidateTaskKeys {
 
   /** The task keys, in every deployed definition, that one of the groups may be a candidate of. */
   public Set<String> of(Collection<String> groups) {
-    Set<String> keys = new TreeSet<>();
+    Kinds kinds = kindsOf(groups);
+    Set<String> keys = new TreeSet<>(kinds.byRole());
+    keys.addAll(kinds.byOrganisation());
+    return keys;
+  }
+
+  /**
+   * Per tenant, the kinds of task one of the groups may be a candidate of there. A task whose candidate group is an
+   * expression runs in the part of the organisation it names ({@code ModelChecks}: the expression is the variable its
+   * process is partitioned by), so in an organisation's part those kinds count only for that organisation's people;
+   * in the project's own tenant they count for everybody (none should be there).
+   */
+  public Map<String, Set<String>> byTenant(Collection<String> tenants, Collection<String> groups) {
+    Kinds kinds = kindsOf(groups);
+    Set<String> all = new TreeSet<>(kinds.byRole());
+    all.addAll(kinds.byOrganisation());
+    Map<String, Set<String>> byTenant = new HashMap<>();
+    for (String tenant : tenants) {
+      boolean othersPart = Partitions.isPart(tenant) && !groups.contains(Partitions.organisationOf(tenant));
+      byTenant.put(tenant, othersPart ? kinds.byRole() : all);
+    }
+    return byTenant;
+  }
+
+  /** The kinds of task a role list names for one of the groups, and those an organisation's expression names. */
+  record Kinds(Set<String> byRole, Set<String> byOrganisation) {}
+
+  private Kinds kindsOf(Collection<String> groups) {
+    Set<String> byRole = new TreeSet<>();
+    Set<String> byOrganisation = new TreeSet<>();
     for (String definitionId : queries.processDefinitionIds()) {
       candidatesOf(definitionId).forEach((taskKey, candidates) -> {
-        if (candidates == null || candidates.stream().anyMatch(groups::contains)) {
-          keys.add(taskKey);
+        if (candidates == null) {
+          byOrganisation.add(taskKey);
+        } else if (candidates.stream().anyMatch(groups::contains)) {
+          byRole.add(taskKey);
         }
       });
     }
-    return keys;
+    return new Kinds(byRole, byOrganisation);
   }
 
   private Map<String, Set<String>> candidatesOf(String definitionId) {

@@ -84,8 +84,8 @@ public class Worklist {
       return List.of();
     }
     Date now = ClockUtil.getCurrentTime();
-    List<TaskRow> rows = queries.page(tenants, user.id(), user.groups(), () -> candidateKeys.of(user.groups()), overdue,
-        taskKey, pathwayId, now, firstResult, maxResults);
+    List<TaskRow> rows = queries.page(tenants, user.id(), user.groups(),
+        () -> candidateKeys.byTenant(tenants, user.groups()), overdue, taskKey, pathwayId, now, firstResult, maxResults);
     List<String> ids = rows.stream().map(TaskRow::id).toList();
     Map<String, List<String>> groups = queries.candidateGroups(ids);
     Map<String, Deadline> deadlineOf = new java.util.HashMap<>();

@@ -38,6 +38,20 @@ class CandidateTaskKeysTest {
   }
 
   @Test
+  void shouldLookForAnOrganisationsTasksOnlyInItsOwnPart() {
+    java.util.Map<String, Set<String>> lab = keys.byTenant(List.of("LORENTEGGIO", "LORENTEGGIO.SOLCO"),
+        List.of("lab", "LAB_LORENTEGGIO"));
+    java.util.Map<String, Set<String>> solco = keys.byTenant(List.of("LORENTEGGIO", "LORENTEGGIO.SOLCO",
+        "LORENTEGGIO.MESTIERI"), List.of("operator", "SOLCO"));
+
+    assertThat(lab.get("LORENTEGGIO")).contains("Task_CallBack", "Task_FirstAppointment");
+    assertThat(lab.get("LORENTEGGIO.SOLCO")).contains("Task_CallBack").doesNotContain("Task_FirstAppointment");
+    assertThat(solco.get("LORENTEGGIO.SOLCO")).contains("Task_FirstAppointment", "Task_DraftPlan")
+        .doesNotContain("Task_CallBack", "Task_ApprovePlan");
+    assertThat(solco.get("LORENTEGGIO.MESTIERI")).doesNotContain("Task_FirstAppointment");
+  }
+
+  @Test
   void shouldCoverEveryUserTaskOfEveryDeployedModelForSomeRole() {
     Set<String> all = keys.of(List.of("lab", "cpi", "manager", "operator", "auditor", "admin", "social", "housing"));
     List<String> modelled = repositoryService.createProcessDefinitionQuery().list().stream()
