@@ -13,13 +13,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Indexes the engine's schema lacks for the way this system reads it, created (if missing) once the engine has
- * created or checked its schema, on PostgreSQL and H2 alike:
+ * created or checked its schema, on PostgreSQL and H2 alike (and one no longer used, dropped):
  * <ul>
- *   <li>{@code ix_act_ru_task_worklist}: each worklist page walks a tenant's open tasks in the worklist's order and
- *       stops at the page;
- *   <li>{@code ix_act_ru_identitylink_candidates}: the worklist first asks, per tenant, whether any of the caller's
- *       groups is a candidate there (the engine copies a task's tenant onto its identity links); one index probe
- *       instead of walking every open task of a tenant where the caller has nothing to do;
+ *   <li>{@code ix_act_ru_task_worklist}: a tenant's open tasks in the worklist's order, which the pathway list and
+ *       the caseload walk;
  *   <li>{@code ix_act_ru_task_kind}: the same order per kind of task, for the walks of a caller's groups, one per kind
  *       of task they may have, so a lab's walk does not pass over the CPI's tasks ranking above its own;
  *   <li>{@code ix_act_ru_task_parent}: the engine looks up sub-tasks of a task ({@code PARENT_TASK_ID_}) at every
@@ -35,7 +32,8 @@ public class EngineIndexes extends AbstractProcessEnginePlugin {
       "create index if not exists ix_act_ru_task_worklist on ACT_RU_TASK (TENANT_ID_, PRIORITY_ desc, DUE_DATE_, CREATE_TIME_, ID_)",
       "create index if not exists ix_act_ru_task_kind on ACT_RU_TASK (TENANT_ID_, TASK_DEF_KEY_, PRIORITY_ desc, DUE_DATE_, CREATE_TIME_, ID_)",
       "create index if not exists ix_act_ru_task_parent on ACT_RU_TASK (PARENT_TASK_ID_)",
-      "create index if not exists ix_act_ru_identitylink_candidates on ACT_RU_IDENTITYLINK (TENANT_ID_, GROUP_ID_, TYPE_)");
+      // the worklist's probe of candidate links per tenant is gone (ADR 0042): its index would only cost writes
+      "drop index if exists ix_act_ru_identitylink_candidates");
 
   @Override
   public void postProcessEngineBuild(ProcessEngine engine) {
