@@ -463,16 +463,13 @@ class GrowthBenchmark {
     String path = "/api/pathways/" + open + "/audit?maxResults=500";
     List<String> statements = DatabaseCounters.capture(sql -> sql.contains("audit_event"), () -> ok(auditor.get(path)));
     String unread = PathwayCloner.copyOf(withdrawn.template().pathwayId(), 1 + random.nextInt(copies));
-    String closedTemplate = PathwayCloner.copyOf(withdrawn.template().pathwayId(), 1);
     for (String label : List.of("as just read", "never read")) {
       double ms = 0;
       long hit = 0;
       long read = 0;
       for (String sql : statements) {
-        String run = label.equals("never read") ? sql.replace(open, unread).replace(closedTemplate, unread) : sql;
-        String text = String.join("\n", jdbc.sql("explain (analyze, buffers) " + run).query(String.class).list());
-        java.util.regex.Matcher time = java.util.regex.Pattern.compile("Execution Time: ([0-9.]+) ms").matcher(text);
-        ms += time.find() ? Double.parseDouble(time.group(1)) : Double.NaN;
+        String text = explain(label.equals("never read") ? sql.replace(open, unread) : sql);
+        ms += executionMs(text);
         java.util.regex.Matcher buffers = java.util.regex.Pattern.compile("Buffers: shared(?: hit=(\\d+))?(?: read=(\\d+))?")
             .matcher(text);
         if (buffers.find()) {
@@ -542,9 +539,8 @@ class GrowthBenchmark {
             () -> ok(client.get("/api/tasks")));
         double total = 0;
         for (String sql : statements) {
-          String text = String.join("\n", jdbc.sql("explain (analyze, buffers) " + sql).query(String.class).list());
-          java.util.regex.Matcher m = java.util.regex.Pattern.compile("Execution Time: ([0-9.]+) ms").matcher(text);
-          total += m.find() ? Double.parseDouble(m.group(1)) : Double.NaN;
+          String text = explain(sql);
+          total += executionMs(text);
           if (user.equals(project.operator()) || user.equals(project.lab())) {
             full.append("-- ").append(user).append('\n').append(text).append("\n\n");
           }
@@ -592,6 +588,17 @@ class GrowthBenchmark {
       line(" %.2f |%n", bySize.getOrDefault(SIZES.get(SIZES.size() - 1), 0.0)
           / bySize.getOrDefault(SIZES.get(0), Double.NaN));
     }));
+  }
+
+  /** A statement's plan as PostgreSQL runs it, with its times and buffers. */
+  private String explain(String sql) {
+    return String.join("\n", jdbc.sql("explain (analyze, buffers) " + sql).query(String.class).list());
+  }
+
+  /** The execution time a plan of {@link #explain} reports, ms (NaN if none). */
+  private static double executionMs(String plan) {
+    java.util.regex.Matcher time = java.util.regex.Pattern.compile("Execution Time: ([0-9.]+) ms").matcher(plan);
+    return time.find() ? Double.parseDouble(time.group(1)) : Double.NaN;
   }
 
   /** The audit trail's statements under EXPLAIN (ANALYZE, BUFFERS), by case and size. */

@@ -1,6 +1,7 @@
 package org.erplab.pathways.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.nio.file.Files;
@@ -89,7 +90,8 @@ class NodeFaultsSuite {
       victim.kill();
       Instant killed = Instant.now();
       List<String> victimJobs = orphans;
-      awaitUntil(Duration.ofMinutes(3), () -> victimJobs.isEmpty() || Faults.count(jdbc,
+      await("the killed node's jobs run elsewhere").atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(500))
+          .until(() -> victimJobs.isEmpty() || Faults.count(jdbc,
           "select count(*) from act_ru_job where id_ in ('" + String.join("','", victimJobs) + "')") == 0);
       long orphansDoneAfter = Duration.between(killed, Instant.now()).toMillis();
 
@@ -266,11 +268,4 @@ class NodeFaultsSuite {
     return outcomes.toString();
   }
 
-  static void awaitUntil(Duration timeout, java.util.function.BooleanSupplier condition) {
-    Instant deadline = Instant.now().plus(timeout);
-    while (!condition.getAsBoolean()) {
-      assertThat(Instant.now()).as("waited " + timeout).isBefore(deadline);
-      Load.pause(500);
-    }
-  }
 }

@@ -1,6 +1,7 @@
 package org.erplab.pathways.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -9,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -134,7 +134,7 @@ class TwoNodesIT {
     // time passes: the deadline falls now, on the database both nodes poll
     jdbc.sql("update act_ru_job set duedate_ = current_timestamp - interval '1 second' where id_ in (:ids)")
         .param("ids", due).update();
-    awaitUntil(Duration.ofMinutes(3), () -> count("select count(*) from deadline where kind = 'VERIFICATION'"
+    await("every timer fired").atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(500)).until(() -> count("select count(*) from deadline where kind = 'VERIFICATION'"
         + " and state = 'MISSED' and pathway_id in (" + uuids(started) + ")") == pathways);
 
     List<Map<String, Object>> runs = jdbc.sql("""
@@ -213,16 +213,4 @@ class TwoNodesIT {
     return "'" + String.join("','", ids) + "'";
   }
 
-  private static void awaitUntil(Duration timeout, java.util.function.BooleanSupplier condition) {
-    Instant deadline = Instant.now().plus(timeout);
-    while (!condition.getAsBoolean()) {
-      assertThat(Instant.now()).as("waited " + timeout).isBefore(deadline);
-      try {
-        Thread.sleep(500);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException(e);
-      }
-    }
-  }
 }

@@ -43,14 +43,6 @@ public class CandidateTaskKeys {
     this.queries = queries;
   }
 
-  /** The task keys, in every deployed definition, that one of the groups may be a candidate of. */
-  public Set<String> of(Collection<String> groups) {
-    Kinds kinds = kindsOf(groups);
-    Set<String> keys = new TreeSet<>(kinds.byRole());
-    keys.addAll(kinds.byOrganisation());
-    return keys;
-  }
-
   /**
    * Per tenant, the kinds of task one of the groups may be a candidate of there. A task whose candidate group is an
    * expression runs in the part of the organisation it names ({@code ModelChecks}: the expression is the variable its
