@@ -7,7 +7,8 @@ const Pagine = (() => {
   /**
    * A request on /api in the browser's session, with its CSRF token; {@code options.headers} add to ours. A read
    * answered 401 while the page holds the session's token is asked once more: among the requests a page sends at
-   * once, one was seen answered 401 by a session that answered the others (see the stop 18 note); a second 401 stands.
+   * once, one was seen answered 401 by a session that answered the others (see the stop 18 note; the cause, a request
+   * in flight at the login replacing its session, is fixed in ADR 0043); a second 401 stands.
    */
   async function request(path, options = {}) {
     const headers = Object.assign({'Accept': 'application/json', 'X-Requested-With': 'XMLHttpRequest'},

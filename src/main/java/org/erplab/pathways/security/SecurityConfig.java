@@ -40,8 +40,8 @@ import org.springframework.security.web.util.matcher.AntPathRequestMatcher;
  *       plugins: {@link WebappSessionAuthentication}); {@code /api/public/**} needs no login; errors as problem+json;
  *   <li>{@code /engine-rest/**}: HTTP Basic through the same provider, so every engine REST call runs as its user
  *       (authorizations, tenant check, door rules) and failed logins are throttled alike; errors in Camunda's format;
- *   <li>{@code /camunda/**}: the webapps, with their own session login (throttled by {@link WebappLoginThrottleFilter})
- *       and CSRF protection.
+ *   <li>{@code /camunda/**}: the webapps, with their own session login (throttled by {@link WebappLoginThrottleFilter},
+ *       its new session kept from requests sent before it by {@link SupersededSessions}) and CSRF protection.
  * </ul>
  * A throttled login gets 429 with {@code Retry-After}, at every door.
  */
@@ -154,10 +154,11 @@ public class SecurityConfig {
 
   @Bean
   @Order(4)
-  SecurityFilterChain otherChain(HttpSecurity http) throws Exception {
+  SecurityFilterChain otherChain(HttpSecurity http, SupersededSessions supersededSessions) throws Exception {
     // the webapps guard themselves (session login, CSRF); the rest is public metadata and health
     http.csrf(csrf -> csrf.disable())
-        .authorizeHttpRequests(auth -> auth.anyRequest().permitAll());
+        .authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
+        .addFilterBefore(supersededSessions, BasicAuthenticationFilter.class);
     return http.build();
   }
 
@@ -175,6 +176,14 @@ public class SecurityConfig {
   FilterRegistrationBean<WebappSessionAuthentication> webappSessionAuthenticationRegistration(
       WebappSessionAuthentication webappSession) {
     FilterRegistrationBean<WebappSessionAuthentication> registration = new FilterRegistrationBean<>(webappSession);
+    registration.setEnabled(false);
+    return registration;
+  }
+
+  /** The webapps' guard of a login's new session runs inside their chain only, before any webapp filter. */
+  @Bean
+  FilterRegistrationBean<SupersededSessions> supersededSessionsRegistration(SupersededSessions supersededSessions) {
+    FilterRegistrationBean<SupersededSessions> registration = new FilterRegistrationBean<>(supersededSessions);
     registration.setEnabled(false);
     return registration;
   }

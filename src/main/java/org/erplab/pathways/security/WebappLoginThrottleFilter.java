@@ -30,7 +30,12 @@ class WebappLoginThrottleFilter extends OncePerRequestFilter {
 
   @Override
   protected boolean shouldNotFilter(HttpServletRequest request) {
-    return !"POST".equals(request.getMethod()) || !request.getRequestURI().matches(".*/auth/user/[^/]+/login/[^/]+$");
+    return !isLogin(request);
+  }
+
+  /** The webapps' login request. */
+  static boolean isLogin(HttpServletRequest request) {
+    return "POST".equals(request.getMethod()) && request.getRequestURI().matches(".*/auth/user/[^/]+/login/[^/]+$");
   }
 
   @Override

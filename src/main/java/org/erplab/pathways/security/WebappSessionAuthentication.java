@@ -60,7 +60,8 @@ public class WebappSessionAuthentication extends OncePerRequestFilter {
     if (userId == null) {
       if (request.getHeader(HttpHeaders.AUTHORIZATION) == null
           && request.getHeader(CsrfConstants.CSRF_TOKEN_HEADER_NAME) != null) {
-        // a page that had the session's token finds no user in it (seen once among concurrent reads: stop 18)
+        // a page that had the session's token finds no user in it: its session ended (logout, expiry), or was
+        // replaced just after a login before ADR 0043 (SupersededSessions)
         LOG.warn("A request with a session token found {} (the page's scripts retry a read once)",
             session == null ? "no session" : "no user in its session");
       }

@@ -8,6 +8,10 @@ import static org.erplab.pathways.api.ApiFixtures.TASK_INTAKE_INTERVIEW;
 import static org.erplab.pathways.api.ApiFixtures.assertProblem;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import org.erplab.pathways.support.ApiClient;
@@ -105,6 +109,43 @@ class WebappSessionApiTest {
     assertThat(script.headers().firstValue("WWW-Authenticate")).as("no challenge for our scripts").isEmpty();
     assertThat(api.raw("GET", "/api/session", null, null).wwwAuthenticate()).as("a challenge for everyone else")
         .isPresent();
+  }
+
+  @Test
+  void shouldKeepTheLoginsSessionWhenARequestSentBeforeTheLoginArrivesAfterIt() throws Exception {
+    WebappClient browser = WebappClient.anonymous(api.port());
+    String before = browser.sessionId().orElseThrow();
+    assertThat(browser.login(LAB_LORENTEGGIO, "demo").status()).isEqualTo(200);
+    String after = browser.sessionId().orElseThrow();
+    assertThat(after).as("a login starts a new session").isNotEqualTo(before);
+
+    // a request the page sent before the login, arriving after it with the old session's cookie
+    HttpResponse<String> late = withSessionCookie(before, "/camunda/api/engine/engine/default/task/count");
+
+    assertThat(late.statusCode()).isEqualTo(401);
+    assertThat(late.headers().allValues("Set-Cookie")).as("no new session to replace the login's in the browser")
+        .noneMatch(cookie -> cookie.startsWith("JSESSIONID="));
+    assertThat(browser.get("/task/count").status()).as("the login's session still serves the user").isEqualTo(200);
+    assertThat(browser.api("GET", "/api/session", null).json().path("userId").asText()).isEqualTo(LAB_LORENTEGGIO);
+    assertThat(withSessionCookie(before, "/camunda/api/admin/auth/user/default").statusCode())
+        .as("the replaced session is never accepted again").isEqualTo(401);
+  }
+
+  @Test
+  void shouldStillGiveABrowserWhoseSessionRanOutANewOneToLogInWith() throws Exception {
+    // a session no login replaced: expired, or held by a node that restarted
+    HttpResponse<String> expired = withSessionCookie("0123456789ABCDEF0123456789ABCDEF",
+        "/camunda/api/admin/auth/user/default");
+
+    assertThat(expired.statusCode()).isIn(401, 404);
+    assertThat(expired.headers().allValues("Set-Cookie")).as("a new session, as before")
+        .anyMatch(cookie -> cookie.startsWith("JSESSIONID="));
+  }
+
+  private HttpResponse<String> withSessionCookie(String sessionId, String path) throws Exception {
+    return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + api.port() + path))
+            .header("Accept", "application/json, text/plain, */*").header("Cookie", "JSESSIONID=" + sessionId).build(),
+        HttpResponse.BodyHandlers.ofString());
   }
 
   @Test

@@ -91,7 +91,8 @@ public final class Browser implements AutoCloseable {
   /**
    * Opens one of our pages ({@code path} from the application's root) and waits for {@code ready}. On a busy machine
    * the webapps' session was seen to vanish just after a login (ADR 0026; the page then says "Sessione scaduta"): a
-   * user logs in again and reloads, and so does this browser, once.
+   * user logs in again and reloads, and so does this browser, once. The cause found (ADR 0043) is fixed; this stays
+   * as a user's own resilience.
    */
   public WebElement page(String path, By ready) {
     driver.get(base + path);

@@ -145,6 +145,12 @@ public final class WebappClient {
     return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("XSRF-TOKEN")).findFirst();
   }
 
+  /** The session cookie's value as the browser keeps it. */
+  public java.util.Optional<String> sessionId() {
+    return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("JSESSIONID"))
+        .map(HttpCookie::getValue).findFirst();
+  }
+
   /** Logs out of the webapps, as their menu does. */
   public ApiClient.Response logout() {
     return exchange(browserRequest("/camunda/api/admin/auth/user/default/logout")
