@@ -13,6 +13,7 @@ import java.util.TreeSet;
 import java.util.UUID;
 import org.erplab.pathways.audit.domain.AuditChain;
 import org.erplab.pathways.common.domain.AuditFact;
+import org.erplab.pathways.common.domain.BusinessKeys;
 import org.erplab.pathways.common.domain.EngineClock;
 import org.erplab.pathways.security.Partitions;
 import org.springframework.context.event.EventListener;
@@ -174,7 +175,7 @@ public class AuditLog {
       jdbc.sql("select ID_, BUSINESS_KEY_, TENANT_ID_ from ACT_HI_PROCINST where ID_ in (:ids)")
           .param("ids", instances)
           .query(rs -> {
-            UUID pathway = uuid(rs.getString(2));
+            UUID pathway = BusinessKeys.pathwayId(rs.getString(2));
             if (pathway != null) {
               pathwayOfInstance.put(rs.getString(1), pathway);
             }
@@ -271,17 +272,6 @@ public class AuditLog {
       return text.length() <= MAX_DETAILS ? text : "{\"truncated\":true}";
     } catch (JsonProcessingException e) {
       throw new IllegalArgumentException("Audit details must be plain values", e);
-    }
-  }
-
-  private static UUID uuid(String text) {
-    if (text == null || text.length() != 36) {
-      return null;
-    }
-    try {
-      return UUID.fromString(text);
-    } catch (IllegalArgumentException e) {
-      return null;
     }
   }
 

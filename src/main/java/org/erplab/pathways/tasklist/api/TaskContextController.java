@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.erplab.pathways.common.api.ApiException;
 import org.erplab.pathways.common.api.ApiTime;
+import org.erplab.pathways.common.domain.BusinessKeys;
 import org.erplab.pathways.deadline.domain.DeadlineRecords;
 import org.erplab.pathways.participant.domain.IntakeRecords;
 import org.erplab.pathways.participant.domain.Participant;
@@ -123,10 +124,7 @@ class TaskContextController {
   }
 
   private Optional<Pathway> pathwayOf(TaskRow task) {
-    try {
-      return task.pathwayId() == null ? Optional.empty() : pathways.find(UUID.fromString(task.pathwayId()));
-    } catch (IllegalArgumentException e) {
-      return Optional.empty();
-    }
+    UUID pathwayId = BusinessKeys.pathwayId(task.pathwayId());
+    return pathwayId == null ? Optional.empty() : pathways.find(pathwayId);
   }
 }

@@ -32,6 +32,7 @@ import org.springframework.web.bind.annotation.RestController;
 class TaskController {
 
   private final Worklist worklist;
+
   TaskController(Worklist worklist) {
     this.worklist = worklist;
   }

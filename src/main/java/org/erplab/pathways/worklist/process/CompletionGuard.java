@@ -21,6 +21,7 @@ import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.value.SerializableValue;
 import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.camunda.spin.json.SpinJsonNode;
+import org.erplab.pathways.common.domain.BusinessKeys;
 import org.erplab.pathways.common.domain.FieldError;
 import org.erplab.pathways.common.process.InvalidFieldsException;
 import org.erplab.pathways.security.Partitions;
@@ -112,12 +113,7 @@ final class CompletionGuard extends CommandInterceptor {
 
   private static UUID pathwayId(TaskEntity task) {
     ExecutionEntity execution = task.getExecution();
-    String businessKey = execution == null ? null : execution.getProcessBusinessKey();
-    try {
-      return businessKey == null ? null : UUID.fromString(businessKey);
-    } catch (IllegalArgumentException e) {
-      return null;
-    }
+    return execution == null ? null : BusinessKeys.pathwayId(execution.getProcessBusinessKey());
   }
 
   /**

@@ -24,6 +24,7 @@ import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.erplab.pathways.common.api.ApiException;
+import org.erplab.pathways.common.domain.BusinessKeys;
 import org.erplab.pathways.pathway.process.ProcessCatalogue;
 import org.erplab.pathways.project.domain.ProgrammeNotice;
 import org.erplab.pathways.security.AppUser;
@@ -184,18 +185,9 @@ public class Worklist {
       }
       taskService.complete(taskId, values);
     });
-    UUID pathway = pathwayOf(task.pathwayId());
+    UUID pathway = BusinessKeys.pathwayId(task.pathwayId());
     return new Completion(pathway, withNext && pathway != null
         ? myTasks(user, null, null, null, pathway, 0, MAX_RESULTS) : List.of());
-  }
-
-  /** The pathway a business key names, or null for a process that is not a pathway's (a programme's). */
-  private static UUID pathwayOf(String businessKey) {
-    try {
-      return businessKey == null ? null : UUID.fromString(businessKey);
-    } catch (IllegalArgumentException e) {
-      return null;
-    }
   }
 
   /** A completed task's pathway (null if none) and the caller's open tasks in it, if asked for. */
