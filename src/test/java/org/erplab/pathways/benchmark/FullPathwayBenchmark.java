@@ -23,6 +23,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
@@ -30,9 +31,12 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.erplab.pathways.common.domain.EngineClock;
+import org.erplab.pathways.security.AppUser;
+import org.erplab.pathways.security.CamundaIdentityAuthenticationProvider;
 import org.erplab.pathways.support.ApiClient;
 import org.erplab.pathways.support.EmbeddedPostgresInitializer;
 import org.erplab.pathways.support.IntakeAnswers;
+import org.erplab.pathways.worklist.process.Worklist;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -54,6 +58,10 @@ import org.springframework.test.context.support.DependencyInjectionTestExecution
  *       completion in the pathway already named it, and complete it (the completion claims it, and, asked with
  *       {@code Prefer: return=representation}, answers with the caller's open tasks in the pathway); the plan ({@code PUT .../plan}) before its draft task, one attendance line before the
  *       course ends;
+ *   <li>through our own code in-process: the API's pathway with each step run by the code its controllers call
+ *       ({@code Worklist.myTasks}, {@code Worklist.complete} with the next tasks, as the user, with the engine's
+ *       authentication set as the door sets it), so that API / in-process is what the door costs (HTTP, JSON, Spring
+ *       Security, the controllers) and in-process / bare what our rules and records cost;
  *   <li>through bare Camunda's Java API ({@link BareEngine}: same models, history FULL, its own database of the same
  *       server, no plugin or table of ours): start; per task query by business key and complete;
  *   <li>against the database's own commit ceiling ({@link DatabaseCeiling}: pgbench's TPC-B-like transaction, by
@@ -113,6 +121,9 @@ class FullPathwayBenchmark {
   @Autowired TaskService taskService;
   @Autowired JdbcClient jdbc;
   @Autowired MeterRegistry meters;
+  @Autowired Worklist worklist;
+  @Autowired CamundaIdentityAuthenticationProvider users;
+  @Autowired IdentityService identityService;
 
   private final StringBuilder report = new StringBuilder();
   private final AtomicInteger people = new AtomicInteger(2_000_000);
@@ -135,6 +146,7 @@ class FullPathwayBenchmark {
           PATHWAYS_PER_CLIENT, WARM_UP, ROUNDS, DatabaseCeiling.serverSettings(), ceiling.method());
       for (int i = 0; i < WARM_UP; i++) {
         apiPathway();
+        inProcessPathway();
         barePathway();
       }
       List<Run[]> runs = new ArrayList<>();
@@ -142,27 +154,25 @@ class FullPathwayBenchmark {
       for (int clients : CLIENTS) {
         // in rounds, API then bare, bare then API, ..., the ceiling halfway: a load that drifts (the machine is
         // shared) falls on both sides alike
-        Run api = null;
-        Run bareRun = null;
+        // [0] the API, [1] bare Camunda, [2] our code in-process
+        Run[] sides = new Run[3];
+        List<Runnable> pathwaysBySide = List.of(this::apiPathway, this::barePathway, this::inProcessPathway);
         double tps = 0;
         for (int round = 0; round < ROUNDS; round++) {
           int pathways = PATHWAYS_PER_CLIENT / ROUNDS + (round < PATHWAYS_PER_CLIENT % ROUNDS ? 1 : 0);
           if (round == ROUNDS / 2) {
             tps = ceiling.transactionsPerSecond(clients);
           }
-          for (boolean apiSide : round % 2 == 0 ? new boolean[] {true, false} : new boolean[] {false, true}) {
-            Run part = run(clients, pathways, apiSide ? this::apiPathway : this::barePathway);
-            if (apiSide) {
-              api = api == null ? part : api.plus(part);
-            } else {
-              bareRun = bareRun == null ? part : bareRun.plus(part);
-            }
+          for (int turn = 0; turn < sides.length; turn++) {
+            int side = (round + turn) % sides.length;
+            Run part = run(clients, pathways, pathwaysBySide.get(side));
+            sides[side] = sides[side] == null ? part : sides[side].plus(part);
           }
         }
-        runs.add(new Run[] {api, bareRun});
+        runs.add(sides);
         ceilings.add(tps);
-        System.out.printf("[%d clients: API %.1f steps/s, bare %.1f steps/s, ceiling %.0f TPS]%n", clients,
-            api.stepsPerSecond(), bareRun.stepsPerSecond(), tps);
+        System.out.printf("[%d clients: API %.1f steps/s, in-process %.1f, bare %.1f steps/s, ceiling %.0f TPS]%n",
+            clients, sides[0].stepsPerSecond(), sides[2].stepsPerSecond(), sides[1].stepsPerSecond(), tps);
       }
       line("## Throughput%n%n| clients | API pathways/s | API steps/s | bare pathways/s | bare steps/s "
           + "| ceiling TPS | API / bare per step | goal ≥ %.1f | API steps/s / ceiling TPS "
@@ -178,6 +188,18 @@ class FullPathwayBenchmark {
             tps, ratio, ratio >= GOAL ? "PASS" : "FAIL", api.stepsPerSecond() / tps, bareRun.stepsPerSecond() / tps,
             api.pathwaysPerSecond() / bareRun.pathwaysPerSecond());
       }
+      line("%n### Our code in-process: the door's share and the records' share%n%n| clients | in-process steps/s "
+          + "| API / in-process per step | in-process / bare per step |%n|---:|---:|---:|---:|%n");
+      for (Run[] sides : runs) {
+        line("| %d | %.1f | %.2f | %.2f |%n", sides[0].clients(), sides[2].stepsPerSecond(),
+            sides[0].stepsPerSecond() / sides[2].stepsPerSecond(), sides[2].stepsPerSecond()
+                / sides[1].stepsPerSecond());
+      }
+      line("%nIn-process: the same steps as the API's, by the same code (`Worklist.myTasks`, `Worklist.complete` with "
+          + "its next tasks, as the user, the engine's authentication set as the door sets it, the user as the door's "
+          + "login cache holds it), without HTTP, JSON, Spring Security and the controllers. API / in-process is what the "
+          + "door costs; in-process / bare is what our rules and records cost (deadlines, stage, audit chain, facts, "
+          + "the task's lock and claim, the form check).%n");
       line("%nSteps/s: completed user tasks per second of the clients' time spent in steps (find + complete, or query "
           + "+ complete), summed over the clients; pathways/s: whole pathways (with the creation, the plan, the "
           + "attendance line and the timer) per second of the run. Goal (issue 11): API ≥ %.1f× bare Camunda per "
@@ -195,9 +217,10 @@ class FullPathwayBenchmark {
       }
       line("%n## Where a completed task's time goes (whole pathway, client threads' time per task, ms)%n%n"
           + Split.HEADER);
-      for (Run[] pair : runs) {
-        line("%s%n%s%n", pair[0].split().row("API, " + pair[0].clients()),
-            pair[1].split().row("bare, " + pair[1].clients()));
+      for (Run[] sides : runs) {
+        line("%s%n%s%n%s%n", sides[0].split().row("API, " + sides[0].clients()),
+            sides[2].split().row("in-process, " + sides[2].clients()),
+            sides[1].split().row("bare, " + sides[1].clients()));
       }
       line("%n" + Split.LEGEND);
       profileSteps(Integer.getInteger("benchmark.stepPathways", 5));
@@ -497,15 +520,24 @@ class FullPathwayBenchmark {
   private void profileSteps(int pathways) {
     Map<String, Cost> api = new LinkedHashMap<>();
     Map<String, Cost> bareCosts = new LinkedHashMap<>();
+    Map<String, Cost> inProcess = new LinkedHashMap<>();
     Map<String, double[]> serverBefore = serverTimes();
     for (int i = 0; i < pathways; i++) {
-      // one each way in turn: a load that drifts falls on both alike
+      // one each way in turn: a load that drifts falls on every side alike
       steps = api;
       apiPathway();
       steps = bareCosts;
       barePathway();
+      steps = inProcess;
+      inProcessPathway();
     }
     steps = null;
+    Cost inProcessStep = new Cost();
+    inProcess.forEach((name, c) -> {
+      if (name.startsWith("find") || name.startsWith("complete")) {
+        inProcessStep.add(c);
+      }
+    });
     Map<String, double[]> serverAfter = serverTimes();
     Cost apiStep = new Cost();
     Cost bareStep = new Cost();
@@ -524,7 +556,9 @@ class FullPathwayBenchmark {
     Split bareSplit = bareStep.split(stepCount);
     line("%n## Where a step's time goes (mean of %d pathways each way, one client, ms per step)%n%n" + Split.HEADER,
         pathways);
-    line("%s%n%s%n", apiSplit.row("API: find + complete"), bareSplit.row("bare: query + complete"));
+    Split inProcessSplit = inProcessStep.split(stepCount);
+    line("%s%n%s%n%s%n", apiSplit.row("API: find + complete"), inProcessSplit.row("in-process: find + complete"),
+        bareSplit.row("bare: query + complete"));
     line("| API − bare | %.1f | %.1f | %.1f | %.1f | %.1f | %.2f | %.1f | %.1f | %.1f | %.1f | %.1f |%n",
         apiSplit.total() - bareSplit.total(), apiSplit.engineCode() - bareSplit.engineCode(),
         apiSplit.callOuts() - bareSplit.callOuts(), apiSplit.sqlInEngine() - bareSplit.sqlInEngine(),
@@ -532,8 +566,18 @@ class FullPathwayBenchmark {
         apiSplit.rest() - bareSplit.rest(), apiSplit.sqlOnEngineTables() - bareSplit.sqlOnEngineTables(),
         apiSplit.commits() - bareSplit.commits(), apiSplit.statements() - bareSplit.statements(),
         apiSplit.transactions() - bareSplit.transactions());
-    line("%nOne client, so the step's time is its latency: API/bare per step %.2f here (%.1f against %.1f ms).%n",
-        bareSplit.total() / apiSplit.total(), apiSplit.total(), bareSplit.total());
+    line("%nOne client, so the step's time is its latency: API/bare per step %.2f here (%.1f against %.1f ms); "
+        + "in-process %.1f ms: API / in-process %.2f, in-process / bare %.2f.%n",
+        bareSplit.total() / apiSplit.total(), apiSplit.total(), bareSplit.total(), inProcessSplit.total(),
+        inProcessSplit.total() / apiSplit.total(), bareSplit.total() / inProcessSplit.total());
+    line("%n## Per call of the in-process pathway's steps (mean of %d pathways, one client, ms per call)%n%n"
+        + Split.HEADER, pathways);
+    inProcess.forEach((name, c) -> {
+      if (name.startsWith("find") || name.startsWith("complete")) {
+        line("%s%n", c.split(c.count).row(String.format("%s (%.0f per pathway)", name,
+            (double) c.count / pathways)));
+      }
+    });
     line("%n## Per request of the API pathway (mean of %d pathways, one client, ms per request)%n%n" + Split.HEADER,
         pathways);
     long totalNanos = api.values().stream().mapToLong(c -> c.nanos).sum();
@@ -622,6 +666,68 @@ class FullPathwayBenchmark {
   }
 
   private static final JsonNode MISSING = com.fasterxml.jackson.databind.node.MissingNode.getInstance();
+
+  // ---- one pathway through our code in-process
+
+  /**
+   * The API's pathway with its steps run in-process by the code the API's controllers call: created, planned and
+   * attended through the API as there (not steps), each step {@code Worklist.myTasks} when the last completion did not
+   * name the task, then {@code Worklist.complete} with the caller's next tasks.
+   */
+  private void inProcessPathway() {
+    ApiClient lab = ApiClient.as(port, LAB, "demo");
+    ApiClient operator = ApiClient.as(port, OPERATOR, "demo");
+    String pathway = ok(lab.post("/api/pathways", Map.of("projectCode", PROJECT, "channel", "LAB", "person",
+        PathwaySeeder.personRequest(people.getAndIncrement(), PROJECT)))).json().path("pathwayId").asText();
+    UUID id = UUID.fromString(pathway);
+    Map<String, List<Worklist.OpenTask>> known = new java.util.HashMap<>();
+    inProcessTask(LAB, id, "Task_IntakeInterview", IntakeAnswers.eligible(), known);
+    inProcessTask(CPI, id, "Task_AssignOperator", Map.of("operatorOrganisation", OPERATOR_ORGANISATION), known);
+    inProcessTask(OPERATOR, id, "Task_FirstAppointment", Map.of("appointmentDate", today.toString()), known);
+    inProcessTask(OPERATOR, id, "Task_SkillsAssessment", assessment(), known);
+    ok(operator.put("/api/pathways/" + pathway + "/plan", plan()));
+    inProcessTask(OPERATOR, id, "Task_DraftPlan", Map.of("planSubmitted", true), known);
+    inProcessTask(CPI, id, "Task_ApprovePlan", Map.of("planApproved", true), known);
+    inProcessTask(OPERATOR, id, "Task_RecordSignature", Map.of("signedOn", today.toString()), known);
+    ok(operator.post("/api/pathways/" + pathway + "/attendance", Map.of("courseCode", "BEN-01", "date",
+        today.minusDays(1).toString(), "hours", new BigDecimal("8"))));
+    courseEnds(runtimeService, managementService, pathway);
+    String stage = jdbc.sql("select stage from pathway where id = ?").param(id).query(String.class).single();
+    if (!"PLACEMENT".equals(stage)) {
+      throw new IllegalStateException("In-process pathway " + pathway + " ended training in stage " + stage);
+    }
+  }
+
+  /** The users of the in-process side, loaded once, as the door's cache of verified logins holds them. */
+  private final Map<String, AppUser> loaded = new java.util.concurrent.ConcurrentHashMap<>();
+
+  /** A step in-process, as the API's {@link #apiTask}: the engine told who the user is, as the door does per request. */
+  private void inProcessTask(String userId, UUID pathway, String taskKey, Map<String, Object> values,
+      Map<String, List<Worklist.OpenTask>> known) {
+    long start = System.nanoTime();
+    AppUser user = loaded.computeIfAbsent(userId, users::load);
+    identityService.setAuthentication(user.id(), user.groups(), List.copyOf(user.tenants()));
+    try {
+      String id = known.getOrDefault(userId, List.of()).stream()
+          .filter(task -> taskKey.equals(task.task().taskKey())).map(task -> task.task().id()).findFirst()
+          .orElse(null);
+      if (id == null) {
+        List<Worklist.OpenTask> tasks = measured("find: Worklist.myTasks(…, taskKey, pathwayId, …)",
+            () -> worklist.myTasks(user, null, null, taskKey, pathway, 0, 50));
+        if (tasks.size() != 1) {
+          throw new IllegalStateException("Pathway " + pathway + " has " + tasks.size() + " open " + taskKey);
+        }
+        id = tasks.get(0).task().id();
+      }
+      String taskId = id;
+      Worklist.Completion completion = measured("complete " + taskKey,
+          () -> worklist.complete(taskId, new LinkedHashMap<>(values), user, true));
+      known.put(userId, completion.next());
+    } finally {
+      identityService.clearAuthentication();
+    }
+    stepNanos.addAndGet(System.nanoTime() - start);
+  }
 
   // ---- one pathway through bare Camunda
 
