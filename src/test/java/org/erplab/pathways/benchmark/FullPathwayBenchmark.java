@@ -608,22 +608,41 @@ class FullPathwayBenchmark {
   }
 
   private void apiPathway() {
-    ApiClient lab = ApiClient.as(port, LAB, "demo");
-    ApiClient cpi = ApiClient.as(port, CPI, "demo");
-    ApiClient operator = ApiClient.as(port, OPERATOR, "demo");
+    Map<String, ApiClient> clients = clients();
+    Map<ApiClient, JsonNode> known = new java.util.HashMap<>();
+    ourPathway("API", clients, (user, pathway, taskKey, values) ->
+        apiTask(clients.get(user), pathway, taskKey, values, known));
+  }
+
+  /** The three users' API clients. */
+  private Map<String, ApiClient> clients() {
+    return Map.of(LAB, ApiClient.as(port, LAB, "demo"), CPI, ApiClient.as(port, CPI, "demo"), OPERATOR,
+        ApiClient.as(port, OPERATOR, "demo"));
+  }
+
+  /** How one side finds and completes a user task of the pathway. */
+  private interface TaskStep {
+    void run(String user, String pathway, String taskKey, Map<String, Object> values);
+  }
+
+  /**
+   * Our pathway, as the lab, the CPI and the operator work it: created, planned and attended through the API, each
+   * user task by {@code task} (the API's or the in-process side's), the course-end timer run; it must end in placement.
+   */
+  private void ourPathway(String side, Map<String, ApiClient> clients, TaskStep task) {
+    ApiClient lab = clients.get(LAB);
+    ApiClient operator = clients.get(OPERATOR);
     JsonNode created = step("create: POST /api/pathways", () -> lab.post("/api/pathways", Map.of("projectCode", PROJECT,
         "channel", "LAB", "person", PathwaySeeder.personRequest(people.getAndIncrement(), PROJECT)))).json();
     String pathway = created.path("pathwayId").asText();
-    // each user's open tasks in the pathway, as its last completion answered them
-    Map<ApiClient, JsonNode> known = new java.util.HashMap<>();
-    apiTask(lab, pathway, "Task_IntakeInterview", IntakeAnswers.eligible(), known);
-    apiTask(cpi, pathway, "Task_AssignOperator", Map.of("operatorOrganisation", OPERATOR_ORGANISATION), known);
-    apiTask(operator, pathway, "Task_FirstAppointment", Map.of("appointmentDate", today.toString()), known);
-    apiTask(operator, pathway, "Task_SkillsAssessment", assessment(), known);
+    task.run(LAB, pathway, "Task_IntakeInterview", IntakeAnswers.eligible());
+    task.run(CPI, pathway, "Task_AssignOperator", Map.of("operatorOrganisation", OPERATOR_ORGANISATION));
+    task.run(OPERATOR, pathway, "Task_FirstAppointment", Map.of("appointmentDate", today.toString()));
+    task.run(OPERATOR, pathway, "Task_SkillsAssessment", assessment());
     step("plan: PUT /api/pathways/{id}/plan", () -> operator.put("/api/pathways/" + pathway + "/plan", plan()));
-    apiTask(operator, pathway, "Task_DraftPlan", Map.of("planSubmitted", true), known);
-    apiTask(cpi, pathway, "Task_ApprovePlan", Map.of("planApproved", true), known);
-    apiTask(operator, pathway, "Task_RecordSignature", Map.of("signedOn", today.toString()), known);
+    task.run(OPERATOR, pathway, "Task_DraftPlan", Map.of("planSubmitted", true));
+    task.run(CPI, pathway, "Task_ApprovePlan", Map.of("planApproved", true));
+    task.run(OPERATOR, pathway, "Task_RecordSignature", Map.of("signedOn", today.toString()));
     step("attendance: POST /api/pathways/{id}/attendance", () -> operator.post("/api/pathways/" + pathway
         + "/attendance", Map.of("courseCode", "BEN-01", "date", today.minusDays(1).toString(), "hours",
         new BigDecimal("8"))));
@@ -631,7 +650,7 @@ class FullPathwayBenchmark {
     String stage = jdbc.sql("select stage from pathway where id = ?").param(UUID.fromString(pathway))
         .query(String.class).single();
     if (!"PLACEMENT".equals(stage)) {
-      throw new IllegalStateException("API pathway " + pathway + " ended training in stage " + stage);
+      throw new IllegalStateException(side + " pathway " + pathway + " ended training in stage " + stage);
     }
   }
 
@@ -670,32 +689,14 @@ class FullPathwayBenchmark {
   // ---- one pathway through our code in-process
 
   /**
-   * The API's pathway with its steps run in-process by the code the API's controllers call: created, planned and
-   * attended through the API as there (not steps), each step {@code Worklist.myTasks} when the last completion did not
-   * name the task, then {@code Worklist.complete} with the caller's next tasks.
+   * The API's pathway ({@link #ourPathway}) with its steps run in-process by the code the API's controllers call:
+   * {@code Worklist.myTasks} when the last completion did not name the task, then {@code Worklist.complete} with the
+   * caller's next tasks.
    */
   private void inProcessPathway() {
-    ApiClient lab = ApiClient.as(port, LAB, "demo");
-    ApiClient operator = ApiClient.as(port, OPERATOR, "demo");
-    String pathway = ok(lab.post("/api/pathways", Map.of("projectCode", PROJECT, "channel", "LAB", "person",
-        PathwaySeeder.personRequest(people.getAndIncrement(), PROJECT)))).json().path("pathwayId").asText();
-    UUID id = UUID.fromString(pathway);
     Map<String, List<Worklist.OpenTask>> known = new java.util.HashMap<>();
-    inProcessTask(LAB, id, "Task_IntakeInterview", IntakeAnswers.eligible(), known);
-    inProcessTask(CPI, id, "Task_AssignOperator", Map.of("operatorOrganisation", OPERATOR_ORGANISATION), known);
-    inProcessTask(OPERATOR, id, "Task_FirstAppointment", Map.of("appointmentDate", today.toString()), known);
-    inProcessTask(OPERATOR, id, "Task_SkillsAssessment", assessment(), known);
-    ok(operator.put("/api/pathways/" + pathway + "/plan", plan()));
-    inProcessTask(OPERATOR, id, "Task_DraftPlan", Map.of("planSubmitted", true), known);
-    inProcessTask(CPI, id, "Task_ApprovePlan", Map.of("planApproved", true), known);
-    inProcessTask(OPERATOR, id, "Task_RecordSignature", Map.of("signedOn", today.toString()), known);
-    ok(operator.post("/api/pathways/" + pathway + "/attendance", Map.of("courseCode", "BEN-01", "date",
-        today.minusDays(1).toString(), "hours", new BigDecimal("8"))));
-    courseEnds(runtimeService, managementService, pathway);
-    String stage = jdbc.sql("select stage from pathway where id = ?").param(id).query(String.class).single();
-    if (!"PLACEMENT".equals(stage)) {
-      throw new IllegalStateException("In-process pathway " + pathway + " ended training in stage " + stage);
-    }
+    ourPathway("In-process", clients(), (user, pathway, taskKey, values) ->
+        inProcessTask(user, UUID.fromString(pathway), taskKey, values, known));
   }
 
   /** The users of the in-process side, loaded once, as the door's cache of verified logins holds them. */

@@ -1,8 +1,11 @@
 package org.erplab.pathways.monitoring.infrastructure;
 
 import java.time.OffsetDateTime;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.stream.Collectors;
+import org.erplab.pathways.pathway.domain.Pathway;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -10,9 +13,13 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class MonitoringQueries {
 
-  /** Along ix_pathway_status_stage: the open statuses named, so that the index's range holds only open pathways. */
-  static final String OPEN_BY_STAGE =
-      "select stage, count(*) from pathway where status in ('ACTIVE', 'SUSPENDED') group by stage order by stage";
+  /**
+   * Along ix_pathway_status_stage: every status but CLOSED named (from {@link Pathway.Status}), so that the index's
+   * ranges hold only open pathways.
+   */
+  static final String OPEN_BY_STAGE = "select stage, count(*) from pathway where status in ("
+      + Arrays.stream(Pathway.Status.values()).filter(s -> s != Pathway.Status.CLOSED).map(s -> "'" + s + "'")
+          .collect(Collectors.joining(", ")) + ") group by stage order by stage";
   /** Along ix_deadline_state_due. */
   static final String OVERDUE = "select count(*) from deadline where state = 'OPEN' and due_at < ?";
 

@@ -2,8 +2,8 @@ package org.erplab.pathways.monitoring.infrastructure;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.List;
 import org.erplab.pathways.support.PathwaysSpringTest;
+import org.erplab.pathways.support.QueryPlans;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -42,11 +42,6 @@ class MonitoringIndexesTest {
   }
 
   private String plan(String statement) {
-    List<String> plan = transaction.execute(status -> {
-      jdbc.sql("set local enable_seqscan = off").update();
-      jdbc.sql("set local enable_bitmapscan = off").update();
-      return jdbc.sql("explain " + statement).query(String.class).list();
-    });
-    return String.join("\n", plan);
+    return QueryPlans.explain(jdbc, transaction, statement, "enable_seqscan", "enable_bitmapscan");
   }
 }

@@ -2,8 +2,8 @@ package org.erplab.pathways.pathway.infrastructure;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.List;
 import org.erplab.pathways.support.PathwaysSpringTest;
+import org.erplab.pathways.support.QueryPlans;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -32,12 +32,10 @@ class PathwaySearchIndexTest {
     String pattern = PathwayListQueries.likePrefix("Ros_");
     String condition = PathwayListQueries.nameStarts("word").replace(":word", "'" + pattern + "'");
 
-    List<String> plan = transaction.execute(status -> {
-      jdbc.sql("set local enable_seqscan = off").update();
-      return jdbc.sql("explain select pa.id from participant pa where true" + condition).query(String.class).list();
-    });
+    String plan = QueryPlans.explain(jdbc, transaction, "select pa.id from participant pa where true" + condition,
+        "enable_seqscan");
 
-    assertThat(String.join("\n", plan))
+    assertThat(plan)
         .contains("ix_participant_first_name_prefix")
         .contains("ix_participant_last_name_prefix")
         .doesNotContain("Seq Scan");
